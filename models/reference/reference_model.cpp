@@ -1,0 +1,139 @@
+#include "models/reference/reference_model.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "sim/core/errors.hpp"
+#include "sim/engine/parallel.hpp"
+
+namespace govsim::models {
+namespace {
+
+// Random-number streams of this model; a stream id never changes meaning once published.
+enum Stream : uint32_t { kDailyActivity = 1, kSetupAge = 2 };
+
+constexpr std::array<const char*, 3> kAgeGroups = {"18-39", "40-64", "65+"};
+
+void declare(ParamRegistry& reg) {
+  using T = ParamType;
+  reg.add({"reference.initial_engagement", T::Float, 0.05, 0.0, 1.0, {}, "fraction",
+           "Engagement of every resident on day 0.", "assumption"});
+  reg.add({"reference.base_engagement", T::Float, 0.05, 0.0, 1.0, {}, "fraction",
+           "Engagement a resident drifts towards with no crisis and no engaged neighbours.",
+           "assumption"});
+  reg.add({"reference.crisis_sensitivity", T::Float, 0.5, 0.0, 1.0, {}, "fraction",
+           "Extra target engagement per unit of crisis intensity.", "assumption"});
+  reg.add({"reference.social_weight", T::Float, 0.3, 0.0, 1.0, {}, "fraction",
+           "Weight of neighbours' mean engagement in the target.", "assumption"});
+  reg.add({"reference.adaptation_rate", T::Float, 0.2, 0.0, 1.0, {}, "1/day",
+           "Share of the gap to the target closed each day.", "assumption"});
+  reg.add({"reference.share_young", T::Float, 0.35, 0.0, 1.0, {}, "fraction",
+           "Share of residents aged 18-39.", "assumption"});
+  reg.add({"reference.share_elderly", T::Float, 0.25, 0.0, 1.0, {}, "fraction",
+           "Share of residents aged 65 and over.", "assumption"});
+  reg.add({"reference.elderly_activity_factor", T::Float, 0.5, 0.0, 1.0, {}, "fraction",
+           "Activity of residents aged 65+ relative to others at equal engagement "
+           "(lower digital literacy).", "assumption"});
+}
+
+void check(const ParamSet& p) {
+  if (p.get_double("reference.share_young") + p.get_double("reference.share_elderly") > 1.0) {
+    const auto& v = p.at("reference.share_elderly");
+    throw InputError(v.loc, "reference.share_elderly",
+                     "reference.share_young + reference.share_elderly must not exceed 1");
+  }
+}
+
+class ReferenceModel final : public Model {
+ public:
+  void setup(World& w) override {
+    const ParamSet& p = w.params();
+    base_ = static_cast<float>(p.get_double("reference.base_engagement"));
+    crisis_ = static_cast<float>(p.get_double("reference.crisis_sensitivity"));
+    social_ = static_cast<float>(p.get_double("reference.social_weight"));
+    adapt_ = static_cast<float>(p.get_double("reference.adaptation_rate"));
+    activity_ = {1.0f, 1.0f, static_cast<float>(p.get_double("reference.elderly_activity_factor"))};
+
+    AgentStore& r = w.store("residents");
+    engagement_ = &r.add_column<float>("engagement",
+                                       static_cast<float>(p.get_double("reference.initial_engagement")),
+                                       /*double_buffered=*/true);
+    active_ = &r.add_column<uint8_t>("active", 0, true);
+    age_ = &r.add_column<uint8_t>("age_group", 0);
+
+    const double young = p.get_double("reference.share_young");
+    const double elderly = p.get_double("reference.share_elderly");
+    const CounterRng& rng = w.rng();
+    uint8_t* age = age_->data();
+    parallel_for_agents(r.size(), [&](uint32_t i) {
+      const double u = rng.uniform(kNetworkSetupTick, i, kSetupAge);
+      age[i] = u < young ? 0 : (u < 1.0 - elderly ? 1 : 2);
+    });
+  }
+
+  void register_metrics(const World& w, MetricRegistry& m) override {
+    const uint32_t n = w.store("residents").size();
+    const std::vector<std::string> groups(kAgeGroups.begin(), kAgeGroups.end());
+    m.add_daily({"n_active", "persons", "Residents active on the day, by age group.",
+                 Aggregation::Mean, "age_group", groups},
+                [this, n](const TickContext&, std::span<double> out) {
+                  const uint8_t* a = active_->data();
+                  const uint8_t* g = age_->data();
+                  auto c = parallel_group_count(n, 3, [&](uint32_t i) { return g[i]; },
+                                                [&](uint32_t i) { return a[i] != 0; });
+                  for (size_t k = 0; k < 3; ++k) out[k] = static_cast<double>(c[k]);
+                });
+    m.add_daily({"rate_active", "fraction", "Share of all residents active on the day.",
+                 Aggregation::Mean, "", {}},
+                [this, n](const TickContext&, std::span<double> out) {
+                  const uint8_t* a = active_->data();
+                  out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; })) / n;
+                });
+    m.add_daily({"mean_engagement", "fraction", "Mean engagement over all residents.",
+                 Aggregation::Mean, "", {}},
+                [this, n](const TickContext&, std::span<double> out) {
+                  const float* e = engagement_->data();
+                  out[0] = deterministic_sum(n, [&](uint32_t i) { return double(e[i]); }) / n;
+                });
+  }
+
+  void step(World& w, const TickContext& ctx) override {
+    const Network& net = w.network("social");
+    const CounterRng& rng = w.rng();
+    const float* e = engagement_->cur().data();
+    float* e_next = engagement_->next().data();
+    uint8_t* act_next = active_->next().data();
+    const uint8_t* age = age_->data();
+    const float pull = base_ + crisis_ * static_cast<float>(ctx.intensity);
+    const uint32_t tick = static_cast<uint32_t>(ctx.tick);
+
+    parallel_for_agents(w.store("residents").size(), [&](uint32_t i) {
+      const auto nbrs = net.neighbours(i);
+      float sum = 0.0f;
+      for (uint32_t j : nbrs) sum += e[j];
+      const float mean = nbrs.empty() ? 0.0f : sum / static_cast<float>(nbrs.size());
+      const float target = std::clamp(pull + social_ * mean, 0.0f, 1.0f);
+      const float next = e[i] + adapt_ * (target - e[i]);
+      const float u = CounterRng::to_unit_float(rng.draw4(tick, i, kDailyActivity)[0]);
+      e_next[i] = next;
+      act_next[i] = u < next * activity_[age[i]] ? 1 : 0;
+    });
+  }
+
+ private:
+  float base_ = 0, crisis_ = 0, social_ = 0, adapt_ = 0;
+  std::array<float, 3> activity_{};
+  Column<float>* engagement_ = nullptr;
+  Column<uint8_t>* active_ = nullptr;
+  Column<uint8_t>* age_ = nullptr;
+};
+
+}  // namespace
+
+ModelInfo reference_model_info() {
+  return {"reference",
+          "Reference engagement contagion (bench and teaching model; no empirical claim).",
+          declare, check, [] { return std::make_unique<ReferenceModel>(); }};
+}
+
+}  // namespace govsim::models

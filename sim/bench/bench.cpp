@@ -1,0 +1,108 @@
+#include "sim/bench/bench.hpp"
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "sim/core/errors.hpp"
+#include "sim/engine/simulation.hpp"
+
+namespace govsim {
+namespace {
+
+// A year-long calendar with a crisis in the middle, so the rule sees all three phases.
+std::string bench_scenario(const BenchCase& c) {
+  const Date start = Date::from_ymd(2020, 1, 1);
+  const Date end = start + (c.days - 1);
+  const Date mid_start = start + c.days / 3;
+  const Date mid_end = start + (2 * c.days) / 3;
+  return "[run]\nname = \"bench\"\nmodel = \"reference\"\nseed = 12345\n"
+         "[calendar]\nstart = " + start.str() + "\nend = " + end.str() + "\n"
+         "[population]\nresidents = " + std::to_string(c.residents) + "\n"
+         "[[crisis.phases]]\nkind = \"mid\"\nstart = " + mid_start.str() + "\nend = " +
+         mid_end.str() + "\nintensity = 1.0\n";
+}
+
+using Clock = std::chrono::steady_clock;
+
+}  // namespace
+
+BenchResult run_bench_case(const BenchCase& c) {
+  const uint32_t threads = c.threads ? c.threads : uint32_t(tbb::info::default_concurrency());
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  const Scenario sc = parse_scenario(bench_scenario(c), "<bench>");
+
+  BenchResult r;
+  r.c = c;
+  r.c.threads = threads;
+  const auto t0 = Clock::now();
+  Simulation sim(sc.params);
+  const auto t1 = Clock::now();
+  sim.run();
+  const auto t2 = Clock::now();
+  r.build_s = std::chrono::duration<double>(t1 - t0).count();
+  r.step_s = std::chrono::duration<double>(t2 - t1).count();
+  r.agent_days_per_s = double(c.residents) * c.days / r.step_s;
+  r.state_bytes = sim.world().state_bytes();
+  const Network& net = sim.world().network("social");
+  r.mean_degree = double(net.num_entries()) / net.num_vertices();
+  return r;
+}
+
+BenchResult run_bench_case_isolated(const BenchCase& c) {
+  int fd[2];
+  if (::pipe(fd) != 0) throw GovsimError("bench: cannot create pipe");
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid < 0) throw GovsimError("bench: cannot fork");
+  if (pid == 0) {  // child: run, send the POD result back, exit without destructors
+    ::close(fd[0]);
+    int status = 0;
+    try {
+      const BenchResult r = run_bench_case(c);
+      if (::write(fd[1], &r, sizeof r) != sizeof r) status = 2;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bench child: %s\n", e.what());
+      status = 1;
+    }
+    ::close(fd[1]);
+    std::fflush(nullptr);
+    ::_exit(status);
+  }
+  ::close(fd[1]);
+  BenchResult r;
+  const ssize_t got = ::read(fd[0], &r, sizeof r);
+  ::close(fd[0]);
+  int status = 0;
+  struct rusage ru {};
+  ::wait4(pid, &status, 0, &ru);
+  if (got != ssize_t(sizeof r) || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw GovsimError("bench: case with " + std::to_string(c.residents) + " residents failed");
+  r.peak_rss_bytes = uint64_t(ru.ru_maxrss) * 1024;  // Linux reports KiB
+  return r;
+}
+
+std::string format_bench_table(const std::vector<BenchResult>& rows) {
+  std::string out =
+      "residents      days threads  build_s  step_s  agent-days/s  per-thread/s  mean_deg  "
+      "state_B/res  peakRSS_B/res\n";
+  char line[256];
+  for (const BenchResult& r : rows) {
+    std::snprintf(line, sizeof line,
+                  "%-12u %6d %7u %8.2f %7.2f %13.3e %13.3e %9.2f %12.1f %14.1f\n", r.c.residents,
+                  r.c.days, r.c.threads, r.build_s, r.step_s, r.agent_days_per_s,
+                  r.agent_days_per_s / r.c.threads, r.mean_degree,
+                  double(r.state_bytes) / r.c.residents, double(r.peak_rss_bytes) / r.c.residents);
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace govsim

@@ -1,0 +1,34 @@
+#pragma once
+// `govsim bench`: throughput of the engine with the reference resident rule.
+//
+// Each size runs in a forked child process so that its peak resident memory (ru_maxrss of the
+// child) belongs to that size alone. Speed is measured here, never in tests.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace govsim {
+
+struct BenchCase {
+  uint32_t residents = 0;
+  int32_t days = 0;
+  uint32_t threads = 0;
+};
+
+struct BenchResult {
+  BenchCase c;
+  double build_s = 0;            // world + network + model setup
+  double step_s = 0;             // `days` steps, metrics included
+  double agent_days_per_s = 0;
+  uint64_t state_bytes = 0;      // engine state: stores + networks + layout
+  uint64_t peak_rss_bytes = 0;   // whole child process, high-water mark
+  double mean_degree = 0;
+};
+
+// Runs one case in this process (peak_rss_bytes left 0).
+BenchResult run_bench_case(const BenchCase& c);
+// Runs one case in a forked child and fills peak_rss_bytes from the child's rusage.
+BenchResult run_bench_case_isolated(const BenchCase& c);
+std::string format_bench_table(const std::vector<BenchResult>& rows);
+
+}  // namespace govsim

@@ -1,0 +1,28 @@
+// `govsim validate`: load and check a scenario without running it.
+#include <cstdio>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/scenario_options.hpp"
+
+namespace govsim::cli {
+
+void add_validate_command(CLI::App& app) {
+  auto args = std::make_shared<ScenarioArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check a scenario file (syntax, keys, types, ranges, dates, phases) without running it.");
+  add_scenario_options(*cmd, *args);
+  cmd->callback([args] {
+    const Scenario sc = load_scenario_from_args(*args);
+    const ParamSet& p = sc.params;
+    const Calendar cal = make_calendar(p);
+    std::printf("%s: ok: model '%s', %lld residents, %lld officials, %lld firms, %lld platforms; "
+                "%s to %s (%d days, %d months, %zu crisis phases)\n",
+                sc.path.c_str(), p.get_string("run.model").c_str(),
+                (long long)p.get_int("population.residents"), (long long)p.get_int("population.officials"),
+                (long long)p.get_int("population.firms"), (long long)p.get_int("population.platforms"),
+                cal.start().str().c_str(), cal.end().str().c_str(), cal.num_ticks(), cal.num_months(),
+                cal.spans().size());
+  });
+}
+
+}  // namespace govsim::cli

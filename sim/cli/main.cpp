@@ -1,0 +1,59 @@
+// govsim command-line entry point. Every error a user can cause ends here as one line on stderr
+// and a non-zero exit status: 1 for bad input or failed runs, 2 for command-line misuse,
+// 130 for an interrupted run.
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "govsim/version.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/core/errors.hpp"
+
+int main(int argc, char** argv) {
+  namespace cli = govsim::cli;
+  cli::set_command_line(argc, argv);
+
+  CLI::App app{
+      "govsim - parallel agent-based simulator of collaborative governance and crisis resilience.\n"
+      "Run scenario files (TOML), write HDF5 results, list parameters, benchmark the engine."};
+  app.set_version_flag("--version", std::string("govsim ") + govsim::kVersion + " (" +
+                                        govsim::kGitCommit + ")");
+  app.require_subcommand(1);
+  app.footer("Examples:\n"
+             "  govsim run scenarios/quickstart.toml -o quickstart.h5\n"
+             "  govsim run scenarios/quickstart.toml -o q.h5 --threads 2 --seed 7 "
+             "--set population.residents=50000\n"
+             "  govsim validate scenarios/quickstart.toml\n"
+             "  govsim params --markdown > docs/parameters.md\n"
+             "  govsim info quickstart.h5\n"
+             "Each subcommand has its own --help.");
+  cli::add_run_command(app);
+  cli::add_validate_command(app);
+  cli::add_params_command(app);
+  cli::add_info_command(app);
+  cli::add_diff_command(app);
+  cli::add_bench_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);  // prints help or "error: ..." with CLI11's own wording
+  } catch (const govsim::Interrupted& e) {
+    std::fprintf(stderr, "govsim: %s\n", e.what());
+    return 130;
+  } catch (const govsim::UsageError& e) {
+    std::fprintf(stderr, "govsim: error: %s\n", e.what());
+    return 2;
+  } catch (const govsim::GovsimError& e) {
+    std::fprintf(stderr, "govsim: error: %s\n", e.what());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "govsim: error: out of memory (try fewer residents)\n");
+    return 1;
+  } catch (const std::exception& e) {
+    // Anything else is a govsim bug; say so rather than pretend it is the user's fault.
+    std::fprintf(stderr, "govsim: internal error: %s (please report this)\n", e.what());
+    return 3;
+  }
+  return 0;
+}

@@ -1,0 +1,75 @@
+#pragma once
+// Every error type govsim throws, in one place (as FLAME GPU keeps its exceptions).
+// They are thrown deep inside the engine and caught and printed only by the CLI layer,
+// which turns them into one line and a non-zero exit status.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace govsim {
+
+// Where a value came from: a scenario file position, a `--set` argument, or a default.
+struct SourceLoc {
+  std::string file;    // scenario path, "--set", or "<default>"
+  uint32_t line = 0;   // 1-based; 0 when unknown
+  uint32_t column = 0; // 1-based; 0 when unknown
+
+  // "file:line:col" (or just "file" when there is no position).
+  std::string str() const {
+    if (line == 0) return file;
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+  }
+};
+
+// Base of everything a user can cause. `what()` is the full one-line message.
+class GovsimError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A bad scenario, sweep file or --set value. Printed as `file:line:col: key: message`.
+class InputError : public GovsimError {
+ public:
+  InputError(SourceLoc loc, std::string key, std::string message)
+      : GovsimError(format(loc, key, message)),
+        loc_(std::move(loc)), key_(std::move(key)), message_(std::move(message)) {}
+  const SourceLoc& loc() const { return loc_; }
+  const std::string& key() const { return key_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  static std::string format(const SourceLoc& loc, const std::string& key, const std::string& msg) {
+    std::string out = loc.str();
+    if (!out.empty()) out += ": ";
+    if (!key.empty()) out += key + ": ";
+    return out + msg;
+  }
+  SourceLoc loc_;
+  std::string key_;
+  std::string message_;
+};
+
+// A file that cannot be opened, read or written (missing, directory, unreadable, corrupt).
+class FileError : public GovsimError {
+ public:
+  FileError(const std::string& path, const std::string& message)
+      : GovsimError(path + ": " + message), path_(path) {}
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// A wrong command line that CLI11 itself cannot detect (e.g. a malformed --set).
+class UsageError : public GovsimError {
+ public:
+  using GovsimError::GovsimError;
+};
+
+// The run was interrupted by a signal; partial output has been removed.
+class Interrupted : public GovsimError {
+ public:
+  Interrupted() : GovsimError("interrupted; no result file was written") {}
+};
+
+}  // namespace govsim

@@ -1,0 +1,43 @@
+#pragma once
+// Everything one run produces, handed to a ResultWriter. What is recorded (the metric registry)
+// is separate from how it is written (sim/io).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/calendar/calendar.hpp"
+#include "sim/engine/model.hpp"
+#include "sim/metrics/metric_registry.hpp"
+#include "sim/network/community_graph.hpp"
+
+namespace govsim {
+
+struct Provenance {
+  std::string scenario_path;     // as given on the command line
+  std::string scenario_source;   // the file's text, exactly as read
+  std::string scenario_resolved; // every parameter with its final value, as TOML
+  uint64_t seed = 0;
+  uint32_t run_index = 0;
+  std::string model;
+  std::string govsim_version;
+  std::string git_commit;
+  // Run-environment fields: they describe how this run was executed and legitimately differ
+  // between otherwise identical runs (threads, wall time, command line, creation time).
+  std::string command_line;
+  uint32_t threads = 0;
+  double wall_time_s = 0;
+  std::string created_utc;       // ISO 8601
+};
+
+struct RunResult {
+  Provenance provenance;
+  Calendar calendar;
+  std::vector<SeriesData> daily;    // rows = ticks
+  std::vector<SeriesData> monthly;  // rows = calendar months
+  std::vector<Model::Scalar> summary;
+  NetworkStats social_network;      // of the resident social network
+  uint64_t state_bytes = 0;         // engine state (stores + networks), bytes
+  uint32_t num_residents = 0;
+};
+
+}  // namespace govsim

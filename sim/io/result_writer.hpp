@@ -1,0 +1,29 @@
+#pragma once
+// How results are written. The HDF5 layout is documented in docs/results_layout.md.
+#include <memory>
+#include <string>
+
+#include "sim/engine/run_result.hpp"
+
+namespace govsim {
+
+class ResultWriter {
+ public:
+  virtual ~ResultWriter() = default;
+  // Writes `result` to `path` (overwriting). Throws FileError on failure.
+  virtual void write(const RunResult& result, const std::string& path) = 0;
+};
+
+std::unique_ptr<ResultWriter> make_hdf5_writer();
+
+// Writes through a temporary file in the same directory, then renames it over `path`; on any
+// failure the temporary is removed and `path` is left untouched. A run killed mid-write leaves
+// at most a `*.tmp-*` file, never a partial file under the requested name.
+void write_result_atomically(ResultWriter& writer, const RunResult& result, const std::string& path);
+
+// Attribute names under /provenance that describe the execution, not the result; two runs of the
+// same scenario, seed and version agree on everything else, byte for byte.
+inline constexpr const char* kRunEnvironmentAttributes[] = {"command_line", "threads", "wall_time_s",
+                                                            "created_utc"};
+
+}  // namespace govsim
