@@ -100,7 +100,7 @@ TEST_CASE("bad scenarios fail with a positioned message and leave no output", "[
   }
 }
 
-TEST_CASE("--set and --seed are checked like the file", "[cli]") {
+TEST_CASE("overrides (set, seed) are checked like the file", "[cli]") {
   TempDir dir;
   write_file(dir / "s.toml", kSmall);
   const std::string s = q(dir / "s.toml");

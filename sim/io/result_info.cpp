@@ -1,0 +1,146 @@
+#include "sim/io/result_info.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "sim/core/errors.hpp"
+#include "sim/io/result_open.hpp"
+
+namespace govsim {
+
+h5::Handle open_result_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw FileError(path, "no such file");
+  if (fs::is_directory(path, ec)) throw FileError(path, "is a directory, not a result file");
+  if (!std::ifstream(path).good()) throw FileError(path, "cannot read file (permission denied?)");
+  h5::silence_errors();
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw FileError(path, "not an HDF5 file");
+  h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!f.valid()) throw FileError(path, "corrupt or truncated HDF5 file");
+  try {
+    if (h5::read_attr_string(f, "format") != "govsim-results") throw std::runtime_error("");
+  } catch (const std::runtime_error&) {
+    throw FileError(path, "HDF5 file is not a govsim result (no format=\"govsim-results\" attribute)");
+  }
+  return f;
+}
+
+namespace {
+
+std::vector<std::string> members(hid_t file, const std::string& group) {
+  std::vector<std::string> out;
+  if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0) return out;
+  h5::Handle g(H5Gopen2(file, group.c_str(), H5P_DEFAULT), H5Gclose);
+  H5G_info_t info;
+  if (H5Gget_info(g, &info) < 0) throw std::runtime_error("cannot list " + group);
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    char name[512];
+    H5Lget_name_by_idx(g, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT);
+    out.push_back(name);
+  }
+  return out;
+}
+
+std::string attr_or(hid_t obj, const std::string& name) {
+  try {
+    return h5::read_attr_string(obj, name);
+  } catch (const std::runtime_error&) {
+    return "";
+  }
+}
+
+}  // namespace
+
+std::string describe_result_file(const std::string& path) {
+  h5::Handle f = open_result_file(path);
+  try {
+    std::string out;
+    char line[1024];
+    h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
+    out += "file:      " + path + "\n";
+    out += "govsim:    " + h5::read_attr_string(f, "govsim_version") + " (" + h5::read_attr_string(f, "git_commit") + ")\n";
+    out += "model:     " + h5::read_attr_string(f, "model") + "\n";
+    std::snprintf(line, sizeof line, "seed:      %.0f (run index %.0f)\nthreads:   %.0f, wall time %.2f s\n",
+                  h5::read_attr_double(prov, "seed"), h5::read_attr_double(prov, "run_index"),
+                  h5::read_attr_double(prov, "threads"), h5::read_attr_double(prov, "wall_time_s"));
+    out += line;
+    out += "command:   " + h5::read_attr_string(prov, "command_line") + "\n";
+    out += "scenario:  " + h5::read_attr_string(prov, "scenario_path") + "\n";
+    out += "created:   " + h5::read_attr_string(prov, "created_utc") + "\n";
+    const auto dates = h5::read_dataset_strings(f, "/time/daily/date");
+    const auto months = h5::read_dataset_strings(f, "/time/monthly/month");
+    out += "calendar:  " + (dates.empty() ? "" : dates.front() + " to " + dates.back()) + " (" +
+           std::to_string(dates.size()) + " days, " + std::to_string(months.size()) + " months)\n";
+    const auto kind = h5::read_dataset_strings(f, "/time/phases/kind");
+    const auto start = h5::read_dataset_strings(f, "/time/phases/start");
+    const auto end = h5::read_dataset_strings(f, "/time/phases/end");
+    const auto inten = h5::read_dataset_doubles(f, "/time/phases/intensity", nullptr);
+    for (size_t i = 0; i < kind.size(); ++i) {
+      std::snprintf(line, sizeof line, "  phase %-4s %s to %s, intensity %.2f\n", kind[i].c_str(),
+                    start[i].c_str(), end[i].c_str(), inten[i]);
+      out += line;
+    }
+    h5::Handle net(H5Gopen2(f, "/network/social", H5P_DEFAULT), H5Gclose);
+    std::snprintf(line, sizeof line, "network:   %.0f residents, mean degree %.2f, max %.0f, clustering %.3f\n",
+                  h5::read_attr_double(f, "num_residents"), h5::read_attr_double(net, "mean_degree"),
+                  h5::read_attr_double(net, "max_degree"), h5::read_attr_double(net, "clustering"));
+    out += line;
+    out += "\ndaily series (value on the last day; mean per phase pre / mid / post):\n";
+    for (const std::string& name : members(f, "/series/daily")) {
+      std::vector<size_t> shape;
+      const auto v = h5::read_dataset_doubles(f, "/series/daily/" + name, &shape);
+      const auto pm = h5::read_dataset_doubles(f, "/summary/phase_means/" + name, nullptr);
+      h5::Handle d(H5Dopen2(f, ("/series/daily/" + name).c_str(), H5P_DEFAULT), H5Dclose);
+      const size_t w = shape.size() > 1 ? shape[1] : 1;
+      double last = 0, p[3] = {0, 0, 0};
+      for (size_t c = 0; c < w; ++c) {
+        last += v[(shape[0] - 1) * w + c];
+        for (int k = 0; k < 3; ++k) p[k] += pm[k * w + c];
+      }
+      std::snprintf(line, sizeof line, "  %-24s %-12s [%zu%s] last %-11.4g phases %.4g / %.4g / %.4g  %s%s\n",
+                    name.c_str(), attr_or(d, "unit").c_str(), shape[0],
+                    w > 1 ? ("x" + std::to_string(w)).c_str() : "", last, p[0], p[1], p[2],
+                    attr_or(d, "description").c_str(),
+                    w > 1 ? (" (totals over " + attr_or(d, "group_by") + ")").c_str() : "");
+      out += line;
+    }
+    out += "monthly series: ";
+    for (const std::string& name : members(f, "/series/monthly")) out += name + " ";
+    out += "\nsummary scalars:";
+    for (const std::string& name : members(f, "/summary/scalars")) {
+      std::snprintf(line, sizeof line, "\n  %-30s %.6g", name.c_str(),
+                    h5::read_dataset_doubles(f, "/summary/scalars/" + name, nullptr)[0]);
+      out += line;
+    }
+    return out + "\n";
+  } catch (const std::runtime_error& e) {
+    throw FileError(path, std::string("damaged govsim result: ") + e.what());
+  }
+}
+
+std::vector<double> read_double_dataset(const std::string& path, const std::string& dataset,
+                                        std::vector<size_t>* shape) {
+  h5::Handle f = open_result_file(path);
+  try {
+    return h5::read_dataset_doubles(f, dataset, shape);
+  } catch (const std::runtime_error& e) {
+    throw FileError(path, e.what());
+  }
+}
+
+std::string read_string_attribute(const std::string& path, const std::string& object,
+                                  const std::string& attribute) {
+  h5::Handle f = open_result_file(path);
+  try {
+    h5::Handle o(H5Oopen(f, object.c_str(), H5P_DEFAULT), H5Oclose);
+    if (!o.valid()) throw std::runtime_error("no object " + object);
+    return h5::read_attr_string(o, attribute);
+  } catch (const std::runtime_error& e) {
+    throw FileError(path, e.what());
+  }
+}
+
+}  // namespace govsim
