@@ -19,6 +19,7 @@ const char* to_string(ParamType t) {
 
 namespace {
 std::string num(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e16) return std::to_string(static_cast<long long>(v));
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
@@ -51,7 +52,9 @@ std::string to_toml_literal(const ParamValue& v) {
   if (auto d = std::get_if<double>(&v)) {
     if (std::isnan(*d)) return "nan";
     if (std::isinf(*d)) return *d > 0 ? "inf" : "-inf";
-    std::string s = num(*d);  // shortest representation that round-trips
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, *d);  // shortest form that round-trips
+    std::string s(buf, r.ptr);
     if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
     return s;
   }
