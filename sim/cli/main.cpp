@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);  // prints help or "error: ..." with CLI11's own wording
+    // Prints help (exit 0) or CLI11's own error wording; misuse is always exit status 2.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const govsim::Interrupted& e) {
     std::fprintf(stderr, "govsim: %s\n", e.what());
     return 130;
