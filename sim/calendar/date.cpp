@@ -75,7 +75,7 @@ unsigned Date::day() const { return civil_from_days(days).d; }
 
 std::string Date::str() const {
   const Ymd c = civil_from_days(days);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
   return buf;
 }

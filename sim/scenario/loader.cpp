@@ -119,6 +119,7 @@ ParamValue convert_text(const std::string& text, const ParamSpec& s, const Sourc
       if (text == "true") return true;
       if (text == "false") return false;
       bad();
+      return {};
     case ParamType::String: {
       std::string v = text;
       if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
