@@ -1,0 +1,378 @@
+#include "models/jiaxing/jiaxing_model.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <cmath>
+#include <limits>
+
+#include "models/jiaxing/community_step.hpp"
+#include "models/jiaxing/params.hpp"
+#include "models/jiaxing/resilience.hpp"
+#include "models/jiaxing/rules.hpp"
+#include "models/jiaxing/state.hpp"
+#include "sim/engine/parallel.hpp"
+
+namespace govsim::models {
+namespace {
+
+using namespace govsim::jiaxing;
+
+const std::vector<std::string> kAgeGroups = {"18-39", "40-64", "65+"};
+
+class JiaxingModel final : public Model {
+ public:
+  void setup(World& w) override {
+    p_ = load_jiaxing_parameters(w.params());
+    const Calendar& cal = w.calendar();
+    for (int32_t t = 0; t < cal.num_ticks(); ++t)
+      if (cal.phase(t) == Phase::Mid) {
+        if (crisis_start_ < 0) crisis_start_ = t;
+        emergency_end_ = t;
+      }
+    setup_residents(w);
+    setup_communities(w);
+    setup_officials(w);
+    setup_firms(w);
+  }
+
+  void register_metrics(const World& w, MetricRegistry& m) override;
+
+  void step(World& w, const TickContext& ctx) override {
+    const DayContext day = day_context(w, ctx);
+    const Network& social = w.network("social");
+    const CounterRng& rng = w.rng();
+    const ResidentView rv{age_->data(), literacy_->data(), trust_->data(), registered_->cur().data(),
+                          registered_->next().data(), request_day_->data(), last_active_->data(), flags_->data()};
+    const FirmView fv{firm_sector_->data(), firm_status_->data(), firm_listed_->data()};
+    tbb::parallel_for(size_t{0}, communities_.size(), [&](size_t c) {
+      step_community(p_, day, rng, social, static_cast<uint32_t>(c), communities_[c], rv, fv);
+    });
+    today_.fill(0);
+    trust_sum_ = 0;
+    for (const Community& c : communities_) {  // fixed order: exact and thread-independent
+      for (int k = 0; k < kNumCounters; ++k) today_[k] += c.tally[k];
+      trust_sum_ += c.trust_sum;
+    }
+  }
+
+  std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>& daily,
+                              const std::vector<SeriesData>& monthly) override;
+
+ private:
+  void setup_residents(World& w);
+  void setup_communities(World& w);
+  void setup_officials(World& w);
+  void setup_firms(World& w);
+  DayContext day_context(const World& w, const TickContext& ctx) const;
+  double u(uint64_t k) const { return double(today_[k]); }
+
+  JiaxingParams p_;
+  int32_t crisis_start_ = -1, emergency_end_ = -1;
+  std::vector<Community> communities_;
+  Tally today_{};
+  double trust_sum_ = 0;
+  uint32_t num_residents_ = 0, num_firms_ = 0;
+
+  Column<uint8_t>* age_ = nullptr;
+  Column<float>* literacy_ = nullptr;
+  Column<float>* trust_ = nullptr;
+  Column<uint8_t>* registered_ = nullptr;
+  Column<int32_t>* request_day_ = nullptr;
+  Column<int16_t>* last_active_ = nullptr;
+  Column<uint8_t>* flags_ = nullptr;
+  Column<uint8_t>* firm_sector_ = nullptr;
+  Column<uint8_t>* firm_status_ = nullptr;
+  Column<uint8_t>* firm_listed_ = nullptr;
+};
+
+void JiaxingModel::setup_residents(World& w) {
+  AgentStore& r = w.store("residents");
+  num_residents_ = r.size();
+  age_ = &r.add_column<uint8_t>("age_group", 0);
+  literacy_ = &r.add_column<float>("digital_literacy", 0.0f);
+  trust_ = &r.add_column<float>("trust", 0.0f);
+  registered_ = &r.add_column<uint8_t>("registered", 0, /*double_buffered=*/true);
+  request_day_ = &r.add_column<int32_t>("request_day", -1);
+  last_active_ = &r.add_column<int16_t>("last_active_month", -1);
+  flags_ = &r.add_column<uint8_t>("flags", 0);
+  const CounterRng& rng = w.rng();
+  parallel_for_agents(r.size(), [&](uint32_t i) {
+    const auto d = rng.draw4(kNetworkSetupTick, i, kSetupResident);
+    const double ua = CounterRng::to_unit(d[0], d[1]);
+    const uint8_t g = ua < p_.share_young ? 0 : (ua < 1.0 - p_.share_elderly ? 1 : 2);
+    (*age_)[i] = g;
+    // Literacy: group mean times a uniform factor on [0.5, 1.5], capped at 1.
+    (*literacy_)[i] = static_cast<float>(std::min(1.0, p_.literacy[g] * (0.5 + CounterRng::to_unit_float(d[2]))));
+    (*trust_)[i] = static_cast<float>(std::min(1.0, p_.trust_mean * (0.5 + CounterRng::to_unit_float(d[3]))));
+  });
+}
+
+void JiaxingModel::setup_communities(World& w) {
+  const CommunityLayout& lay = w.layout();
+  communities_.assign(lay.num_communities, Community{});
+  // Residents are numbered community by community (see community_graph.hpp).
+  for (uint32_t c = 0; c < lay.num_communities; ++c) communities_[c].begin = communities_[c].end = 0;
+  for (uint32_t i = 0; i < lay.community.size(); ++i) {
+    Community& c = communities_[lay.community[i]];
+    if (c.end == 0) c.begin = i;
+    c.end = i + 1;
+  }
+}
+
+void JiaxingModel::setup_officials(World& w) {
+  AgentStore& o = w.store("officials");
+  auto& community = o.add_column<uint32_t>("community", 0);
+  auto& capacity = o.add_column<float>("capacity", 0.0f);
+  auto& entrepreneur = o.add_column<uint8_t>("public_entrepreneur", 0);
+  const uint64_t n = o.size(), nc = communities_.size();
+  const CounterRng& rng = w.rng();
+  for (uint32_t j = 0; j < n; ++j) {
+    const auto d = rng.draw4(kNetworkSetupTick, j, kSetupOfficial);
+    community[j] = static_cast<uint32_t>(uint64_t(j) * nc / n);  // contiguous teams, >= 1 each
+    capacity[j] = static_cast<float>(p_.capacity_mean * (0.5 + CounterRng::to_unit(d[0], d[1])));
+    entrepreneur[j] = CounterRng::to_unit_float(d[2]) < p_.entrepreneur_share;
+    communities_[community[j]].capacity += capacity[j];
+    communities_[community[j]].entrepreneurs += entrepreneur[j];
+  }
+}
+
+void JiaxingModel::setup_firms(World& w) {
+  AgentStore& f = w.store("firms");
+  num_firms_ = f.size();
+  firm_sector_ = &f.add_column<uint8_t>("sector", 0);
+  firm_status_ = &f.add_column<uint8_t>("status", kOpen);
+  firm_listed_ = &f.add_column<uint8_t>("listed", 0);
+  auto& community = f.add_column<uint32_t>("community", 0);
+  const uint64_t n = f.size(), nc = communities_.size();
+  const CounterRng& rng = w.rng();
+  for (auto& c : communities_) c.firm_begin = c.firm_end = 0;
+  for (uint32_t j = 0; j < n; ++j) {
+    const uint32_t c = static_cast<uint32_t>(uint64_t(j) * nc / n);
+    community[j] = c;
+    (*firm_sector_)[j] = rng.uniform(kNetworkSetupTick, j, kSetupFirm) < p_.share_home_services ? 0 : 1;
+    if (communities_[c].firm_end == 0) communities_[c].firm_begin = j;
+    communities_[c].firm_end = j + 1;
+  }
+}
+
+DayContext JiaxingModel::day_context(const World& w, const TickContext& ctx) const {
+  DayContext d;
+  d.tick = static_cast<uint32_t>(ctx.tick);
+  d.month = ctx.month;
+  d.new_month = ctx.tick == w.calendar().month_first_tick(ctx.month);
+  d.intensity = ctx.intensity;
+  d.after_emergency = emergency_end_ >= 0 && ctx.tick > emergency_end_;
+  d.preference = rules::online_preference(p_, d.after_emergency, double(ctx.tick - emergency_end_ - 1));
+  d.push = rules::registration_push(p_, d.after_emergency, ctx.intensity);
+  double cum = 0;
+  for (int k = 0; k < kNumNeeds; ++k) {
+    d.rate[k] = rules::need_rate(p_, k, d.after_emergency, ctx.intensity);
+    cum += d.rate[k];
+    d.cum_rate[k] = cum;
+    d.open[k] = rules::offline_open(p_, k, ctx.intensity);
+  }
+  d.total_rate = cum;
+  for (size_t s = 0; s < p_.services.size(); ++s)
+    if (!(ctx.date < p_.services[s].start) && !(p_.services[s].end < ctx.date)) d.launched |= 1u << s;
+  d.firms_closing = ctx.intensity >= p_.closure_threshold && p_.closure_threshold > 0;
+  return d;
+}
+
+void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
+  using A = Aggregation;
+  auto total = [&](std::string name, std::string unit, std::string doc, A agg, Counter k) {
+    m.add_daily({std::move(name), std::move(unit), std::move(doc), agg, "", {}},
+                [this, k](const TickContext&, std::span<double> out) { out[0] = u(k); });
+  };
+  auto ratio = [&](std::string name, std::string doc, Counter num, Counter den) {
+    m.add_daily({std::move(name), "fraction", std::move(doc), A::Mean, "", {}},
+                [this, num, den](const TickContext&, std::span<double> out) {
+                  out[0] = u(den) > 0 ? u(num) / u(den) : std::numeric_limits<double>::quiet_NaN();
+                });
+  };
+  // Participation.
+  total("n_registered", "persons", "Residents registered on the platform at the end of the day.", A::Last, kRegistered);
+  total("new_registrations", "persons/day", "Residents who registered (real name) on the day.", A::Sum, kNewRegistrations);
+  m.add_daily({"n_active", "persons", "Registered residents active on the day (used a service or co-produced).",
+               A::Mean, "age_group", kAgeGroups},
+              [this](const TickContext&, std::span<double> out) {
+                for (int g = 0; g < 3; ++g) out[g] = u(kActiveAge0 + g);
+              });
+  m.add_daily({"n_registered_by_age", "persons", "Registered residents at the end of the day, by age group.",
+               A::Last, "age_group", kAgeGroups},
+              [this](const TickContext&, std::span<double> out) {
+                for (int g = 0; g < 3; ++g) out[g] = u(kRegAge0 + g);
+              });
+  ratio("rate_active_daily", "Daily active users divided by registered users.", kActive, kRegistered);
+  // Needs and their provision.
+  total("new_needs", "needs/day", "Needs that arose (all residents, all kinds).", A::Sum, kNeeds);
+  total("needs_met_online", "needs/day", "Needs met through the platform.", A::Sum, kMetOnline);
+  total("needs_met_offline", "needs/day", "Needs met offline.", A::Sum, kMetOffline);
+  total("needs_unmet", "needs/day", "Needs met neither online nor offline.", A::Sum, kUnmet);
+  m.add_daily({"share_needs_met", "fraction", "Share of the day's needs met online or offline (service provision).",
+               A::Mean, "", {}},
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = u(kNeeds) > 0 ? (u(kMetOnline) + u(kMetOffline)) / u(kNeeds) : 1.0;
+              });
+  {
+    std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
+    m.add_daily({"online_uses", "uses/day", "Needs met through the platform, by kind of need.", A::Sum, "need", needs},
+                [this](const TickContext&, std::span<double> out) {
+                  for (int k = 0; k < kNumNeeds; ++k) out[k] = u(kUses0 + k);
+                });
+  }
+  // Requests and answers.
+  total("new_requests", "requests/day", "Requests queued for officials.", A::Sum, kNewRequests);
+  total("new_answers", "requests/day", "Requests answered by officials.", A::Sum, kAnswered);
+  total("new_dropped_requests", "requests/day", "Requests dropped after officials.patience_days.", A::Sum, kExpired);
+  total("n_pending_requests", "requests", "Requests waiting at the end of the day.", A::Last, kPending);
+  m.add_daily({"mean_response_days", "days", "Mean days from request to answer of the day's answers.", A::Mean, "", {}},
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = u(kAnswered) > 0 ? u(kResponseDays) / u(kAnswered) : std::numeric_limits<double>::quiet_NaN();
+              });
+  ratio("share_answered_in_limit", "Share of the day's answers within officials.response_limit_days.",
+        kAnsweredInLimit, kAnswered);
+  ratio("team_utilisation", "Answers divided by the teams' capacity for the day.", kAnswered, kCapacity);
+  // Crisis services.
+  total("new_consultations", "requests/day", "Information requests answered by officials (online consultations).",
+        A::Sum, kConsultations);
+  total("new_mask_requesters", "persons/day", "Residents asking for masks for the first time.", A::Sum, kNewMaskRequesters);
+  total("new_mask_recipients", "persons/day", "Residents obtaining masks for the first time.", A::Sum, kNewMaskRecipients);
+  total("masks_handed_out", "masks/day", "Masks handed out by the mask-aid service.", A::Sum, kMasksHandedOut);
+  total("new_mutual_aid_exchanges", "exchanges/day", "Supplies exchanged between neighbours.", A::Sum, kMutualAid);
+  m.add_daily({"masks_exchanged", "masks/day", "Masks exchanged through mutual aid.", A::Sum, "", {}},
+              [this](const TickContext&, std::span<double> out) { out[0] = u(kMutualAid) * p_.masks_per_exchange; });
+  total("counselling_sessions", "sessions/day", "Online counselling sessions.", A::Sum, kCounselling);
+  total("new_counselled", "persons/day", "Residents counselled for the first time.", A::Sum, kNewCounselled);
+  // Co-production.
+  total("n_volunteers", "persons", "Registered volunteers.", A::Last, kVolunteers);
+  total("new_volunteers", "persons/day", "Residents signing up as volunteers.", A::Sum, kNewVolunteers);
+  total("volunteer_acts", "acts/day", "Volunteer services given.", A::Sum, kVolunteerActs);
+  total("care_by_volunteers", "needs/day", "Care needs met by volunteers (time bank).", A::Sum, kCareByVolunteers);
+  total("deliberation_acts", "acts/day", "Votes, comments and deliberation in residents' councils.", A::Sum, kDeliberation);
+  // Firms.
+  total("bookings_served", "bookings/day", "Services booked from firms through the platform.", A::Sum, kBookings);
+  total("n_firms_open", "firms", "Firms open and never closed.", A::Mean, kFirmsOpen);
+  total("n_firms_closed", "firms", "Firms closed.", A::Mean, kFirmsClosed);
+  total("n_firms_resumed", "firms", "Firms that resumed after closure.", A::Mean, kFirmsResumed);
+  total("n_firms_listed", "firms", "Firms listed on the platform.", A::Mean, kFirmsListed);
+  // Trust and platform.
+  m.add_daily({"mean_trust", "fraction", "Mean trust of residents in the platform's public services.", A::Mean, "", {}},
+              [this](const TickContext&, std::span<double> out) { out[0] = trust_sum_ / num_residents_; });
+  m.add_daily({"services_live", "services", "Mean number of services live per community.", A::Mean, "", {}},
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = u(kServicesLive) / double(communities_.size());
+              });
+
+  // Monthly active rate: distinct residents active at least once in the calendar month divided by
+  // residents registered at the month's end.
+  m.add_monthly({"rate_active_monthly", "fraction",
+                 "Distinct residents active in the month divided by registered residents at its end.", A::Last, "", {}},
+                [this](const TickContext&, std::span<double> out) {
+                  const double act = u(kMonthActive0) + u(kMonthActive1) + u(kMonthActive2);
+                  out[0] = u(kRegistered) > 0 ? act / u(kRegistered) : std::numeric_limits<double>::quiet_NaN();
+                });
+  m.add_monthly({"rate_active_monthly_by_age", "fraction", "Monthly active rate within each age group.", A::Last,
+                 "age_group", kAgeGroups},
+                [this](const TickContext&, std::span<double> out) {
+                  for (int g = 0; g < 3; ++g)
+                    out[g] = u(kRegAge0 + g) > 0 ? u(kMonthActive0 + g) / u(kRegAge0 + g)
+                                                 : std::numeric_limits<double>::quiet_NaN();
+                });
+  m.add_monthly({"n_active_monthly", "persons", "Distinct residents active in the month.", A::Last, "", {}},
+                [this](const TickContext&, std::span<double> out) {
+                  out[0] = u(kMonthActive0) + u(kMonthActive1) + u(kMonthActive2);
+                });
+}
+
+const SeriesData* find_series(const std::vector<SeriesData>& v, const std::string& name) {
+  for (const SeriesData& s : v)
+    if (s.spec.name == name) return &s;
+  return nullptr;
+}
+
+std::vector<double> column(const SeriesData& s) {
+  std::vector<double> x(s.rows);
+  for (int32_t i = 0; i < s.rows; ++i) x[i] = s.at(i);
+  return x;
+}
+
+std::vector<Model::Scalar> JiaxingModel::summary(const World& w, const std::vector<SeriesData>& daily,
+                                                 const std::vector<SeriesData>& monthly) {
+  std::vector<Scalar> out;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto sum_of = [&](const char* name) {
+    const SeriesData* s = find_series(daily, name);
+    double t = 0;
+    for (int32_t i = 0; s && i < s->rows; ++i) t += s->at(i);
+    return t;
+  };
+  auto last_of = [&](const char* name) {
+    const SeriesData* s = find_series(daily, name);
+    return s && s->rows ? s->at(s->rows - 1) : nan;
+  };
+  out.push_back({"registered_end", "persons", "Registered residents on the last day.", last_of("n_registered")});
+  out.push_back({"volunteers_end", "persons", "Registered volunteers on the last day.", last_of("n_volunteers")});
+  out.push_back({"mask_requesters", "persons", "Residents who asked for masks.", sum_of("new_mask_requesters")});
+  out.push_back({"mask_recipients", "persons", "Residents who obtained masks.", sum_of("new_mask_recipients")});
+  out.push_back({"masks_exchanged", "masks", "Masks exchanged through mutual aid.", sum_of("masks_exchanged")});
+  out.push_back({"counselled", "persons", "Residents counselled online.", sum_of("new_counselled")});
+  out.push_back({"firm_closed_days_mean", "days", "Mean days a firm spent closed.",
+                 num_firms_ ? sum_of("n_firms_closed") / num_firms_ : nan});
+
+  const Calendar& cal = w.calendar();
+  if (crisis_start_ < 0) return out;
+  const int32_t n = cal.num_ticks();
+  auto span_mean = [&](const char* name, int32_t a, int32_t b) {
+    const SeriesData* s = find_series(daily, name);
+    double t = 0;
+    int cnt = 0;
+    for (int32_t i = std::max(0, a); s && i < std::min(b, s->rows); ++i) t += s->at(i), ++cnt;
+    return cnt ? t / cnt : nan;
+  };
+  out.push_back({"consultations_per_day_emergency", "requests/day", "Mean daily online consultations during the emergency.",
+                 span_mean("new_consultations", crisis_start_, emergency_end_ + 1)});
+  out.push_back({"volunteers_emergency_end", "persons", "Registered volunteers on the last emergency day.",
+                 find_series(daily, "n_volunteers") ? find_series(daily, "n_volunteers")->at(emergency_end_) : nan});
+  {  // counselled by the end of the first month after the emergency (the seed's "by end of March")
+    const SeriesData* s = find_series(daily, "new_counselled");
+    const int32_t m_end = cal.month_of(std::min(n - 1, emergency_end_ + 1));
+    const int32_t stop = m_end + 1 < cal.num_months() ? cal.month_first_tick(m_end + 1) : n;
+    double t = 0;
+    for (int32_t i = 0; s && i < stop; ++i) t += s->at(i);
+    out.push_back({"counselled_by_month_after_emergency", "persons",
+                   "Residents counselled from the start to the end of the month after the emergency ends.", t});
+  }
+
+  // Recovery of service provision (share of needs met): the crisis loss and its recovery.
+  if (const SeriesData* s = find_series(daily, "share_needs_met")) {
+    const Resilience r = resilience_of(column(*s), crisis_start_, 30, emergency_end_ + 1, n);
+    out.push_back({"needs_met_pre", "fraction", "Share of needs met over the 30 days before the crisis.", r.pre_level});
+    out.push_back({"needs_met_loss_area", "days", "Sum over crisis days of the shortfall of needs met, relative to the pre level.", r.loss_area});
+    out.push_back({"needs_met_recovery_days", "days", "Days from the crisis start until the 7-day mean of needs met is back at the pre level.", r.recovery_days});
+    out.push_back({"needs_met_bounce_forward", "ratio", "Mean share of needs met after the emergency over the pre level.", r.bounce_forward});
+  }
+  // Platform activity: bounce-forward of the monthly active rate.
+  if (const SeriesData* s = find_series(monthly, "rate_active_monthly")) {
+    const int32_t cm = cal.month_of(crisis_start_);
+    const int32_t em = cal.month_of(emergency_end_);
+    const Resilience r = resilience_of(column(*s), cm, 2, em + 2, s->rows, 1);
+    out.push_back({"activity_pre", "fraction", "Mean monthly active rate over the two months before the crisis month.", r.pre_level});
+    out.push_back({"activity_post", "fraction", "Mean monthly active rate from the second month after the emergency to the end.",
+                   r.pre_level * r.bounce_forward});
+    out.push_back({"activity_bounce_forward", "ratio", "activity_post / activity_pre (> 1: transformative resilience).", r.bounce_forward});
+    out.push_back({"activity_recovery_months", "months", "Months from the crisis month until the monthly active rate is back at the pre level.", r.recovery_days});
+  }
+  return out;
+}
+
+}  // namespace
+
+ModelInfo jiaxing_model_info() {
+  return {"jiaxing",
+          "Jiaxing Weijiayuan platform through the COVID-19 emergency (seed 000): residents, officials, firms, "
+          "platform catalogue and the four conditions of transformative resilience.",
+          declare_jiaxing_parameters, check_jiaxing_parameters, [] { return std::make_unique<JiaxingModel>(); }};
+}
+
+}  // namespace govsim::models

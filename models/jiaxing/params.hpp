@@ -1,0 +1,71 @@
+#pragma once
+// The Jiaxing model's parameters: declared once (declare_jiaxing_parameters), read once per run
+// into plain structs (load_jiaxing_parameters) so the hot loops never look up strings.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "models/jiaxing/needs.hpp"
+#include "sim/calendar/date.hpp"
+#include "sim/params/param_registry.hpp"
+#include "sim/params/param_set.hpp"
+
+namespace govsim::jiaxing {
+
+// How a live service meets a need (see docs/jiaxing_model.md, "The platform").
+enum class Channel : uint8_t { SelfService, Official, FirmBooking, Volunteer, MutualAid, Council, VolunteerSignup };
+inline constexpr std::array<const char*, 7> kChannelNames = {
+    "self_service", "official", "firm_booking", "volunteer", "mutual_aid", "council", "volunteer_signup"};
+
+struct Service {
+  std::string name;
+  int need = -1;  // index into kNeedNames, or -1 for services that serve no need
+  Channel channel = Channel::SelfService;
+  Date start, end;
+  bool needs_entrepreneur = false;  // launched and rolled out only by public entrepreneurs
+  bool mask_aid = false;            // an official supplies channel that hands out masks
+};
+inline constexpr size_t kMaxServices = 32;  // services are a bitmask per community
+
+struct Conditions {
+  bool public_entrepreneurs = true;
+  bool critical_mass = true;
+  bool coproduction_incentives = true;
+  bool accountability = true;
+};
+
+struct JiaxingParams {
+  Conditions conditions;
+  // residents
+  double share_young = 0, share_elderly = 0;
+  std::array<double, 3> literacy{};  // by age group
+  double trust_mean = 0;
+  // registration
+  double push_pre = 0, push_crisis = 0, push_post = 0, network_weight = 0;
+  // needs
+  double everyday_rate = 0, crisis_rate = 0, post_shift = 0, offline_rebound = 0, rebound_days = 1;
+  std::array<NeedDefaults, kNumNeeds> need{};
+  // co-production
+  double volunteer_signup = 0, incentive_appeal = 0, volunteer_activity = 0, no_incentive_factor = 0;
+  double mutual_aid_offer = 0, masks_per_exchange = 0, council_participation = 0;
+  double critical_mass_share = 0, critical_mass_steepness = 0, care_per_volunteer_act = 0;
+  // officials
+  double capacity_mean = 0, entrepreneur_share = 0, adoption_rate = 0, entrepreneur_pull = 0;
+  double effort_accountable = 0, effort_unaccountable = 0, overdue_boost = 0;
+  int response_limit_days = 0, patience_days = 0, routing_delay_days = 0;
+  // platform
+  bool auto_dispatch = true;
+  double mask_stock_per_10k = 0, masks_per_request = 0;
+  std::vector<Service> services;
+  // firms
+  double share_home_services = 0, firm_capacity = 0, closure_threshold = 0, close_rate = 0;
+  double resume_rate = 0, list_rate = 0;
+  // trust
+  double trust_gain = 0, trust_loss = 0, late_factor = 0;
+};
+
+void declare_jiaxing_parameters(ParamRegistry& reg);
+void check_jiaxing_parameters(const ParamSet& p);  // throws InputError with file:line:col
+JiaxingParams load_jiaxing_parameters(const ParamSet& p);
+
+}  // namespace govsim::jiaxing

@@ -1,0 +1,53 @@
+#include "models/jiaxing/resilience.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace govsim::jiaxing {
+
+Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int32_t pre_window,
+                         int32_t post_begin, int32_t post_end, int32_t smooth) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Resilience r{nan, nan, nan, nan};
+  const int32_t n = static_cast<int32_t>(x.size());
+  const int32_t pre_begin = std::max(0, crisis_start - pre_window);
+  if (crisis_start <= pre_begin || crisis_start > n) return r;
+  double s = 0;
+  for (int32_t t = pre_begin; t < crisis_start; ++t) s += x[t];
+  r.pre_level = s / (crisis_start - pre_begin);
+  if (!(r.pre_level > 0)) return r;
+
+  // Recovery: first day the trailing mean is back at the pre level after having dipped below.
+  bool dipped = false;
+  int32_t recovered_at = -1;
+  double window_sum = 0;
+  for (int32_t t = crisis_start; t < n; ++t) {
+    window_sum += x[t];
+    if (t - crisis_start >= smooth) window_sum -= x[t - smooth];
+    const int32_t len = std::min(smooth, t - crisis_start + 1);
+    if (x[t] < r.pre_level) dipped = true;
+    if (dipped && len == smooth && window_sum / len >= r.pre_level) {
+      recovered_at = t;
+      break;
+    }
+  }
+  if (!dipped) recovered_at = crisis_start;
+  r.recovery_days = recovered_at < 0 ? nan : double(recovered_at - crisis_start);
+
+  const int32_t loss_end = recovered_at < 0 ? n : recovered_at + 1;
+  double loss = 0;
+  for (int32_t t = crisis_start; t < loss_end; ++t) loss += std::max(0.0, r.pre_level - x[t]) / r.pre_level;
+  r.loss_area = loss;
+
+  post_begin = std::max(0, post_begin);
+  post_end = std::min(n, post_end);
+  if (post_end > post_begin) {
+    double p = 0;
+    for (int32_t t = post_begin; t < post_end; ++t) p += x[t];
+    r.bounce_forward = p / (post_end - post_begin) / r.pre_level;
+  }
+  return r;
+}
+
+}  // namespace govsim::jiaxing

@@ -1,0 +1,82 @@
+#pragma once
+// The Jiaxing model's behavioural rules as small pure functions, so each can be read and
+// unit-tested on its own. The community pass (community_step.cpp) applies them to agents.
+// Equations and their justification: docs/jiaxing_model.md.
+#include <algorithm>
+#include <cmath>
+
+#include "models/jiaxing/params.hpp"
+
+namespace govsim::jiaxing::rules {
+
+// Daily registration hazard of an unregistered resident:
+//   h = literacy * (push(t) + network_weight * registered_neighbour_share)
+// where push(t) is the pre-crisis push, plus push_crisis * intensity while the crisis drive runs
+// (critical-mass condition on), or the post-crisis push after the emergency.
+inline double registration_push(const JiaxingParams& p, bool after_emergency, double intensity) {
+  const double base = after_emergency ? p.push_post : p.push_pre;
+  const double drive = p.conditions.critical_mass ? p.push_crisis * intensity : 0.0;
+  return base + drive;
+}
+inline double registration_hazard(double literacy, double push, double network_weight, double nbr_share) {
+  return std::min(1.0, literacy * (push + network_weight * nbr_share));
+}
+
+// Daily rate of need k: everyday part (raised by post_shift after the emergency) + crisis part.
+inline double need_rate(const JiaxingParams& p, int k, bool after_emergency, double intensity) {
+  const double everyday = p.everyday_rate * p.need[k].everyday_weight * (after_emergency ? 1.0 + p.post_shift : 1.0);
+  return everyday + p.crisis_rate * p.need[k].crisis_weight * intensity;
+}
+
+// Offline availability of need k: closed in proportion to crisis intensity.
+inline double offline_open(const JiaxingParams& p, int k, double intensity) {
+  return 1.0 - p.need[k].offline_closure * intensity;
+}
+
+// Preference multiplier for online channels: 1 before and during the emergency; right after it,
+// residents go out again and prefer offline: 1 - offline_rebound * exp(-days_since_end / rebound_days).
+inline double online_preference(const JiaxingParams& p, bool after_emergency, double days_since_end) {
+  if (!after_emergency) return 1.0;
+  return 1.0 - p.offline_rebound * std::exp(-days_since_end / p.rebound_days);
+}
+
+// Probability that a registered resident whose need k is served online uses the platform:
+//   ability * [(1 - open) + open * affinity * preference],  ability = min(1, literacy * trust/trust_mean)
+// (if offline is closed the platform is the only way; if open, it competes with offline).
+inline double online_use(double ability, double open, double affinity, double preference) {
+  return ability * ((1.0 - open) + open * affinity * preference);
+}
+
+// Critical-mass factor of co-production: s^h / (s^h + s0^h) for a community registered share s.
+inline double critical_mass_factor(double share, double s0, double h) {
+  if (share <= 0) return 0.0;
+  const double a = std::pow(share, h);
+  return a / (a + std::pow(s0, h));
+}
+
+// Trust after an answer (timely or late) or after a dropped request.
+inline float trust_after_answer(const JiaxingParams& p, float trust, bool timely) {
+  const double g = p.trust_gain * (timely ? 1.0 : p.late_factor);
+  return static_cast<float>(trust + g * (1.0 - trust));
+}
+inline float trust_after_drop(const JiaxingParams& p, float trust) {
+  return static_cast<float>(trust * (1.0 - p.trust_loss));
+}
+
+// Share of team capacity used today: accountability raises effort, and the performance review
+// adds overdue_boost when requests are past the response limit.
+inline double team_effort(const JiaxingParams& p, bool has_overdue) {
+  if (!p.conditions.accountability) return p.effort_unaccountable;
+  return p.effort_accountable * (has_overdue ? 1.0 + p.overdue_boost : 1.0);
+}
+
+// Daily roll-out hazard of a launched entrepreneur service in a community.
+inline double adoption_hazard(const JiaxingParams& p, int entrepreneurs) {
+  return std::min(1.0, p.adoption_rate * (1.0 + p.entrepreneur_pull * entrepreneurs));
+}
+
+inline double incentive_factor(const JiaxingParams& p) {
+  return p.conditions.coproduction_incentives ? 1.0 : p.no_incentive_factor;
+}
+
+}  // namespace govsim::jiaxing::rules
