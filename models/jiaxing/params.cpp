@@ -174,7 +174,7 @@ void declare_jiaxing_parameters(ParamRegistry& reg) {
   add_float(reg, "jiaxing.firms.closure_threshold", 0.8, 0, 1, "intensity",
             "Crisis intensity at or above which firms are ordered closed.");
   add_float(reg, "jiaxing.firms.close_rate", 0.5, 0, 1, "1/day", "Daily probability an open firm closes under closure.");
-  add_float(reg, "jiaxing.firms.resume_rate", 0.05, 0, 1, "1/day",
+  add_float(reg, "jiaxing.firms.resume_rate", 0.1, 0, 1, "1/day",
             "Daily probability a closed firm resumes once closure is lifted.");
   add_float(reg, "jiaxing.firms.list_rate", 0.01, 0, 1, "1/day",
             "Daily probability an open firm lists on the platform while a booking service for its "

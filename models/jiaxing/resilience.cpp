@@ -7,7 +7,8 @@
 namespace govsim::jiaxing {
 
 Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int32_t pre_window,
-                         int32_t post_begin, int32_t post_end, int32_t smooth) {
+                         int32_t post_begin, int32_t post_end, int32_t smooth,
+                         double tolerance) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   Resilience r{nan, nan, nan, nan};
   const int32_t n = static_cast<int32_t>(x.size());
@@ -18,7 +19,8 @@ Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int
   r.pre_level = s / (crisis_start - pre_begin);
   if (!(r.pre_level > 0)) return r;
 
-  // Recovery: first day the trailing mean is back at the pre level after having dipped below.
+  // Recovery: first day the trailing mean is back in the band after having dipped below it.
+  const double band = r.pre_level * (1.0 - tolerance);
   bool dipped = false;
   int32_t recovered_at = -1;
   double window_sum = 0;
@@ -26,8 +28,8 @@ Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int
     window_sum += x[t];
     if (t - crisis_start >= smooth) window_sum -= x[t - smooth];
     const int32_t len = std::min(smooth, t - crisis_start + 1);
-    if (x[t] < r.pre_level) dipped = true;
-    if (dipped && len == smooth && window_sum / len >= r.pre_level) {
+    if (x[t] < band) dipped = true;
+    if (dipped && len == smooth && window_sum / len >= band) {
       recovered_at = t;
       break;
     }

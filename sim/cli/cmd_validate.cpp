@@ -11,7 +11,10 @@ void add_validate_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check a scenario file (syntax, keys, types, ranges, dates, phases) without running it.");
   add_scenario_options(*cmd, *args);
-  cmd->callback([args] {
+  auto print_resolved = std::make_shared<bool>(false);
+  cmd->add_flag("--print-resolved", *print_resolved,
+                "Print every parameter's final value (file, --set or default) as loadable TOML.");
+  cmd->callback([args, print_resolved] {
     const Scenario sc = load_scenario_from_args(*args);
     const ParamSet& p = sc.params;
     const Calendar cal = make_calendar(p);
@@ -22,6 +25,7 @@ void add_validate_command(CLI::App& app) {
                 (long long)p.get_int("population.firms"), (long long)p.get_int("population.platforms"),
                 cal.start().str().c_str(), cal.end().str().c_str(), cal.num_ticks(), cal.num_months(),
                 cal.spans().size());
+    if (*print_resolved) std::fputs(resolved_toml(p).c_str(), stdout);
   });
 }
 

@@ -1,0 +1,255 @@
+#!/usr/bin/python3
+"""Calibrate the Jiaxing scenario to the published participation figures (seed 000).
+
+    /usr/bin/python3 analysis/calibrate_jiaxing.py [--scale 0.02] [--replicates 4] [--write]
+
+Objective. Six residuals, each in units of its tolerance:
+    (simulated - published) / 0.02  for the monthly active rate of Nov 2019, Feb, Mar, May 2020
+    (simulated / published - 1) / 0.10  for registered adults at the end of 2020 (1.74 million of 4.5)
+    ln(simulated / published) / ln 2  for registered volunteers at the end of the emergency (> 8 000;
+        scaled to the run's population). Volunteers are fitted because they drive post-crisis
+        activity (volunteers serve most days); the other crisis volumes (masks, consultations,
+        counselling) are not fitted and are compared out of sample by paper_repro.
+The simulated value is the mean over `--replicates` replicates (run.index 0..R-1). The same
+replicate indices are used at every evaluation (common random numbers), so the objective is a
+deterministic, piecewise-smooth function of the parameters.
+
+Search. Six parameters, each the main lever of one residual (see docs/jiaxing_model.md):
+    jiaxing.needs.everyday_rate              (log)    -> Nov 2019
+    jiaxing.needs.crisis_rate                (log)    -> Feb 2020
+    jiaxing.needs.offline_rebound            (logit)  -> Mar 2020
+    jiaxing.coproduction.council_participation (log)  -> May 2020
+    jiaxing.registration.push_crisis         (log)    -> registered users end 2020
+    jiaxing.coproduction.volunteer_signup    (log)    -> registered volunteers at the end of the emergency
+Trust-region least squares (scipy.optimize.least_squares, method "trf") in the transformed
+coordinates, with forward finite differences (relative step 0.05), starting from the values in
+the scenario file. Every other parameter keeps its declared value (an assumption, documented).
+
+Output. The fit, the residuals, and the sensitivity matrix (change of each target, in
+percentage points or percent, for a +10 % change of each parameter) are printed and written to
+scenarios/jiaxing_weijiayuan.calibration.json. With --write, the calibrated values replace the
+block between "# BEGIN CALIBRATED" and "# END CALIBRATED" in the Jiaxing scenario files, with a
+header saying how, when, from which commit and with what objective they were obtained.
+"""
+import argparse
+import datetime
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+from scipy.optimize import least_squares
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import jiaxing_common as jc  # noqa: E402
+
+PARAMS = [
+    # (key, transform)
+    ("jiaxing.needs.everyday_rate", "log"),
+    ("jiaxing.needs.crisis_rate", "log"),
+    ("jiaxing.needs.offline_rebound", "logit"),
+    ("jiaxing.coproduction.council_participation", "log"),
+    ("jiaxing.registration.push_crisis", "log"),
+    ("jiaxing.coproduction.volunteer_signup", "log"),
+]
+SCENARIO_FILES = [jc.SCENARIO, os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan_tenth.toml")]
+RECORD = os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan.calibration.json")
+
+
+def to_x(values):
+    out = []
+    for (key, tr), v in zip(PARAMS, values):
+        out.append(math.log(v) if tr == "log" else math.log(v / (1 - v)))
+    return np.array(out)
+
+
+def from_x(x):
+    out = []
+    for (key, tr), xi in zip(PARAMS, x):
+        out.append(math.exp(xi) if tr == "log" else 1 / (1 + math.exp(-xi)))
+    return out
+
+
+def current_values(govsim):
+    """Resolved values of the calibrated keys in the scenario (file value or declared default)."""
+    proc = subprocess.run([govsim, "validate", jc.SCENARIO, "--print-resolved"], capture_output=True, text=True)
+    text = proc.stdout if proc.returncode == 0 else ""
+    values = []
+    for key, _ in PARAMS:
+        section, name = key.rsplit(".", 1)
+        m = re.search(r"^\[" + re.escape(section) + r"\]\n(?:(?!\[).*\n)*?" + re.escape(name) + r"\s*=\s*([^\s#]+)",
+                      text, re.M)
+        if not m:
+            raise SystemExit(f"calibrate: cannot read {key} from `govsim validate --print-resolved`")
+        values.append(float(m.group(1)))
+    return values
+
+
+class Objective:
+    def __init__(self, args):
+        self.args = args
+        self.workdir = jc.make_workdir()
+        self.sets = jc.population_sets(args.scale)
+        self.evaluations = 0
+        self.cache = {}
+
+    def simulate(self, values):
+        key = tuple(round(v, 12) for v in values)
+        if key in self.cache:
+            return self.cache[key]
+        sets = self.sets + [f"{k}={v:.10g}" for (k, _), v in zip(PARAMS, values)]
+        results = jc.run_replicates(self.args.govsim, jc.SCENARIO, sets, self.args.replicates, self.workdir,
+                                    f"e{self.evaluations}")
+        self.evaluations += 1
+        obs = [jc.observables(r) for r in results]
+        keys = list(jc.ACTIVITY_TARGETS) + ["registered_end_share", "volunteers_share"]
+        mean = {k: float(np.mean([o[k] for o in obs])) for k in keys}
+        self.cache[key] = mean
+        return mean
+
+    @staticmethod
+    def residuals_of(mean):
+        r = [(mean[m] - t) / jc.ACTIVITY_TOLERANCE for m, t in jc.ACTIVITY_TARGETS.items()]
+        reg_target = jc.REGISTERED_END / jc.ADULTS
+        r.append((mean["registered_end_share"] / reg_target - 1) / jc.REGISTERED_TOLERANCE)
+        r.append(math.log(max(mean["volunteers_share"], 1e-12) / (jc.VOLUNTEERS / jc.ADULTS)) / math.log(2))
+        return np.array(r)
+
+    def __call__(self, x):
+        mean = self.simulate(from_x(x))
+        res = self.residuals_of(mean)
+        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in from_x(x)) +
+              f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
+        return res
+
+    def close(self):
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def sensitivity(objective, values):
+    """Change of each target for a +10 % change of each parameter (others at the fit)."""
+    base = objective.simulate(values)
+    rows = []
+    for i, (key, _) in enumerate(PARAMS):
+        v = list(values)
+        v[i] = v[i] * 1.1 if PARAMS[i][1] == "log" else min(0.999, v[i] * 1.1)
+        m = objective.simulate(v)
+        row = {f"rate {month} (pp)": 100 * (m[month] - base[month]) for month in jc.ACTIVITY_TARGETS}
+        row["registered end (%)"] = 100 * (m["registered_end_share"] / base["registered_end_share"] - 1)
+        row["volunteers (%)"] = 100 * (m["volunteers_share"] / max(base["volunteers_share"], 1e-12) - 1)
+        rows.append({"parameter": key, **row})
+    return rows
+
+
+def git_commit():
+    try:
+        return subprocess.run(["git", "-C", jc.ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True).stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def write_block(values, record):
+    lines = ["# BEGIN CALIBRATED — written by analysis/calibrate_jiaxing.py; do not edit by hand.",
+             f"# {record['date']}, commit {record['git_commit']}: {record['command']}",
+             f"# scale {record['scale']} ({record['residents']} residents), {record['replicates']} replicates, "
+             f"{record['evaluations']} evaluations, cost {record['cost']:.4f}",
+             "# residuals in tolerance units (Nov, Feb, Mar, May, registered): " +
+             ", ".join(f"{r:+.2f}" for r in record["residuals"]),
+             "# full record: scenarios/jiaxing_weijiayuan.calibration.json"]
+    by_section = {}
+    for (key, _), v in zip(PARAMS, values):
+        section, name = key.rsplit(".", 1)
+        by_section.setdefault(section, []).append(f"{name} = {v:.6g}")
+    for section, entries in by_section.items():
+        lines.append(f"[{section}]")
+        lines += entries
+    lines.append("# END CALIBRATED")
+    block = "\n".join(lines)
+    for path in SCENARIO_FILES:
+        if not os.path.exists(path):
+            continue
+        text = open(path, encoding="utf-8").read()
+        new, n = re.subn(r"# BEGIN CALIBRATED.*?# END CALIBRATED", lambda _: block, text, flags=re.S)
+        if n != 1:
+            raise SystemExit(f"calibrate: {path} has no single BEGIN/END CALIBRATED block")
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(new)
+        os.replace(path + ".tmp", path)
+        print(f"calibrate: wrote calibrated values into {os.path.relpath(path, jc.ROOT)}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--govsim", default=jc.DEFAULT_GOVSIM, help="govsim binary (default: build/govsim)")
+    ap.add_argument("--scale", type=float, default=0.02, help="fraction of Jiaxing's population (default 0.02)")
+    ap.add_argument("--replicates", type=int, default=4, help="replicates per evaluation (default 4)")
+    ap.add_argument("--max-evaluations", type=int, default=80)
+    ap.add_argument("--write", action="store_true", help="write the fit into the scenario files")
+    args = ap.parse_args()
+    if not os.access(args.govsim, os.X_OK):
+        raise SystemExit(f"calibrate: {args.govsim} not found; build first (see README)")
+
+    start = current_values(args.govsim)
+    print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(PARAMS, start)))
+    obj = Objective(args)
+    try:
+        fit = least_squares(obj, to_x(start), method="trf", diff_step=0.05, x_scale=1.0,
+                            max_nfev=args.max_evaluations, xtol=1e-3, ftol=1e-4)
+        values = from_x(fit.x)
+        mean = obj.simulate(values)
+        res = obj.residuals_of(mean)
+        sens = sensitivity(obj, values)
+    finally:
+        obj.close()
+
+    record = {
+        "date": datetime.date.today().isoformat(),
+        "git_commit": git_commit(),
+        "command": "/usr/bin/python3 analysis/calibrate_jiaxing.py " + " ".join(sys.argv[1:]),
+        "scale": args.scale,
+        "residents": int(jc.population_sets(args.scale)[0].split("=")[1]),
+        "replicates": args.replicates,
+        "evaluations": obj.evaluations,
+        "method": "scipy.optimize.least_squares(method='trf', diff_step=0.05), log/logit coordinates, "
+                  "common random numbers",
+        "objective": "sum of squared residuals in tolerance units: 4 monthly active rates (2 pp), registered "
+                     "users end 2020 (10 %), volunteers at the end of the emergency (factor 2)",
+        "start": dict(zip([k for k, _ in PARAMS], start)),
+        "fit": dict(zip([k for k, _ in PARAMS], values)),
+        "simulated": mean,
+        "targets": {**jc.ACTIVITY_TARGETS, "registered_end_share": jc.REGISTERED_END / jc.ADULTS,
+                    "volunteers_share": jc.VOLUNTEERS / jc.ADULTS},
+        "residuals": [float(r) for r in res],
+        "cost": float(0.5 * res @ res),
+        "sensitivity_plus_10_percent": sens,
+        "status": fit.message,
+    }
+    print(f"\ncalibrate: {fit.message} after {obj.evaluations} evaluations; cost {record['cost']:.4f}")
+    print(f"{'target':<22}{'published':>10}{'simulated':>11}{'residual/tol':>14}")
+    for (m, t), r in zip(jc.ACTIVITY_TARGETS.items(), res):
+        print(f"{'active rate ' + m:<22}{100 * t:>9.1f}%{100 * mean[m]:>10.2f}%{r:>14.2f}")
+    reg = jc.REGISTERED_END / jc.ADULTS
+    print(f"{'registered end 2020':<22}{100 * reg:>9.1f}%{100 * mean['registered_end_share']:>10.2f}%{res[-2]:>14.2f}")
+    vol = jc.VOLUNTEERS / jc.ADULTS
+    print(f"{'volunteers (per adult)':<22}{100 * vol:>9.3f}%{100 * mean['volunteers_share']:>10.3f}%{res[-1]:>14.2f}")
+    print("\nsensitivity: change of each target for +10 % of one parameter")
+    cols = list(sens[0].keys())[1:]
+    print(f"{'parameter':<44}" + "".join(f"{c:>20}" for c in cols))
+    for row in sens:
+        print(f"{row['parameter']:<44}" + "".join(f"{row[c]:>20.2f}" for c in cols))
+    with open(RECORD + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(record, f, indent=2)
+    os.replace(RECORD + ".tmp", RECORD)
+    print(f"calibrate: wrote {os.path.relpath(RECORD, jc.ROOT)}")
+    if args.write:
+        write_block(values, record)
+    return 0 if all(abs(r) <= 1 for r in res) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

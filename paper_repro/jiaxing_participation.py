@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+"""Re-create the Jiaxing participation figure of seed 000 and test the four conditions.
+
+    /usr/bin/python3 paper_repro/jiaxing_participation.py [--replicates 10] [--out paper_repro/output]
+
+What it does (all with build/govsim; build it first, see README):
+ 1. Full scale (scenarios/jiaxing_weijiayuan.toml, 4.5 million adults), `--replicates` replicates
+    (run.index 0..R-1): the monthly active rate (distinct active users in the month / registered
+    users at its end) with its replicate band, against the four published points
+    (3 % Nov 2019, 21 % Feb 2020, 6 % Mar 2020, 30 % May 2020; tolerance 2 percentage points,
+    targets.md A) and registered users at the end of 2020 (1.74 million, tolerance 10 %).
+ 2. The 1/10-scale variant (scenarios/jiaxing_weijiayuan_tenth.toml), same replicates: the four
+    rates must agree with full scale within the replicate spread (|difference| no larger than
+    3 standard errors of the difference, or 0.5 percentage points, whichever is larger).
+ 3. Crisis-service volumes beside the published ones (masks asked / obtained, masks exchanged,
+    consultations per day, residents counselled, days of halted economic activity); consistent
+    if within a factor of 2 (these are rounded "more than" figures from platform data). These
+    are reported, not fitted, and do not decide the exit status.
+ 4. Ablations at 1/10 scale: each of the four conditions off in turn, and all off. The seed's
+    claim, tested rather than assumed: without a condition, post-crisis activity (mean monthly
+    rate from May to December 2020) stays near or below the pre-crisis level (Nov 2019 rate
+    + 2 percentage points). The verdict for each ablation is reported whatever it is.
+Writes jiaxing_participation.png and jiaxing_participation.json to --out and exits 1 if any of
+the four published points, the registered-user figure or the scale check fails.
+"""
+import argparse
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "analysis"))
+import jiaxing_common as jc  # noqa: E402
+
+import matplotlib  # noqa: E402
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+TENTH = os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan_tenth.toml")
+CONDITIONS = ["public_entrepreneurs", "critical_mass", "coproduction_incentives", "accountability"]
+POST_MONTHS = [f"2020-{m:02d}" for m in range(5, 13)]
+PRE_MONTH = "2019-11"
+
+
+def curves(results):
+    months = results[0].months
+    rates = np.array([r.monthly["rate_active_monthly"] for r in results])
+    registered = np.array([r.monthly["n_registered"] for r in results])
+    return months, rates, registered
+
+
+def summarise(results):
+    months, rates, registered = curves(results)
+    idx = {m: months.index(m) for m in months}
+    point = {}
+    for m in jc.ACTIVITY_TARGETS:
+        v = rates[:, idx[m]]
+        point[m] = {"mean": float(v.mean()), "sd": float(v.std(ddof=1)) if len(v) > 1 else 0.0,
+                    "min": float(v.min()), "max": float(v.max())}
+    post = rates[:, [idx[m] for m in POST_MONTHS if m in idx]].mean(axis=1)
+    return {
+        "months": months,
+        "rate_mean": rates.mean(axis=0).tolist(),
+        "rate_min": rates.min(axis=0).tolist(),
+        "rate_max": rates.max(axis=0).tolist(),
+        "registered_mean": registered.mean(axis=0).tolist(),
+        "points": point,
+        "pre": float(rates[:, idx[PRE_MONTH]].mean()),
+        "post_mean": float(post.mean()),
+        "registered_end": float(np.mean([r.summary["registered_end"] for r in results])),
+        "residents": int(results[0].file_attrs["num_residents"]),
+        "summary": {k: float(np.mean([r.summary[k] for r in results])) for k in results[0].summary},
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--govsim", default=jc.DEFAULT_GOVSIM)
+    ap.add_argument("--replicates", type=int, default=10)
+    ap.add_argument("--full-scale", type=float, default=1.0,
+                    help="population of the 'full' runs as a fraction of Jiaxing (default 1; smaller for a quick look)")
+    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    args = ap.parse_args()
+    if not os.access(args.govsim, os.X_OK):
+        raise SystemExit(f"jiaxing_participation: {args.govsim} not found; build first (see README)")
+    os.makedirs(args.out, exist_ok=True)
+    work = jc.make_workdir()
+    R = args.replicates
+
+    full_sets = [] if args.full_scale == 1.0 else jc.population_sets(args.full_scale)
+    print(f"full scale: {R} replicates ...", flush=True)
+    # Full-scale runs use both cores each (one at a time): memory stays low and each is ~20 s.
+    full = summarise(jc.run_replicates(args.govsim, jc.SCENARIO, full_sets, R, work, "full", jobs=1, threads=0))
+    print(f"1/10 scale: {R} replicates ...", flush=True)
+    tenth = summarise(jc.run_replicates(args.govsim, TENTH, [], R, work, "tenth"))
+    ablations = {}
+    for name in CONDITIONS + ["all"]:
+        off = CONDITIONS if name == "all" else [name]
+        sets = [f"jiaxing.conditions.{c}=false" for c in off]
+        print(f"ablation '{name} off': {R} replicates at 1/10 scale ...", flush=True)
+        ablations[name] = summarise(jc.run_replicates(args.govsim, TENTH, sets, R, work, f"abl-{name}"))
+    os.rmdir(work)
+
+    # 1. Published points.
+    checks = []
+    for m, pub in jc.ACTIVITY_TARGETS.items():
+        sim = full["points"][m]
+        ok = abs(sim["mean"] - pub) <= jc.ACTIVITY_TOLERANCE + 1e-12
+        checks.append({"quantity": f"monthly active rate {m}", "published": pub, "simulated": sim["mean"],
+                       "replicate_sd": sim["sd"], "replicate_range": [sim["min"], sim["max"]],
+                       "tolerance": f"±{100 * jc.ACTIVITY_TOLERANCE:.0f} pp", "pass": bool(ok)})
+    scale = full["residents"] / jc.ADULTS
+    reg_sim = full["registered_end"] / scale
+    checks.append({"quantity": "registered adult users, end of 2020", "published": jc.REGISTERED_END,
+                   "simulated": reg_sim, "tolerance": "±10 %",
+                   "pass": bool(abs(reg_sim / jc.REGISTERED_END - 1) <= jc.REGISTERED_TOLERANCE)})
+    # 2. Scale invariance.
+    for m in jc.ACTIVITY_TARGETS:
+        a, b = full["points"][m], tenth["points"][m]
+        se = math.sqrt((a["sd"] ** 2 + b["sd"] ** 2) / R)
+        allowed = max(3 * se, 0.005)
+        checks.append({"quantity": f"1/10 scale vs full, rate {m}", "published": a["mean"], "simulated": b["mean"],
+                       "tolerance": f"±{100 * allowed:.2f} pp (3 s.e. or 0.5 pp)",
+                       "pass": bool(abs(a["mean"] - b["mean"]) <= allowed)})
+    # 3. Crisis volumes (reported).
+    volumes = []
+    for label, pub, key, kind, scales in jc.CRISIS_VOLUMES:
+        sim = full["summary"].get(key, float("nan"))
+        sim_city = sim / scale if scales else sim  # counts are reported at Jiaxing's size
+        ratio = sim_city / pub if pub else float("nan")
+        volumes.append({"quantity": label, "published": pub, "published_kind": kind, "simulated": sim_city,
+                        "ratio": ratio, "within_factor_2": bool(1 / jc.VOLUME_FACTOR <= ratio <= jc.VOLUME_FACTOR)})
+    # 4. Ablations.
+    verdicts = {}
+    for name, s in ablations.items():
+        near_or_below = s["post_mean"] <= s["pre"] + jc.ACTIVITY_TOLERANCE
+        verdicts[name] = {"pre_nov_2019": s["pre"], "post_mean_may_dec_2020": s["post_mean"],
+                          "may_2020": s["points"]["2020-05"]["mean"],
+                          "post_over_pre": s["post_mean"] / s["pre"] if s["pre"] > 0 else float("nan"),
+                          "claim_supported": bool(near_or_below)}
+    base = {"pre_nov_2019": tenth["pre"], "post_mean_may_dec_2020": tenth["post_mean"],
+            "post_over_pre": tenth["post_mean"] / tenth["pre"]}
+
+    # Figure.
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 5), gridspec_kw={"width_ratios": [2, 1]})
+    x = np.arange(len(full["months"]))
+    ax.fill_between(x, 100 * np.array(full["rate_min"]), 100 * np.array(full["rate_max"]), color="C0", alpha=0.25,
+                    label=f"calibrated, full scale: replicate range (n={R})")
+    ax.plot(x, 100 * np.array(full["rate_mean"]), color="C0", lw=2.2, label="calibrated, full scale: mean")
+    for i, (name, s) in enumerate(ablations.items()):
+        ax.plot(x, 100 * np.array(s["rate_mean"]), lw=1.2, ls="--", color=f"C{i + 1}",
+                label=f"{'all four conditions' if name == 'all' else name.replace('_', ' ')} off (1/10 scale)")
+    for m, pub in jc.ACTIVITY_TARGETS.items():
+        i = full["months"].index(m)
+        ax.errorbar([i], [100 * pub], yerr=[[100 * jc.ACTIVITY_TOLERANCE]], fmt="s", color="k", ms=7, capsize=4,
+                    label="published (seed 000) ± 2 pp" if m == PRE_MONTH else None)
+    ax.axvspan(full["months"].index("2020-01") + 22 / 31, full["months"].index("2020-03") + 2 / 31, color="0.85",
+               zorder=0, label="level-1 emergency")
+    ax.set_xticks(x)
+    ax.set_xticklabels(full["months"], rotation=60, fontsize=8)
+    ax.set_ylabel("monthly active rate (% of registered users)")
+    ax.set_title("Jiaxing Weijiayuan: monthly active rate")
+    ax.legend(fontsize=7, loc="upper left")
+    ax2.plot(x, np.array(full["registered_mean"]) / scale / 1e6, color="C0", lw=2, label="simulated (mean)")
+    ax2.errorbar([len(x) - 1], [jc.REGISTERED_END / 1e6], yerr=[[0.1 * jc.REGISTERED_END / 1e6]], fmt="s", color="k",
+                 capsize=4, label="published, end 2020 ± 10 %")
+    ax2.set_xticks(x[::2])
+    ax2.set_xticklabels(full["months"][::2], rotation=60, fontsize=8)
+    ax2.set_ylabel("registered adult users (million)")
+    ax2.set_title("registered users")
+    ax2.legend(fontsize=8)
+    fig.tight_layout()
+    png = os.path.join(args.out, "jiaxing_participation.png")
+    fig.savefig(png, dpi=130)
+
+    ok = all(c["pass"] for c in checks)
+    report = {"source": "seed 000 (Shen, Cheng & Yu 2022), targets.md section A", "replicates": R,
+              "checks": checks, "crisis_volumes": volumes, "ablations_1_10_scale": verdicts,
+              "calibrated_1_10_scale": base, "full": {k: full[k] for k in ("months", "rate_mean", "rate_min", "rate_max")},
+              "summary_scalars_full_mean": full["summary"], "pass": ok}
+    with open(os.path.join(args.out, "jiaxing_participation.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=2)
+
+    print(f"\n{'check':<44}{'published':>14}{'simulated':>14}  tolerance            result")
+    for c in checks:
+        pub, sim = c["published"], c["simulated"]
+        fmt = (lambda v: f"{100 * v:.2f} %") if pub < 1 else (lambda v: f"{v:,.0f}")
+        print(f"{c['quantity']:<44}{fmt(pub):>14}{fmt(sim):>14}  {c['tolerance']:<20} {'PASS' if c['pass'] else 'FAIL'}")
+    print(f"\n{'crisis-service volume (city scale)':<54}{'published':>12}{'simulated':>12}{'ratio':>8}  within x2")
+    for v in volumes:
+        print(f"{v['quantity']:<54}{v['published_kind'][:4] + ' ' + format(v['published'], ','):>12}"
+              f"{v['simulated']:>12,.0f}{v['ratio']:>8.2f}  {'yes' if v['within_factor_2'] else 'NO'}")
+    print(f"\nablations at 1/10 scale (calibrated: pre {100 * base['pre_nov_2019']:.1f} %, post May-Dec "
+          f"{100 * base['post_mean_may_dec_2020']:.1f} %)")
+    for name, v in verdicts.items():
+        print(f"  {name + ' off':<30} pre {100 * v['pre_nov_2019']:5.1f} %  post {100 * v['post_mean_may_dec_2020']:5.1f} %"
+              f"  May {100 * v['may_2020']:5.1f} %  claim '{'near/below pre' if v['claim_supported'] else 'NOT near/below pre'}'")
+    print(f"\nwrote {png} and jiaxing_participation.json; overall {'PASS' if ok else 'FAIL'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
