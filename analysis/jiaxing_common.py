@@ -59,8 +59,10 @@ def population_sets(scale):
 
 
 def run_one(govsim, scenario, output, sets, run_index, threads=1):
-    cmd = [govsim, "run", scenario, "-o", output, "--quiet", "--threads", str(threads),
-           "--set", f"run.index={run_index}"]
+    """One `govsim run`; threads=None lets govsim use every core."""
+    cmd = [govsim, "run", scenario, "-o", output, "--quiet", "--set", f"run.index={run_index}"]
+    if threads:
+        cmd += ["--threads", str(threads)]
     for s in sets:
         cmd += ["--set", s]
     proc = subprocess.run(cmd, capture_output=True, text=True)

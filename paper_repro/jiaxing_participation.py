@@ -93,7 +93,7 @@ def main():
     full_sets = [] if args.full_scale == 1.0 else jc.population_sets(args.full_scale)
     print(f"full scale: {R} replicates ...", flush=True)
     # Full-scale runs use both cores each (one at a time): memory stays low and each is ~20 s.
-    full = summarise(jc.run_replicates(args.govsim, jc.SCENARIO, full_sets, R, work, "full", jobs=1, threads=0))
+    full = summarise(jc.run_replicates(args.govsim, jc.SCENARIO, full_sets, R, work, "full", jobs=1, threads=None))
     print(f"1/10 scale: {R} replicates ...", flush=True)
     tenth = summarise(jc.run_replicates(args.govsim, TENTH, [], R, work, "tenth"))
     ablations = {}

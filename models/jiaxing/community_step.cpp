@@ -67,12 +67,13 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
   for (uint32_t id = c.firm_begin; id < c.firm_end; ++id) {
     const auto w = rng.draw4(tick, id, kFirmDaily);
     uint8_t& st = f.status[id];
-    if (day.firms_closing) {
+    const uint8_t sector = f.sector[id];
+    const bool ordered_closed = day.firms_closing && !(sector == 1 && p.supplies_exempt);
+    if (ordered_closed) {
       if (st != kClosed && unit(w[0]) < p.close_rate) st = kClosed;
     } else if (st == kClosed && unit(w[0]) < p.resume_rate) {
       st = kResumed;
     }
-    const uint8_t sector = f.sector[id];
     if (!f.listed[id] && st != kClosed && booking_live[sector] && unit(w[1]) < p.list_rate * inc) f.listed[id] = 1;
     if (st != kClosed && f.listed[id]) firm_cap[sector] += p.firm_capacity;
     ++T[st == kOpen ? kFirmsOpen : st == kClosed ? kFirmsClosed : kFirmsResumed];
@@ -126,16 +127,20 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
       const double lo = k ? day.cum_rate[k - 1] : 0.0;
       const double v_off = (u0 - lo) / day.rate[k];  // uniform, independent of which need
       ++T[kNeeds];
-      bool met_online = false;
+      // Outcome of the need today: met at once online, queued for an official (resolved on the
+      // day it is answered or dropped), or left to offline provision.
+      bool met_online = false, queued = false;
       const uint8_t ch = live.channels[k];
       if (reg && ch) {
         const double ability = std::min(1.0, lit * trust_rel);
         const double p_on = rules::online_use(ability, day.open[k], p.need[k].online_affinity, day.preference);
         if (u1 < p_on) {
-          const double v = u1 / p_on;
-          if ((ch & bit(Channel::FirmBooking)) && (k == int(Need::HomeServices) || k == int(Need::Supplies)) &&
-              firm_cap[k == int(Need::Supplies)] >= 1.0) {
-            firm_cap[k == int(Need::Supplies)] -= 1.0;
+          const double v = u1 / p_on;  // uniform on [0, 1), reused for the choices below
+          const int sector = k == int(Need::HomeServices) ? 0 : (k == int(Need::Supplies) ? 1 : -1);
+          const bool self = ch & bit(Channel::SelfService), official = ch & bit(Channel::Official);
+          const double to_official = self ? p.need[k].request_share : 1.0;
+          if ((ch & bit(Channel::FirmBooking)) && sector >= 0 && firm_cap[sector] >= 1.0) {
+            firm_cap[sector] -= 1.0;
             ++T[kBookings];
             met_online = true;
           } else if ((ch & bit(Channel::Volunteer)) && vol_cap >= 1.0) {
@@ -146,25 +151,29 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
             --offers_left;
             ++T[kMutualAid];
             met_online = true;
-          } else {
-            const bool self = ch & bit(Channel::SelfService), official = ch & bit(Channel::Official);
-            if (self && (!official || v >= p.need[k].request_share)) {
-              met_online = true;
-            } else if (official) {
-              met_online = true;
-              if (r.request_day[i] < 0) {
-                r.request_day[i] = static_cast<int32_t>(tick);
-                ++new_requests;
-                if (k == int(Need::Information)) ++T[kConsultations];
-                if (k == int(Need::Supplies) && live.mask_aid) {
-                  r.flags[i] |= kMaskPending;
-                  if (!(r.flags[i] & kMaskRequester)) {
-                    r.flags[i] |= kMaskRequester;
-                    ++T[kNewMaskRequesters];
-                  }
-                }
+          } else if (official && v < to_official && r.request_day[i] < 0) {
+            // A request to the community's team (one pending request per resident). Without
+            // accountability a request is taken up only with probability responsiveness; the
+            // rest wait unanswered until dropped.
+            queued = true;
+            r.request_day[i] = static_cast<int32_t>(tick);
+            if (v / to_official < rules::responsiveness(p)) {
+              ++new_requests;
+            } else {
+              r.flags[i] |= kIgnored;
+              ++T[kIgnoredRequests];
+            }
+            ++T[kNewRequests];
+            if (k == int(Need::Information)) ++T[kConsultations];
+            if (k == int(Need::Supplies) && live.mask_aid) {
+              r.flags[i] |= kMaskPending;
+              if (!(r.flags[i] & kMaskRequester)) {
+                r.flags[i] |= kMaskRequester;
+                ++T[kNewMaskRequesters];
               }
             }
+          } else if (self && (!official || v >= to_official)) {
+            met_online = true;
           }
           if (met_online && k == int(Need::Counselling)) {
             ++T[kCounselling];
@@ -175,10 +184,14 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
           }
         }
       }
-      if (met_online) {
-        ++T[kMetOnline];
+      if (met_online || queued) {
         ++T[kUses0 + k];
         active = true;
+      }
+      if (met_online) {
+        ++T[kMetOnline];
+      } else if (queued) {
+        ++T[kQueued];
       } else if (v_off < day.open[k]) {
         ++T[kMetOffline];
       } else {
@@ -222,7 +235,6 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
     }
   }
   c.queue.add(static_cast<int32_t>(tick), new_requests);
-  T[kNewRequests] = new_requests;
   T[kVolunteerActs] = vol_acts;
   c.offers = new_offers;
   c.volunteer_capacity = vol_acts * p.care_per_volunteer_act;
@@ -239,18 +251,22 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
   T[kAnswered] = plan.answered;
   T[kAnsweredInLimit] = plan.within_limit;
   T[kResponseDays] = plan.response_days;
-  T[kExpired] = plan.expired;
-  T[kPending] = c.queue.total();
+  T[kExpired] += plan.expired;
+  T[kPending] = c.queue.total();  // ignored requests are added in the pass below
 
   uint32_t left_on_cutoff = plan.cutoff_count;
   double trust_sum = 0;
   for (uint32_t i = c.begin; i < c.end; ++i) {
     const int32_t rd = r.request_day[i];
     if (rd >= 0) {
+      const bool ignored = r.flags[i] & kIgnored;
       if (rd < today - p.patience_days) {
         r.trust[i] = rules::trust_after_drop(p, r.trust[i]);
         r.request_day[i] = -1;
-        r.flags[i] &= static_cast<uint8_t>(~kMaskPending);
+        r.flags[i] &= static_cast<uint8_t>(~(kMaskPending | kIgnored));
+        if (ignored) ++T[kExpired];  // the queue counts the dropped requests it held
+      } else if (ignored) {
+        // waits, unanswered
       } else if (rd < plan.cutoff_tick || (rd == plan.cutoff_tick && left_on_cutoff > 0)) {
         if (rd == plan.cutoff_tick) --left_on_cutoff;
         r.trust[i] = rules::trust_after_answer(p, r.trust[i], today - rd <= p.response_limit_days);
@@ -268,6 +284,7 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
         }
       }
     }
+    if (r.request_day[i] >= 0 && (r.flags[i] & kIgnored)) ++T[kPending];
     trust_sum += r.trust[i];
   }
   c.trust_sum = trust_sum;

@@ -206,13 +206,20 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   ratio("rate_active_daily", "Daily active users divided by registered users.", kActive, kRegistered);
   // Needs and their provision.
   total("new_needs", "needs/day", "Needs that arose (all residents, all kinds).", A::Sum, kNeeds);
-  total("needs_met_online", "needs/day", "Needs met through the platform.", A::Sum, kMetOnline);
+  total("needs_met_online", "needs/day", "Needs met at once through the platform (self-service, firms, "
+        "volunteers, neighbours).", A::Sum, kMetOnline);
+  total("needs_queued", "needs/day", "Needs sent to officials as requests (resolved when answered or dropped).",
+        A::Sum, kQueued);
   total("needs_met_offline", "needs/day", "Needs met offline.", A::Sum, kMetOffline);
   total("needs_unmet", "needs/day", "Needs met neither online nor offline.", A::Sum, kUnmet);
-  m.add_daily({"share_needs_met", "fraction", "Share of the day's needs met online or offline (service provision).",
+  m.add_daily({"share_needs_met", "fraction",
+               "Service provision: of the needs resolved on the day (met at once online or offline, "
+               "unmet, requests answered or dropped), the share that were met.",
                A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
-                out[0] = u(kNeeds) > 0 ? (u(kMetOnline) + u(kMetOffline)) / u(kNeeds) : 1.0;
+                const double met = u(kMetOnline) + u(kMetOffline) + u(kAnswered);
+                const double resolved = met + u(kUnmet) + u(kExpired);
+                out[0] = resolved > 0 ? met / resolved : 1.0;
               });
   {
     std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
@@ -222,7 +229,9 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
                 });
   }
   // Requests and answers.
-  total("new_requests", "requests/day", "Requests queued for officials.", A::Sum, kNewRequests);
+  total("new_requests", "requests/day", "Requests sent to officials.", A::Sum, kNewRequests);
+  total("new_ignored_requests", "requests/day", "Requests no official took up (accountability off).", A::Sum,
+        kIgnoredRequests);
   total("new_answers", "requests/day", "Requests answered by officials.", A::Sum, kAnswered);
   total("new_dropped_requests", "requests/day", "Requests dropped after officials.patience_days.", A::Sum, kExpired);
   total("n_pending_requests", "requests", "Requests waiting at the end of the day.", A::Last, kPending);

@@ -116,7 +116,7 @@ void declare_jiaxing_parameters(ParamRegistry& reg) {
             "Care needs a volunteer act can meet (yesterday's acts are today's capacity).");
 
   // Officials.
-  add_float(reg, "jiaxing.officials.capacity_mean", 20, 0, 10000, "requests/official/day",
+  add_float(reg, "jiaxing.officials.capacity_mean", 5, 0, 10000, "requests/official/day",
             "Mean number of requests an official can answer per day at full effort.");
   add_float(reg, "jiaxing.officials.entrepreneur_share", 0.25, 0, 1, "fraction",
             "Share of officials who are public entrepreneurs.");
@@ -129,6 +129,11 @@ void declare_jiaxing_parameters(ParamRegistry& reg) {
             "Share of capacity used when accountability is on.");
   add_float(reg, "jiaxing.officials.effort_unaccountable", 0.5, 0, 2, "fraction",
             "Share of capacity used when accountability is off.");
+  add_float(reg, "jiaxing.officials.responsiveness_unaccountable", 0.35, 0, 1, "probability",
+            "Share of requests officials take up at all when accountability is off (the rest wait "
+            "unanswered until dropped).",
+            "Chen, Pan & Xu (2016, AJPS), cited by seed 000: about one third of online requests to county "
+            "governments were answered");
   add_float(reg, "jiaxing.officials.overdue_boost", 0.5, 0, 10, "fraction",
             "Extra effort of a team with requests past the response limit (performance review).");
   add_int(reg, "jiaxing.officials.response_limit_days", 3, 0, 60, "days",
@@ -176,6 +181,9 @@ void declare_jiaxing_parameters(ParamRegistry& reg) {
   add_float(reg, "jiaxing.firms.close_rate", 0.5, 0, 1, "1/day", "Daily probability an open firm closes under closure.");
   add_float(reg, "jiaxing.firms.resume_rate", 0.1, 0, 1, "1/day",
             "Daily probability a closed firm resumes once closure is lifted.");
+  add_bool(reg, "jiaxing.firms.supplies_exempt", true,
+           "Supplies firms (groceries, pharmacies) are essential and exempt from closure orders.",
+           "assumption: essential retail stayed open under China's 2020 lockdowns");
   add_float(reg, "jiaxing.firms.list_rate", 0.01, 0, 1, "1/day",
             "Daily probability an open firm lists on the platform while a booking service for its "
             "sector is live in its community (times the incentive factor).");
@@ -286,6 +294,7 @@ JiaxingParams load_jiaxing_parameters(const ParamSet& p) {
   j.effort_accountable = f("officials.effort_accountable");
   j.effort_unaccountable = f("officials.effort_unaccountable");
   j.overdue_boost = f("officials.overdue_boost");
+  j.responsiveness_unaccountable = f("officials.responsiveness_unaccountable");
   j.response_limit_days = i("officials.response_limit_days");
   j.patience_days = i("officials.patience_days");
   j.routing_delay_days = i("officials.routing_delay_days");
@@ -313,6 +322,7 @@ JiaxingParams load_jiaxing_parameters(const ParamSet& p) {
   j.close_rate = f("firms.close_rate");
   j.resume_rate = f("firms.resume_rate");
   j.list_rate = f("firms.list_rate");
+  j.supplies_exempt = b("firms.supplies_exempt");
   j.trust_gain = f("trust.gain");
   j.trust_loss = f("trust.loss");
   j.late_factor = f("trust.late_factor");

@@ -51,7 +51,7 @@ struct JiaxingParams {
   double critical_mass_share = 0, critical_mass_steepness = 0, care_per_volunteer_act = 0;
   // officials
   double capacity_mean = 0, entrepreneur_share = 0, adoption_rate = 0, entrepreneur_pull = 0;
-  double effort_accountable = 0, effort_unaccountable = 0, overdue_boost = 0;
+  double effort_accountable = 0, effort_unaccountable = 0, overdue_boost = 0, responsiveness_unaccountable = 0;
   int response_limit_days = 0, patience_days = 0, routing_delay_days = 0;
   // platform
   bool auto_dispatch = true;
@@ -60,6 +60,7 @@ struct JiaxingParams {
   // firms
   double share_home_services = 0, firm_capacity = 0, closure_threshold = 0, close_rate = 0;
   double resume_rate = 0, list_rate = 0;
+  bool supplies_exempt = true;
   // trust
   double trust_gain = 0, trust_loss = 0, late_factor = 0;
 };

@@ -23,13 +23,12 @@ Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int
   const double band = r.pre_level * (1.0 - tolerance);
   bool dipped = false;
   int32_t recovered_at = -1;
-  double window_sum = 0;
   for (int32_t t = crisis_start; t < n; ++t) {
-    window_sum += x[t];
-    if (t - crisis_start >= smooth) window_sum -= x[t - smooth];
-    const int32_t len = std::min(smooth, t - crisis_start + 1);
     if (x[t] < band) dipped = true;
-    if (dipped && len == smooth && window_sum / len >= band) {
+    if (!dipped || t - crisis_start + 1 < smooth) continue;
+    double window_sum = 0;  // summed afresh: a running sum drifts by rounding
+    for (int32_t k = t - smooth + 1; k <= t; ++k) window_sum += x[k];
+    if (window_sum / smooth >= band) {
       recovered_at = t;
       break;
     }

@@ -75,6 +75,13 @@ inline double adoption_hazard(const JiaxingParams& p, int entrepreneurs) {
   return std::min(1.0, p.adoption_rate * (1.0 + p.entrepreneur_pull * entrepreneurs));
 }
 
+// Probability that officials take up a request at all: every request must be answered under
+// accountability; without it, only a share is (the seed: low responsiveness without
+// accountability; Chen, Pan & Xu 2016 found about a third of online requests answered).
+inline double responsiveness(const JiaxingParams& p) {
+  return p.conditions.accountability ? 1.0 : p.responsiveness_unaccountable;
+}
+
 inline double incentive_factor(const JiaxingParams& p) {
   return p.conditions.coproduction_incentives ? 1.0 : p.no_incentive_factor;
 }

@@ -12,10 +12,10 @@ namespace govsim::jiaxing {
 
 // Daily tallies, summed over communities after each step (integers: exact in any order).
 enum Counter : int {
-  kNeeds, kMetOnline, kMetOffline, kUnmet,
+  kNeeds, kMetOnline, kQueued, kMetOffline, kUnmet,
   kActive, kActiveAge0, kActiveAge1, kActiveAge2,
   kRegistered, kRegAge0, kRegAge1, kRegAge2, kNewRegistrations,
-  kNewRequests, kAnswered, kAnsweredInLimit, kResponseDays, kExpired, kPending, kCapacity,
+  kNewRequests, kIgnoredRequests, kAnswered, kAnsweredInLimit, kResponseDays, kExpired, kPending, kCapacity,
   kConsultations, kNewMaskRequesters, kNewMaskRecipients, kMasksHandedOut,
   kMutualAid, kMasksExchanged,
   kVolunteers, kNewVolunteers, kVolunteerActs, kCareByVolunteers,
@@ -30,7 +30,8 @@ using Tally = std::array<uint64_t, kNumCounters>;
 
 // Resident flag bits.
 enum Flag : uint8_t {
-  kVolunteer = 1, kCounselled = 2, kMaskRequester = 4, kMaskPending = 8, kMaskRecipient = 16
+  kVolunteer = 1, kCounselled = 2, kMaskRequester = 4, kMaskPending = 8, kMaskRecipient = 16,
+  kIgnored = 32  // a pending request no official took up (accountability off)
 };
 // Firm status.
 enum FirmStatus : uint8_t { kOpen = 0, kClosed = 1, kResumed = 2 };

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
@@ -30,14 +31,28 @@ std::string bench_scenario(const BenchCase& c) {
          mid_end.str() + "\nintensity = 1.0\n";
 }
 
+// The scenario file with its population scaled to `residents`.
+Scenario scaled_scenario(const std::string& path, uint32_t residents) {
+  const Scenario base = load_scenario(path);
+  const double f = double(residents) / double(base.params.get_int("population.residents"));
+  const int64_t csize = base.params.get_int("network.community_size");
+  const int64_t communities = (int64_t(residents) + csize - 1) / csize;
+  const int64_t officials = std::max<int64_t>(communities, std::llround(base.params.get_int("population.officials") * f));
+  const int64_t firms = std::llround(base.params.get_int("population.firms") * f);
+  return load_scenario(path, {"population.residents=" + std::to_string(residents),
+                              "population.officials=" + std::to_string(officials),
+                              "population.firms=" + std::to_string(firms)});
+}
+
 using Clock = std::chrono::steady_clock;
 
 }  // namespace
 
-BenchResult run_bench_case(const BenchCase& c) {
+BenchResult run_bench_case(const BenchCase& c, const std::string& scenario_path) {
   const uint32_t threads = c.threads ? c.threads : uint32_t(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-  const Scenario sc = parse_scenario(bench_scenario(c), "<bench>");
+  const Scenario sc = scenario_path.empty() ? parse_scenario(bench_scenario(c), "<bench>")
+                                            : scaled_scenario(scenario_path, c.residents);
 
   BenchResult r;
   r.c = c;
@@ -49,14 +64,15 @@ BenchResult run_bench_case(const BenchCase& c) {
   const auto t2 = Clock::now();
   r.build_s = std::chrono::duration<double>(t1 - t0).count();
   r.step_s = std::chrono::duration<double>(t2 - t1).count();
-  r.agent_days_per_s = double(c.residents) * c.days / r.step_s;
+  r.c.days = sim.world().calendar().num_ticks();
+  r.agent_days_per_s = double(c.residents) * r.c.days / r.step_s;
   r.state_bytes = sim.world().state_bytes();
   const Network& net = sim.world().network("social");
   r.mean_degree = double(net.num_entries()) / net.num_vertices();
   return r;
 }
 
-BenchResult run_bench_case_isolated(const BenchCase& c) {
+BenchResult run_bench_case_isolated(const BenchCase& c, const std::string& scenario_path) {
   int fd[2];
   if (::pipe(fd) != 0) throw GovsimError("bench: cannot create pipe");
   std::fflush(nullptr);
@@ -66,7 +82,7 @@ BenchResult run_bench_case_isolated(const BenchCase& c) {
     ::close(fd[0]);
     int status = 0;
     try {
-      const BenchResult r = run_bench_case(c);
+      const BenchResult r = run_bench_case(c, scenario_path);
       if (::write(fd[1], &r, sizeof r) != sizeof r) status = 2;
     } catch (const std::exception& e) {
       std::fprintf(stderr, "bench child: %s\n", e.what());

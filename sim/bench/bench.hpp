@@ -1,5 +1,6 @@
 #pragma once
-// `govsim bench`: throughput of the engine with the reference resident rule.
+// `govsim bench`: throughput of the engine with the reference resident rule, or of any scenario
+// file scaled to each size (`--scenario`, e.g. the Jiaxing model).
 //
 // Each size runs in a forked child process so that its peak resident memory (ru_maxrss of the
 // child) belongs to that size alone. Speed is measured here, never in tests.
@@ -25,10 +26,13 @@ struct BenchResult {
   double mean_degree = 0;
 };
 
-// Runs one case in this process (peak_rss_bytes left 0).
-BenchResult run_bench_case(const BenchCase& c);
+// Runs one case in this process (peak_rss_bytes left 0). With a scenario path, runs that
+// scenario over its own calendar (c.days is ignored and reported as its length) with
+// population.residents = c.residents and officials and firms scaled in proportion (at least one
+// official per community); without one, the reference rule for c.days days.
+BenchResult run_bench_case(const BenchCase& c, const std::string& scenario_path = "");
 // Runs one case in a forked child and fills peak_rss_bytes from the child's rusage.
-BenchResult run_bench_case_isolated(const BenchCase& c);
+BenchResult run_bench_case_isolated(const BenchCase& c, const std::string& scenario_path = "");
 std::string format_bench_table(const std::vector<BenchResult>& rows);
 
 }  // namespace govsim

@@ -1,8 +1,7 @@
 // RequestQueue (models/jiaxing/request_queue.hpp): first come first served, capacity, expiry
 // after patience, routing delay, response-time accounting and conservation of requests.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <vector>
 
@@ -16,7 +15,7 @@ namespace {
 constexpr int32_t kPatience = 14, kLimit = 3;
 }
 
-TEST_CASE("request queue answers the oldest requests first", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: answers the oldest requests first", "[jiaxing]") {
   RequestQueue q;
   q.add(0, 2);
   q.add(1, 3);
@@ -34,7 +33,7 @@ TEST_CASE("request queue answers the oldest requests first", "[jiaxing]") {
   CHECK(q.total() == 5);
 }
 
-TEST_CASE("request queue capacity limits the number of answers", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: capacity limits the number of answers", "[jiaxing]") {
   for (uint32_t cap : {1u, 5u, 9u, 10u, 100u}) {
     RequestQueue q;
     q.add(3, 4);
@@ -46,7 +45,7 @@ TEST_CASE("request queue capacity limits the number of answers", "[jiaxing]") {
   }
 }
 
-TEST_CASE("request queue with zero capacity answers nothing", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: with zero capacity answers nothing", "[jiaxing]") {
   RequestQueue q;
   q.add(0, 3);
   q.add(1, 2);
@@ -61,12 +60,13 @@ TEST_CASE("request queue with zero capacity answers nothing", "[jiaxing]") {
   }
 }
 
-TEST_CASE("request queue drops requests older than patience", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: drops requests older than patience", "[jiaxing]") {
   RequestQueue q;
   q.add(0, 5);
   q.add(1, 2);
   // A request made on day 0 can still be answered on day `patience`...
-  for (int32_t day = 0; day <= kPatience; ++day) CHECK(q.answer(day, 0, 0, kPatience, kLimit).expired == 0);
+  for (int32_t day = 0; day <= kPatience; ++day)
+    CHECK(q.answer(day, 0, 0, kPatience, kLimit).expired == 0);
   CHECK(q.total() == 7);
   // ...and is dropped the day after; day 1's requests one day later.
   CHECK(q.answer(kPatience + 1, 0, 0, kPatience, kLimit).expired == 5);
@@ -84,7 +84,8 @@ TEST_CASE("request queue drops requests older than patience", "[jiaxing]") {
   CHECK(last.within_limit == 0);
 }
 
-TEST_CASE("request queue routing delay keeps young requests from being answered", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: routing delay keeps young requests from being answered",
+          "[jiaxing]") {
   const int32_t delay = 2;
   RequestQueue q;
   q.add(5, 3);
@@ -101,7 +102,7 @@ TEST_CASE("request queue routing delay keeps young requests from being answered"
   CHECK(q.answer(9, 10, delay, kPatience, kLimit).answered == 4);
 }
 
-TEST_CASE("request queue counts response days and answers within the limit", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: counts response days and answers within the limit", "[jiaxing]") {
   RequestQueue q;
   q.add(0, 2);  // answered on day 4: 4 days, late (limit 3)
   q.add(1, 1);  // 3 days: exactly at the limit, counts as in time
@@ -115,7 +116,8 @@ TEST_CASE("request queue counts response days and answers within the limit", "[j
   CHECK(q.total() == 0);
 }
 
-TEST_CASE("request queue overdue counts requests older than the response limit", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: overdue counts requests older than the response limit",
+          "[jiaxing]") {
   RequestQueue q;
   q.add(0, 1);
   q.add(5, 2);
@@ -127,7 +129,8 @@ TEST_CASE("request queue overdue counts requests older than the response limit",
   CHECK(q.overdue(10, /*limit=*/0, kPatience) == 15);
 }
 
-TEST_CASE("request queue conserves requests and its plan picks exactly the oldest ones", "[jiaxing]") {
+TEST_CASE("jiaxing request queue: conserves requests and its plan picks exactly the oldest ones",
+          "[jiaxing]") {
   // Random arrivals and capacities for long enough to wrap the ring many times. Alongside the
   // queue, a ledger of individual requests (their days, oldest first) is answered by the plan's
   // cutoff exactly as the community pass answers residents.
@@ -153,7 +156,8 @@ TEST_CASE("request queue conserves requests and its plan picks exactly the oldes
       REQUIRE(plan.answered <= cap);
 
       // Ledger: drop what is older than patience, then answer by the plan's cutoff.
-      const auto old_end = std::find_if(ledger.begin(), ledger.end(), [&](int32_t d) { return d >= day - kPatience; });
+      const auto old_end = std::find_if(ledger.begin(), ledger.end(),
+                                        [&](int32_t d) { return d >= day - kPatience; });
       REQUIRE(static_cast<uint32_t>(std::distance(ledger.begin(), old_end)) == plan.expired);
       ledger.erase(ledger.begin(), old_end);
       uint32_t on_cutoff = plan.cutoff_count, taken = 0;

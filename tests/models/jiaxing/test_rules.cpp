@@ -1,7 +1,6 @@
 // The behavioural rules of models/jiaxing/rules.hpp, each in isolation, with the parameters of
 // the real scenario (scenarios/jiaxing_weijiayuan.toml, defaults for keys it leaves out).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "models/jiaxing/params.hpp"
@@ -16,7 +15,9 @@ namespace {
 
 const JiaxingParams& params() {
   static const JiaxingParams p = load_jiaxing_parameters(
-      govsim::load_scenario((govsim::testing::source_dir() / "scenarios/jiaxing_weijiayuan.toml").string()).params);
+      govsim::load_scenario(
+          (govsim::testing::source_dir() / "scenarios/jiaxing_weijiayuan.toml").string())
+          .params);
   return p;
 }
 
@@ -24,7 +25,8 @@ const double kGrid[] = {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0};
 
 }  // namespace
 
-TEST_CASE("rules: the scenario's parameters are not degenerate for the rule tests", "[jiaxing]") {
+TEST_CASE("jiaxing rules: the scenario's parameters are not degenerate for the rule tests",
+          "[jiaxing]") {
   // If a calibration moves one of these to an edge, the tests below stop being informative.
   const JiaxingParams& p = params();
   CHECK(p.push_pre > 0);
@@ -42,7 +44,10 @@ TEST_CASE("rules: the scenario's parameters are not degenerate for the rule test
   CHECK(p.no_incentive_factor < 1);
 }
 
-TEST_CASE("rules: registration hazard rises with literacy and with the registered neighbour share", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: registration hazard rises with literacy and with the registered neighbour "
+    "share",
+    "[jiaxing]") {
   const JiaxingParams& p = params();
   const double push = p.push_pre, nw = p.network_weight;
   for (double share : kGrid) {
@@ -67,7 +72,9 @@ TEST_CASE("rules: registration hazard rises with literacy and with the registere
   CHECK(rules::registration_hazard(1.0, 3.0, 3.0, 1.0) == 1.0);
 }
 
-TEST_CASE("rules: the crisis registration drive pushes only under the critical-mass condition", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: the crisis registration drive pushes only under the critical-mass condition",
+    "[jiaxing]") {
   JiaxingParams p = params();
   p.conditions.critical_mass = true;
   CHECK(rules::registration_push(p, false, 0.0) == p.push_pre);
@@ -81,7 +88,8 @@ TEST_CASE("rules: the crisis registration drive pushes only under the critical-m
   }
 }
 
-TEST_CASE("rules: without a crisis the crisis part of the need rates is zero", "[jiaxing]") {
+TEST_CASE("jiaxing rules: without a crisis the crisis part of the need rates is zero",
+          "[jiaxing]") {
   const JiaxingParams& p = params();
   double total = 0;
   for (int k = 0; k < kNumNeeds; ++k) {
@@ -90,7 +98,8 @@ TEST_CASE("rules: without a crisis the crisis part of the need rates is zero", "
     CHECK(rules::need_rate(p, k, false, 0.0) == everyday);
     CHECK(rules::need_rate(p, k, true, 0.0) == Approx(everyday * (1.0 + p.post_shift)));
     // The crisis part is linear in intensity.
-    CHECK(rules::need_rate(p, k, false, 1.0) - everyday == Approx(p.crisis_rate * p.need[k].crisis_weight));
+    CHECK(rules::need_rate(p, k, false, 1.0) - everyday ==
+          Approx(p.crisis_rate * p.need[k].crisis_weight));
     CHECK(rules::need_rate(p, k, false, 0.4) - everyday ==
           Approx(0.4 * p.crisis_rate * p.need[k].crisis_weight).margin(1e-15));
     total += rules::need_rate(p, k, false, 0.0);
@@ -101,7 +110,7 @@ TEST_CASE("rules: without a crisis the crisis part of the need rates is zero", "
   CHECK(rules::need_rate(p, int(Need::HealthReport), false, 0.0) == 0.0);
 }
 
-TEST_CASE("rules: offline provision closes as the crisis intensifies", "[jiaxing]") {
+TEST_CASE("jiaxing rules: offline provision closes as the crisis intensifies", "[jiaxing]") {
   const JiaxingParams& p = params();
   for (int k = 0; k < kNumNeeds; ++k) {
     INFO(kNeedNames[k]);
@@ -118,7 +127,9 @@ TEST_CASE("rules: offline provision closes as the crisis intensifies", "[jiaxing
   }
 }
 
-TEST_CASE("rules: online preference is 1 before the emergency ends and recovers towards 1 after", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: online preference is 1 before the emergency ends and recovers towards 1 after",
+    "[jiaxing]") {
   const JiaxingParams& p = params();
   for (double d : {-100.0, 0.0, 5.0, 1000.0}) CHECK(rules::online_preference(p, false, d) == 1.0);
   CHECK(rules::online_preference(p, true, 0.0) == Approx(1.0 - p.offline_rebound));
@@ -132,10 +143,13 @@ TEST_CASE("rules: online preference is 1 before the emergency ends and recovers 
   }
   CHECK(rules::online_preference(p, true, 20 * p.rebound_days) == Approx(1.0).margin(1e-8));
   // One time constant closes 1 - 1/e of the gap.
-  CHECK(1.0 - rules::online_preference(p, true, p.rebound_days) == Approx(p.offline_rebound * std::exp(-1.0)));
+  CHECK(1.0 - rules::online_preference(p, true, p.rebound_days) ==
+        Approx(p.offline_rebound * std::exp(-1.0)));
 }
 
-TEST_CASE("rules: online use is the only way when offline is closed and competes when it is open", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: online use is the only way when offline is closed and competes when it is open",
+    "[jiaxing]") {
   CHECK(rules::online_use(0.8, 0.0, 0.2, 1.0) == Approx(0.8));
   CHECK(rules::online_use(0.8, 1.0, 0.2, 1.0) == Approx(0.16));
   CHECK(rules::online_use(0.8, 1.0, 0.2, 0.5) == Approx(0.08));
@@ -148,7 +162,8 @@ TEST_CASE("rules: online use is the only way when offline is closed and competes
   }
 }
 
-TEST_CASE("rules: the critical-mass factor is 0 at share 0, 1/2 at s0 and increasing", "[jiaxing]") {
+TEST_CASE("jiaxing rules: the critical-mass factor is 0 at share 0, 1/2 at s0 and increasing",
+          "[jiaxing]") {
   const JiaxingParams& p = params();
   const double s0 = p.critical_mass_share, h = p.critical_mass_steepness;
   CHECK(rules::critical_mass_factor(0.0, s0, h) == 0.0);
@@ -164,12 +179,16 @@ TEST_CASE("rules: the critical-mass factor is 0 at share 0, 1/2 at s0 and increa
     }
   }
   // Steeper: lower below s0, higher above.
-  CHECK(rules::critical_mass_factor(s0 / 2, s0, 4.0) < rules::critical_mass_factor(s0 / 2, s0, 1.0));
+  CHECK(rules::critical_mass_factor(s0 / 2, s0, 4.0) <
+        rules::critical_mass_factor(s0 / 2, s0, 1.0));
   CHECK(rules::critical_mass_factor(std::min(1.0, 2 * s0), s0, 4.0) >
         rules::critical_mass_factor(std::min(1.0, 2 * s0), s0, 1.0));
 }
 
-TEST_CASE("rules: answers raise trust, late ones less, dropped requests lower it, all within [0, 1]", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: answers raise trust, late ones less, dropped requests lower it, all within [0, "
+    "1]",
+    "[jiaxing]") {
   const JiaxingParams& p = params();
   for (float t : {0.0f, 0.05f, 0.3f, 0.6f, 0.95f, 0.999f}) {
     INFO("trust " << t);
@@ -203,7 +222,8 @@ TEST_CASE("rules: answers raise trust, late ones less, dropped requests lower it
   CHECK(down == Approx(0.0f).margin(1e-4));
 }
 
-TEST_CASE("rules: teams work harder under accountability, more so with overdue requests", "[jiaxing]") {
+TEST_CASE("jiaxing rules: teams work harder under accountability, more so with overdue requests",
+          "[jiaxing]") {
   JiaxingParams p = params();
   p.conditions.accountability = true;
   const double on = rules::team_effort(p, false), on_overdue = rules::team_effort(p, true);
@@ -217,7 +237,8 @@ TEST_CASE("rules: teams work harder under accountability, more so with overdue r
   CHECK(off_overdue == off);  // no performance review without accountability
 }
 
-TEST_CASE("rules: roll-out hazard increases with the community's public entrepreneurs", "[jiaxing]") {
+TEST_CASE("jiaxing rules: roll-out hazard increases with the community's public entrepreneurs",
+          "[jiaxing]") {
   const JiaxingParams& p = params();
   CHECK(rules::adoption_hazard(p, 0) == Approx(p.adoption_rate));
   double last = 0;
@@ -230,7 +251,9 @@ TEST_CASE("rules: roll-out hazard increases with the community's public entrepre
   CHECK(rules::adoption_hazard(p, 1000000) == 1.0);
 }
 
-TEST_CASE("rules: the incentive factor is 1 with co-production incentives and reduced without", "[jiaxing]") {
+TEST_CASE(
+    "jiaxing rules: the incentive factor is 1 with co-production incentives and reduced without",
+    "[jiaxing]") {
   JiaxingParams p = params();
   p.conditions.coproduction_incentives = true;
   CHECK(rules::incentive_factor(p) == 1.0);
