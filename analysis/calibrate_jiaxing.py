@@ -158,7 +158,7 @@ def write_block(values, record):
              f"# {record['date']}, commit {record['git_commit']}: {record['command']}",
              f"# scale {record['scale']} ({record['residents']} residents), {record['replicates']} replicates, "
              f"{record['evaluations']} evaluations, cost {record['cost']:.4f}",
-             "# residuals in tolerance units (Nov, Feb, Mar, May, registered): " +
+             "# residuals in tolerance units (Nov, Feb, Mar, May, registered, volunteers): " +
              ", ".join(f"{r:+.2f}" for r in record["residuals"]),
              "# full record: scenarios/jiaxing_weijiayuan.calibration.json"]
     by_section = {}

@@ -1,6 +1,8 @@
 #pragma once
 // Small helpers shared by tests: paths to the source tree and the govsim binary, temp dirs,
 // and running the CLI as a subprocess.
+#include <catch2/catch.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -59,6 +61,27 @@ inline CommandResult run_govsim(const std::string& args) {
   const int status = ::pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Compares `now` with the committed reference file line by line (a failure names the first
+// differing line); with GOVSIM_UPDATE_REFERENCE set, rewrites the file first. Use inside a
+// TEST_CASE (it uses Catch2 assertions).
+inline void check_against_reference(const std::filesystem::path& path, const std::string& now) {
+  if (std::getenv("GOVSIM_UPDATE_REFERENCE")) {
+    write_file(path, now);
+    WARN("reference rewritten: " << path);
+  }
+  const std::string ref = read_file(path);
+  REQUIRE_FALSE(ref.empty());
+  std::istringstream a(ref), b(now);
+  std::string la, lb;
+  int line = 0;
+  while (std::getline(a, la) && std::getline(b, lb)) {
+    ++line;
+    INFO("line " << line);
+    REQUIRE(la == lb);
+  }
+  CHECK(ref.size() == now.size());
 }
 
 }  // namespace govsim::testing

@@ -8,7 +8,6 @@
 namespace govsim::jiaxing {
 namespace {
 
-constexpr uint32_t kAdoptionStreamBase = 100;  // + service index
 
 inline uint8_t bit(Channel ch) { return static_cast<uint8_t>(1u << static_cast<unsigned>(ch)); }
 inline float unit(uint32_t w) { return CounterRng::to_unit_float(w); }
@@ -29,7 +28,7 @@ LiveServices live_services(const JiaxingParams& p, const DayContext& day, const 
     if (sv.needs_entrepreneur) {
       if (!p.conditions.public_entrepreneurs) continue;
       if (!((c.adopted >> s) & 1u)) {
-        const double u = rng.uniform(day.tick, community_id, kAdoptionStreamBase + static_cast<uint32_t>(s));
+        const double u = rng.uniform(day.tick, community_id, kAdoptionBase + static_cast<uint32_t>(s));
         if (u >= rules::adoption_hazard(p, c.entrepreneurs)) continue;
         c.adopted |= 1u << s;
       }
@@ -101,7 +100,7 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
 
   for (uint32_t i = c.begin; i < c.end; ++i) {
     const auto w = rng.draw4(tick, i, kResidentDaily);
-    const float u0 = unit(w[0]), u1 = unit(w[1]), u2 = unit(w[2]), u3 = unit(w[3]);
+    const float u0 = unit(w[0]), u2 = unit(w[2]), u3 = unit(w[3]);  // w[1] unused
     const bool reg = r.registered[i] != 0;
     const uint8_t age = r.age[i];
     const double lit = r.literacy[i];
@@ -122,10 +121,15 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
 
     const double trust_rel = r.trust[i] * inv_trust_mean;
     if (u0 < day.total_rate) {
+      // A need today: its kind, the online choice and the offline fallback come from a second
+      // draw, so that changing a need rate adds or removes need days without reshuffling the
+      // kind of the others (common random numbers across parameter values, for calibration).
+      const auto nd = rng.draw4(tick, i, kNeedDetail);
+      const double uk = unit(nd[0]) * day.total_rate;
       int k = 0;
-      while (k + 1 < kNumNeeds && u0 >= day.cum_rate[k]) ++k;
-      const double lo = k ? day.cum_rate[k - 1] : 0.0;
-      const double v_off = (u0 - lo) / day.rate[k];  // uniform, independent of which need
+      while (k + 1 < kNumNeeds && uk >= day.cum_rate[k]) ++k;
+      const float u1 = unit(nd[1]);
+      const double v_off = unit(nd[2]);
       ++T[kNeeds];
       // Outcome of the need today: met at once online, queued for an official (resolved on the
       // day it is answered or dropped), or left to offline provision.

@@ -30,7 +30,11 @@ struct FirmView {
 };
 
 // Random-number streams (agent word = resident, firm or community id). Never reuse a number.
-enum Stream : uint32_t { kResidentDaily = 1, kFirmDaily = 2, kAdoption = 3, kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12 };
+enum Stream : uint32_t {
+  kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4,
+  kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12,
+  kAdoptionBase = 100  // + service index (community id as the agent word)
+};
 
 void step_community(const JiaxingParams& p, const DayContext& day, const CounterRng& rng, const Network& social,
                     uint32_t community_id, Community& c, const ResidentView& r, const FirmView& f);
