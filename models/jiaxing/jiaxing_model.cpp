@@ -64,7 +64,7 @@ class JiaxingModel final : public Model {
   void setup_officials(World& w);
   void setup_firms(World& w);
   DayContext day_context(const World& w, const TickContext& ctx) const;
-  double u(uint64_t k) const { return double(today_[k]); }
+  double tally(uint64_t k) const { return double(today_[k]); }  // today's city total of counter k
 
   JiaxingParams p_;
   int32_t crisis_start_ = -1, emergency_end_ = -1;
@@ -111,7 +111,6 @@ void JiaxingModel::setup_communities(World& w) {
   const CommunityLayout& lay = w.layout();
   communities_.assign(lay.num_communities, Community{});
   // Residents are numbered community by community (see community_graph.hpp).
-  for (uint32_t c = 0; c < lay.num_communities; ++c) communities_[c].begin = communities_[c].end = 0;
   for (uint32_t i = 0; i < lay.community.size(); ++i) {
     Community& c = communities_[lay.community[i]];
     if (c.end == 0) c.begin = i;
@@ -182,12 +181,12 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   using A = Aggregation;
   auto total = [&](std::string name, std::string unit, std::string doc, A agg, Counter k) {
     m.add_daily({std::move(name), std::move(unit), std::move(doc), agg, "", {}},
-                [this, k](const TickContext&, std::span<double> out) { out[0] = u(k); });
+                [this, k](const TickContext&, std::span<double> out) { out[0] = tally(k); });
   };
   auto ratio = [&](std::string name, std::string doc, Counter num, Counter den) {
     m.add_daily({std::move(name), "fraction", std::move(doc), A::Mean, "", {}},
                 [this, num, den](const TickContext&, std::span<double> out) {
-                  out[0] = u(den) > 0 ? u(num) / u(den) : std::numeric_limits<double>::quiet_NaN();
+                  out[0] = tally(den) > 0 ? tally(num) / tally(den) : std::numeric_limits<double>::quiet_NaN();
                 });
   };
   // Participation.
@@ -196,12 +195,12 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   m.add_daily({"n_active", "persons", "Registered residents active on the day (used a service or co-produced).",
                A::Mean, "age_group", kAgeGroups},
               [this](const TickContext&, std::span<double> out) {
-                for (int g = 0; g < 3; ++g) out[g] = u(kActiveAge0 + g);
+                for (int g = 0; g < 3; ++g) out[g] = tally(kActiveAge0 + g);
               });
   m.add_daily({"n_registered_by_age", "persons", "Registered residents at the end of the day, by age group.",
                A::Last, "age_group", kAgeGroups},
               [this](const TickContext&, std::span<double> out) {
-                for (int g = 0; g < 3; ++g) out[g] = u(kRegAge0 + g);
+                for (int g = 0; g < 3; ++g) out[g] = tally(kRegAge0 + g);
               });
   ratio("rate_active_daily", "Daily active users divided by registered users.", kActive, kRegistered);
   // Needs and their provision.
@@ -217,15 +216,15 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
                "unmet, requests answered or dropped), the share that were met.",
                A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
-                const double met = u(kMetOnline) + u(kMetOffline) + u(kAnswered);
-                const double resolved = met + u(kUnmet) + u(kExpired);
+                const double met = tally(kMetOnline) + tally(kMetOffline) + tally(kAnswered);
+                const double resolved = met + tally(kUnmet) + tally(kExpired);
                 out[0] = resolved > 0 ? met / resolved : 1.0;
               });
   {
     std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
     m.add_daily({"online_uses", "uses/day", "Needs met through the platform, by kind of need.", A::Sum, "need", needs},
                 [this](const TickContext&, std::span<double> out) {
-                  for (int k = 0; k < kNumNeeds; ++k) out[k] = u(kUses0 + k);
+                  for (int k = 0; k < kNumNeeds; ++k) out[k] = tally(kUses0 + k);
                 });
   }
   // Requests and answers.
@@ -237,7 +236,7 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   total("n_pending_requests", "requests", "Requests waiting at the end of the day.", A::Last, kPending);
   m.add_daily({"mean_response_days", "days", "Mean days from request to answer of the day's answers.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
-                out[0] = u(kAnswered) > 0 ? u(kResponseDays) / u(kAnswered) : std::numeric_limits<double>::quiet_NaN();
+                out[0] = tally(kAnswered) > 0 ? tally(kResponseDays) / tally(kAnswered) : std::numeric_limits<double>::quiet_NaN();
               });
   ratio("share_answered_in_limit", "Share of the day's answers within officials.response_limit_days.",
         kAnsweredInLimit, kAnswered);
@@ -250,7 +249,7 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   total("masks_handed_out", "masks/day", "Masks handed out by the mask-aid service.", A::Sum, kMasksHandedOut);
   total("new_mutual_aid_exchanges", "exchanges/day", "Supplies exchanged between neighbours.", A::Sum, kMutualAid);
   m.add_daily({"masks_exchanged", "masks/day", "Masks exchanged through mutual aid.", A::Sum, "", {}},
-              [this](const TickContext&, std::span<double> out) { out[0] = u(kMutualAid) * p_.masks_per_exchange; });
+              [this](const TickContext&, std::span<double> out) { out[0] = tally(kMutualAid) * p_.masks_per_exchange; });
   total("counselling_sessions", "sessions/day", "Online counselling sessions.", A::Sum, kCounselling);
   total("new_counselled", "persons/day", "Residents counselled for the first time.", A::Sum, kNewCounselled);
   // Co-production.
@@ -270,7 +269,7 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
               [this](const TickContext&, std::span<double> out) { out[0] = trust_sum_ / num_residents_; });
   m.add_daily({"services_live", "services", "Mean number of services live per community.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
-                out[0] = u(kServicesLive) / double(communities_.size());
+                out[0] = tally(kServicesLive) / double(communities_.size());
               });
 
   // Monthly active rate: distinct residents active at least once in the calendar month divided by
@@ -278,19 +277,19 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   m.add_monthly({"rate_active_monthly", "fraction",
                  "Distinct residents active in the month divided by registered residents at its end.", A::Last, "", {}},
                 [this](const TickContext&, std::span<double> out) {
-                  const double act = u(kMonthActive0) + u(kMonthActive1) + u(kMonthActive2);
-                  out[0] = u(kRegistered) > 0 ? act / u(kRegistered) : std::numeric_limits<double>::quiet_NaN();
+                  const double act = tally(kMonthActive0) + tally(kMonthActive1) + tally(kMonthActive2);
+                  out[0] = tally(kRegistered) > 0 ? act / tally(kRegistered) : std::numeric_limits<double>::quiet_NaN();
                 });
   m.add_monthly({"rate_active_monthly_by_age", "fraction", "Monthly active rate within each age group.", A::Last,
                  "age_group", kAgeGroups},
                 [this](const TickContext&, std::span<double> out) {
                   for (int g = 0; g < 3; ++g)
-                    out[g] = u(kRegAge0 + g) > 0 ? u(kMonthActive0 + g) / u(kRegAge0 + g)
+                    out[g] = tally(kRegAge0 + g) > 0 ? tally(kMonthActive0 + g) / tally(kRegAge0 + g)
                                                  : std::numeric_limits<double>::quiet_NaN();
                 });
   m.add_monthly({"n_active_monthly", "persons", "Distinct residents active in the month.", A::Last, "", {}},
                 [this](const TickContext&, std::span<double> out) {
-                  out[0] = u(kMonthActive0) + u(kMonthActive1) + u(kMonthActive2);
+                  out[0] = tally(kMonthActive0) + tally(kMonthActive1) + tally(kMonthActive2);
                 });
 }
 
@@ -310,47 +309,39 @@ std::vector<Model::Scalar> JiaxingModel::summary(const World& w, const std::vect
                                                  const std::vector<SeriesData>& monthly) {
   std::vector<Scalar> out;
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  auto sum_of = [&](const char* name) {
+  const Calendar& cal = w.calendar();
+  const int32_t n = cal.num_ticks();
+  // Sum of a daily series over ticks [a, b) (clipped to the run), and its value on one tick.
+  auto range_sum = [&](const char* name, int32_t a, int32_t b) {
     const SeriesData* s = find_series(daily, name);
     double t = 0;
-    for (int32_t i = 0; s && i < s->rows; ++i) t += s->at(i);
+    for (int32_t i = std::max(0, a); s && i < std::min(b, s->rows); ++i) t += s->at(i);
     return t;
   };
-  auto last_of = [&](const char* name) {
+  auto value_at = [&](const char* name, int32_t tick) {
     const SeriesData* s = find_series(daily, name);
-    return s && s->rows ? s->at(s->rows - 1) : nan;
+    return s && tick >= 0 && tick < s->rows ? s->at(tick) : nan;
   };
-  out.push_back({"registered_end", "persons", "Registered residents on the last day.", last_of("n_registered")});
-  out.push_back({"volunteers_end", "persons", "Registered volunteers on the last day.", last_of("n_volunteers")});
-  out.push_back({"mask_requesters", "persons", "Residents who asked for masks.", sum_of("new_mask_requesters")});
-  out.push_back({"mask_recipients", "persons", "Residents who obtained masks.", sum_of("new_mask_recipients")});
-  out.push_back({"masks_exchanged", "masks", "Masks exchanged through mutual aid.", sum_of("masks_exchanged")});
-  out.push_back({"counselled", "persons", "Residents counselled online.", sum_of("new_counselled")});
+  out.push_back({"registered_end", "persons", "Registered residents on the last day.", value_at("n_registered", n - 1)});
+  out.push_back({"volunteers_end", "persons", "Registered volunteers on the last day.", value_at("n_volunteers", n - 1)});
+  out.push_back({"mask_requesters", "persons", "Residents who asked for masks.", range_sum("new_mask_requesters", 0, n)});
+  out.push_back({"mask_recipients", "persons", "Residents who obtained masks.", range_sum("new_mask_recipients", 0, n)});
+  out.push_back({"masks_exchanged", "masks", "Masks exchanged through mutual aid.", range_sum("masks_exchanged", 0, n)});
+  out.push_back({"counselled", "persons", "Residents counselled online.", range_sum("new_counselled", 0, n)});
   out.push_back({"firm_closed_days_mean", "days", "Mean days a firm spent closed.",
-                 num_firms_ ? sum_of("n_firms_closed") / num_firms_ : nan});
+                 num_firms_ ? range_sum("n_firms_closed", 0, n) / num_firms_ : nan});
 
-  const Calendar& cal = w.calendar();
   if (crisis_start_ < 0) return out;
-  const int32_t n = cal.num_ticks();
-  auto span_mean = [&](const char* name, int32_t a, int32_t b) {
-    const SeriesData* s = find_series(daily, name);
-    double t = 0;
-    int cnt = 0;
-    for (int32_t i = std::max(0, a); s && i < std::min(b, s->rows); ++i) t += s->at(i), ++cnt;
-    return cnt ? t / cnt : nan;
-  };
   out.push_back({"consultations_per_day_emergency", "requests/day", "Mean daily online consultations during the emergency.",
-                 span_mean("new_consultations", crisis_start_, emergency_end_ + 1)});
+                 range_sum("new_consultations", crisis_start_, emergency_end_ + 1) / (emergency_end_ + 1 - crisis_start_)});
   out.push_back({"volunteers_emergency_end", "persons", "Registered volunteers on the last emergency day.",
-                 find_series(daily, "n_volunteers") ? find_series(daily, "n_volunteers")->at(emergency_end_) : nan});
+                 value_at("n_volunteers", emergency_end_)});
   {  // counselled by the end of the first month after the emergency (the seed's "by end of March")
-    const SeriesData* s = find_series(daily, "new_counselled");
     const int32_t m_end = cal.month_of(std::min(n - 1, emergency_end_ + 1));
     const int32_t stop = m_end + 1 < cal.num_months() ? cal.month_first_tick(m_end + 1) : n;
-    double t = 0;
-    for (int32_t i = 0; s && i < stop; ++i) t += s->at(i);
     out.push_back({"counselled_by_month_after_emergency", "persons",
-                   "Residents counselled from the start to the end of the month after the emergency ends.", t});
+                   "Residents counselled from the start to the end of the month after the emergency ends.",
+                   range_sum("new_counselled", 0, stop)});
   }
 
   // Recovery of service provision (share of needs met): the crisis loss and its recovery.
@@ -358,7 +349,7 @@ std::vector<Model::Scalar> JiaxingModel::summary(const World& w, const std::vect
     const Resilience r = resilience_of(column(*s), crisis_start_, 30, emergency_end_ + 1, n);
     out.push_back({"needs_met_pre", "fraction", "Share of needs met over the 30 days before the crisis.", r.pre_level});
     out.push_back({"needs_met_loss_area", "days", "Sum over crisis days of the shortfall of needs met, relative to the pre level.", r.loss_area});
-    out.push_back({"needs_met_recovery_days", "days", "Days from the crisis start until the 7-day mean of needs met is back at the pre level.", r.recovery_days});
+    out.push_back({"needs_met_recovery_days", "days", "Days from the crisis start until the 7-day mean of needs met is back within 1 % of the pre level.", r.recovery_days});
     out.push_back({"needs_met_bounce_forward", "ratio", "Mean share of needs met after the emergency over the pre level.", r.bounce_forward});
   }
   // Platform activity: bounce-forward of the monthly active rate.

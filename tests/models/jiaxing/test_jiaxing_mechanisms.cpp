@@ -23,24 +23,17 @@ const RunResult& baseline() {
   return r;
 }
 
-// Mean response time over all answers of the run (daily means weighted by the day's answers).
-double mean_response(const RunResult& r) {
+// Mean of a daily per-answer series over the whole run (daily values weighted by the day's answers).
+double answer_weighted_mean(const RunResult& r, const std::string& series) {
   const SeriesData& a = daily(r, "new_answers");
-  const SeriesData& m = daily(r, "mean_response_days");
-  double days = 0;
+  const SeriesData& m = daily(r, series);
+  double total = 0;
   for (int32_t t = 0; t < a.rows; ++t)
-    if (a.at(t) > 0) days += a.at(t) * m.at(t);
-  return days / sum(a);
+    if (a.at(t) > 0) total += a.at(t) * m.at(t);
+  return total / sum(a);
 }
-
-double share_in_limit(const RunResult& r) {
-  const SeriesData& a = daily(r, "new_answers");
-  const SeriesData& s = daily(r, "share_answered_in_limit");
-  double in = 0;
-  for (int32_t t = 0; t < a.rows; ++t)
-    if (a.at(t) > 0) in += a.at(t) * s.at(t);
-  return in / sum(a);
-}
+double mean_response(const RunResult& r) { return answer_weighted_mean(r, "mean_response_days"); }
+double share_in_limit(const RunResult& r) { return answer_weighted_mean(r, "share_answered_in_limit"); }
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
