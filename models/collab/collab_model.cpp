@@ -1,0 +1,220 @@
+#include "models/collab/collab_model.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+#include "models/collab/measures.hpp"
+#include "models/collab/params.hpp"
+#include "models/collab/unit_sim.hpp"
+#include "sim/engine/parallel.hpp"
+
+namespace govsim::models {
+namespace {
+
+using namespace govsim::collab;
+
+constexpr uint32_t kSetupTick = 0xFFFFFF00u;  // reserved tick for set-up draws
+constexpr uint32_t kStreamWillingness = 1;
+
+class CollabModel final : public Model {
+ public:
+  void setup(World& w) override {
+    p_ = load_collab_parameters(w.params());
+    const Calendar& cal = w.calendar();
+    live_.resize(cal.num_ticks());
+    for (int32_t t = 0; t < cal.num_ticks(); ++t)
+      live_[t] = p_.platform_enabled && !(cal.date(t) < p_.platform_launch);
+    setup_residents(w);
+    setup_units(w);
+    history_.reserve(cal.num_ticks());
+  }
+
+  void register_metrics(const World& w, MetricRegistry& m) override;
+
+  void step(World& w, const TickContext& ctx) override {
+    const bool live = live_[ctx.tick];
+    const ResidentColumns rc{willingness_->data(), contributions_->data(), last_day_->data(), today_->data()};
+    float* busy = busy_->data();
+    const CounterRng& rng = w.rng();
+    tbb::parallel_for(size_t{0}, units_.size(), [&](size_t u) {
+      units_[u]->step_day(ctx.tick, live, arrivals_mean_[u], p_, plans_, rng, rc, busy);
+    });
+    day_.clear();
+    open_ = 0;
+    for (const auto& u : units_) {  // unit order: exact and thread-independent
+      day_.add(u->tally());
+      open_ += u->open_tasks();
+    }
+    history_.push_back(day_);
+    open_history_.push_back(open_);
+  }
+
+  std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
+
+ private:
+  void setup_residents(World& w) {
+    AgentStore& r = w.store("residents");
+    willingness_ = &r.add_column<float>("willingness", 0.0f);
+    contributions_ = &r.add_column<uint32_t>("contributions", 0);
+    last_day_ = &r.add_column<int32_t>("last_contribution_day", -1);
+    today_ = &r.add_column<uint8_t>("contributions_that_day", 0);
+    const CounterRng& rng = w.rng();
+    parallel_for_agents(r.size(), [&](uint32_t i) {
+      (*willingness_)[i] = static_cast<float>(rng.uniform(kSetupTick, i, kStreamWillingness));
+    });
+  }
+
+  void setup_units(World& w) {
+    const uint32_t U = static_cast<uint32_t>(p_.units), D = static_cast<uint32_t>(p_.departments);
+    const uint32_t N = w.store("residents").size();
+    AgentStore& o = w.store("officials");
+    const uint32_t O = o.size();
+    const uint32_t grid_total = static_cast<uint32_t>(std::floor(O * p_.grid_worker_share));
+    const uint32_t dept_total = O - grid_total;
+    auto& unit_col = o.add_column<uint32_t>("unit", 0);
+    auto& desk_col = o.add_column<uint16_t>("desk", 0);
+    busy_ = &o.add_column<float>("busy_hours", 0.0f);
+    official_hours_per_day_ = double(O) * p_.office_hours;
+
+    uint32_t next_official = 0;
+    auto share = [](uint32_t total, uint32_t parts, uint32_t i) {  // even split, remainder first
+      return total / parts + (i < total % parts ? 1u : 0u);
+    };
+    for (uint32_t u = 0; u < U; ++u) {
+      const uint32_t rb = uint32_t(uint64_t(u) * N / U), re = uint32_t(uint64_t(u + 1) * N / U);
+      const uint32_t grid = share(grid_total, U, u);
+      const uint32_t staff = share(dept_total, U, u);
+      std::vector<uint32_t> desk_staff(D);
+      for (uint32_t d = 0; d < D; ++d) desk_staff[d] = share(staff, D, d);
+      units_.push_back(std::make_unique<UnitSim>(u, rb, re, next_official, grid, desk_staff));
+      for (uint32_t j = 0; j < grid; ++j) unit_col[next_official + j] = u;
+      uint32_t id = next_official + grid;
+      for (uint32_t d = 0; d < D; ++d)
+        for (uint32_t j = 0; j < desk_staff[d]; ++j, ++id) {
+          unit_col[id] = u;
+          desk_col[id] = static_cast<uint16_t>(d + 1);
+        }
+      next_official += units_.back()->num_officials();
+      arrivals_mean_.push_back(N ? p_.tasks_per_day * double(re - rb) / N : 0.0);
+    }
+  }
+
+  // Counters summed over ticks [a, b).
+  UnitTally sum_over(int32_t a, int32_t b) const {
+    UnitTally t;
+    for (int32_t i = std::max(a, 0); i < std::min<int32_t>(b, int32_t(history_.size())); ++i) t.add(history_[i]);
+    return t;
+  }
+
+  CollabParams p_;
+  PlanLibrary plans_;
+  std::vector<uint8_t> live_;
+  std::vector<std::unique_ptr<UnitSim>> units_;
+  std::vector<double> arrivals_mean_;
+  double official_hours_per_day_ = 0;
+  UnitTally day_;
+  uint64_t open_ = 0;
+  std::vector<UnitTally> history_;
+  std::vector<uint64_t> open_history_;
+
+  Column<float>* willingness_ = nullptr;
+  Column<uint32_t>* contributions_ = nullptr;
+  Column<int32_t>* last_day_ = nullptr;
+  Column<uint8_t>* today_ = nullptr;
+  Column<float>* busy_ = nullptr;
+};
+
+void CollabModel::register_metrics(const World&, MetricRegistry& m) {
+  using A = Aggregation;
+  auto count = [&](std::string name, std::string unit, std::string doc, int k) {
+    m.add_daily({std::move(name), std::move(unit), std::move(doc), A::Sum, "", {}},
+                [this, k](const TickContext&, std::span<double> out) { out[0] = double(day_.count[k]); });
+  };
+  count("new_tasks", "tasks/day", "Tasks that arrived.", kArrived);
+  count("new_closed", "tasks/day", "Tasks closed.", kClosed);
+  count("new_closed_same_day", "tasks/day", "Tasks closed on the day they arrived.", kClosedSameDay);
+  count("new_dropped", "tasks/day", "Tasks dropped (no convergence, or no resident willing to take part).", kDropped);
+  count("new_dropped_nonconverged", "tasks/day", "Reciprocal tasks dropped after collab.coordination.max_rounds rounds.",
+        kDroppedNonConverged);
+  count("new_official_work", "sub-tasks/day", "Official sub-tasks completed (administrative work items).", kOfficialWork);
+  count("new_public_contributions", "contributions/day",
+        "Public contributions completed and taken in (social information processed).", kPublicContributions);
+  count("new_asks", "asks/day", "Residents asked to contribute.", kAsks);
+  count("new_declines", "asks/day", "Asked residents who declined (below threshold or at their daily limit).", kDeclines);
+  count("new_misroutes", "items/day", "Work items that reached a wrong desk.", kMisroutes);
+  m.add_daily({"n_open", "tasks", "Tasks open at the end of the day.", A::Last, "", {}},
+              [this](const TickContext&, std::span<double> out) { out[0] = double(open_); });
+  m.add_daily({"platform_live", "", "1 on days the platform is live, else 0.", A::Mean, "", {}},
+              [this](const TickContext& c, std::span<double> out) { out[0] = live_[c.tick]; });
+  for (const Measure& ms : collaboration_measures()) {
+    if (std::string(ms.name) == "throughput") continue;  // = new_closed
+    m.add_daily({ms.name, ms.unit, ms.description, A::Mean, "", {}},
+                [this, f = ms.value](const TickContext&, std::span<double> out) {
+                  out[0] = f(day_, 1.0, official_hours_per_day_);
+                });
+  }
+  const std::vector<std::string> kinds(kKindNames, kKindNames + kNumKinds);
+  m.add_daily({"new_closed_by_kind", "tasks/day", "Tasks closed, by interdependence kind.", A::Sum, "interdependence", kinds},
+              [this](const TickContext&, std::span<double> out) {
+                for (int k = 0; k < kNumKinds; ++k) out[k] = double(day_.count[kClosedPooled + k]);
+              });
+  m.add_daily({"mean_close_hours_by_kind", "hours", "Mean hours from arrival to closure, by interdependence kind.",
+               A::Mean, "interdependence", kinds},
+              [this](const TickContext&, std::span<double> out) {
+                for (int k = 0; k < kNumKinds; ++k)
+                  out[k] = detail::ratio(day_.sum[kCloseHoursPooled + k], double(day_.count[kClosedPooled + k]));
+              });
+}
+
+std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vector<SeriesData>&,
+                                                const std::vector<SeriesData>&) {
+  std::vector<Scalar> out;
+  const int32_t n = static_cast<int32_t>(history_.size());
+  const int32_t from = std::min(p_.warmup_days, n);
+  auto add_window = [&](int32_t a, int32_t b, const std::string& suffix, const std::string& what) {
+    const UnitTally t = sum_over(a, b);
+    const double days = std::max(0, b - a);
+    for (const Measure& ms : collaboration_measures())
+      out.push_back({ms.name + suffix, ms.unit, std::string(ms.description) + what,
+                     days > 0 ? ms.value(t, days, official_hours_per_day_) : std::numeric_limits<double>::quiet_NaN()});
+  };
+  add_window(from, n, "", " Over the run after the warm-up.");
+  // Before/after, when the platform is launched inside the measured span.
+  int32_t launch = -1;
+  for (int32_t t = from; t < n; ++t)
+    if (live_[t]) {
+      launch = t;
+      break;
+    }
+  if (launch > from) {
+    add_window(from, launch, "_before_platform", " Before the platform's launch (after the warm-up).");
+    add_window(launch, n, "_after_platform", " From the platform's launch to the end.");
+  }
+  const UnitTally all = sum_over(0, n);
+  out.push_back({"tasks_arrived", "tasks", "Tasks that arrived over the whole run.", double(all.count[kArrived])});
+  out.push_back({"tasks_closed", "tasks", "Tasks closed over the whole run.", double(all.count[kClosed])});
+  out.push_back({"tasks_dropped", "tasks", "Tasks dropped over the whole run.", double(all.count[kDropped])});
+  out.push_back({"tasks_open_at_end", "tasks", "Tasks still open at the end (arrived = closed + dropped + open).",
+                 n ? double(open_history_.back()) : 0.0});
+  if (launch >= 0) {
+    const UnitTally after = sum_over(launch, n);
+    out.push_back({"tasks_closed_after_launch", "tasks", "Tasks closed from the platform's launch to the end.",
+                   double(after.count[kClosed])});
+  }
+  (void)w;
+  return out;
+}
+
+}  // namespace
+
+ModelInfo collab_model_info() {
+  return {"collab",
+          "Collaboration tasks on the participation x interdependence axes (seed 002) with and without a platform; "
+          "the Yuexiu grid-dispatch case (seed 003).",
+          declare_collab_parameters, check_collab_parameters, [] { return std::make_unique<CollabModel>(); }};
+}
+
+}  // namespace govsim::models

@@ -1,0 +1,72 @@
+#pragma once
+// Seed 002's measures of collaboration, computed from summed counters over any span of days:
+// the daily series, the whole-run summary and the before/after-platform summaries all use this
+// one definition.
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "models/collab/tally.hpp"
+
+namespace govsim::collab {
+
+struct Measure {
+  const char* name;
+  const char* unit;
+  const char* description;
+  // value from counters summed over `days` days, with `official_hours` working hours per day
+  double (*value)(const UnitTally& t, double days, double official_hours);
+};
+
+namespace detail {
+inline double ratio(double a, double b) { return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN(); }
+inline double c(const UnitTally& t, int k) { return double(t.count[k]); }
+}  // namespace detail
+
+// The measures, in the order they are reported.
+inline const std::vector<Measure>& collaboration_measures() {
+  using namespace detail;
+  static const std::vector<Measure> m = {
+      {"throughput", "tasks/day", "Tasks closed per day.",
+       [](const UnitTally& t, double d, double) { return ratio(c(t, kClosed), d); }},
+      {"mean_close_hours", "hours", "Mean hours from a task's arrival to its closure (closed tasks).",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kCloseHours], c(t, kClosed)); }},
+      {"share_same_day", "fraction", "Share of closed tasks closed on the day they arrived.",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kClosedSameDay), c(t, kClosed)); }},
+      {"routing_steps_per_task", "steps", "Hand-overs of work items between actors per closed task (routing steps).",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kRoutingSteps], c(t, kClosed)); }},
+      {"messages_per_task", "messages", "Coordination messages per closed task.",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kMessages], c(t, kClosed)); }},
+      {"coordination_hours_per_task", "hours",
+       "Official hours spent coordinating (messages, triage, intake, combining, rework messages) per closed task.",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kCoordinationHours], c(t, kClosed)); }},
+      {"reworks_per_task", "sub-tasks", "Sub-tasks redone per closed task (information asymmetry).",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kReworks], c(t, kClosed)); }},
+      {"rounds_per_task", "rounds", "Mutual-adjustment rounds per closed task.",
+       [](const UnitTally& t, double, double) { return ratio(t.sum[kRounds], c(t, kClosed)); }},
+      {"share_dropped", "fraction", "Share of finished tasks that were dropped (no convergence or no participant).",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kDropped), c(t, kDropped) + c(t, kClosed)); }},
+      {"share_auto_dispatched", "fraction", "Share of official sub-tasks dispatched automatically.",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kAutoDispatched), c(t, kRoutings)); }},
+      {"share_satisfied", "fraction", "Share of closed tasks rated satisfactory (closed within the residents' time).",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kSatisfied), c(t, kClosed)); }},
+      {"official_utilisation", "fraction", "Official working hours used / available.",
+       [](const UnitTally& t, double d, double h) { return ratio(t.sum[kBusyHours], d * h); }},
+      {"admin_work_per_official_hour", "sub-tasks/hour",
+       "Administrative work per unit time: official sub-tasks completed per official working hour spent "
+       "(seed 002, types I and III).",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kOfficialWork), t.sum[kBusyHours]); }},
+      {"social_info_per_day", "contributions/day",
+       "Social information processed: public contributions completed and taken in per day (seed 002, type II).",
+       [](const UnitTally& t, double d, double) { return ratio(c(t, kPublicContributions), d); }},
+      {"efficiency_per_100_official_hours", "tasks/100 hours",
+       "Overall efficiency: tasks closed per 100 official working hours spent across all desks (seed 002, type III).",
+       [](const UnitTally& t, double, double) { return ratio(100.0 * c(t, kClosed), t.sum[kBusyHours]); }},
+      {"asks_per_contribution", "asks", "Residents asked per public contribution (participation threshold).",
+       [](const UnitTally& t, double, double) { return ratio(c(t, kAsks), c(t, kAsks) - c(t, kDeclines)); }},
+  };
+  return m;
+}
+
+}  // namespace govsim::collab

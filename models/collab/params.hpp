@@ -1,0 +1,67 @@
+#pragma once
+// Parameters of the collaboration model (seed 002's typology, seed 003's Yuexiu dispatch case).
+// Declared once in params.cpp (name, type, default, range, unit, meaning, source); this struct is
+// the typed copy the rules read, filled from the resolved scenario at setup.
+//
+// Coordination costs come in pairs: the value without a platform (`collab.coordination.*`,
+// `collab.public.*`) and the value while a platform is live (`collab.platform.*`). Each platform
+// effect is one parameter, so an ablation can switch off one effect and keep the others.
+#include <cstdint>
+
+#include "sim/calendar/date.hpp"
+#include "sim/params/param_registry.hpp"
+#include "sim/params/param_set.hpp"
+
+namespace govsim::collab {
+
+// The coordination costs in force on a given day: either the no-platform set or the platform set.
+struct CoordinationCosts {
+  double handoff_hours = 0;     // mean latency before the next actor picks up a hand-over
+  double message_hours = 0;     // official time per coordination message read and answered
+  double rework_prob = 0;       // chance an input is misunderstood and the work must be redone
+  double misroute_prob = 0;     // chance a manually routed item reaches the wrong desk
+  int routing_levels = 0;       // intermediate desks a manually routed item passes through
+  double auto_dispatch = 0;     // share of items dispatched straight to the right desk
+  double threshold = 0;         // residents take part when their willingness exceeds this
+  double ask_hours = 0;         // mean time until a resident is reached and answers
+  double intake_hours = 0;      // official (grid worker) time to take in one public contribution
+  double combine_hours_per_input = 0;  // owner's time per input when combining pooled results
+  bool group_channel = false;   // reciprocal rounds broadcast in one channel instead of pairwise
+};
+
+struct CollabParams {
+  // The two axes of seed 002.
+  double participation = 0;    // [0, 1]: expected share of the public sub-task slots filled
+  double interdependence = 0;  // [0, 2]: 0 pooled, 1 sequential, 2 reciprocal; mixes in between
+
+  // Tasks.
+  double tasks_per_day = 0;
+  int official_subtasks = 0;
+  int max_public_subtasks = 0;
+  double arrive_start_hour = 0, arrive_end_hour = 0;
+
+  // Organisation.
+  int units = 0;
+  int departments = 0;
+  double grid_worker_share = 0;
+  double office_start_hour = 0, office_hours = 0;
+
+  // Intrinsic work (the same with or without a platform).
+  double official_hours = 0;   // mean official time of a sub-task
+  double public_hours = 0;     // mean resident time of a contribution
+  double triage_hours = 0;     // time a wrong desk spends before sending an item back
+  int max_rounds = 0;          // mutual-adjustment rounds before a reciprocal task is dropped
+  int public_daily_limit = 0;  // contributions one resident makes per day at most
+  double satisfied_hours = 0;  // a resident rates a result satisfactory if closed within this
+
+  CoordinationCosts without_platform, with_platform;
+  bool platform_enabled = false;
+  Date platform_launch;
+  int warmup_days = 0;
+};
+
+void declare_collab_parameters(ParamRegistry& reg);
+void check_collab_parameters(const ParamSet& p);
+CollabParams load_collab_parameters(const ParamSet& p);
+
+}  // namespace govsim::collab

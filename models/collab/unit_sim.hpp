@@ -1,0 +1,141 @@
+#pragma once
+// One service area (a street) simulated event by event in continuous time (hours since the
+// calendar start). The engine steps it one day at a time; units share nothing, so they run in
+// parallel and every unit draws its random numbers from its own counter-based stream in the order
+// its events occur, which makes the run independent of the thread count.
+//
+// Actors: desk 0 holds the unit's grid workers (intake of public contributions, triage), desks
+// 1..D one per department, each with a few officials who serve a FIFO queue during office hours.
+// Residents of the unit contribute when asked, if their willingness exceeds the participation
+// threshold in force. Coordination costs (hand-over latency, routing, messages, rework, intake,
+// combining) are those of the platform if it is live that day, else those without a platform.
+#include <cstdint>
+#include <vector>
+
+#include "models/collab/params.hpp"
+#include "models/collab/tally.hpp"
+#include "models/collab/task_plan.hpp"
+#include "sim/rng/counter_rng.hpp"
+
+namespace govsim::collab {
+
+// The unit's residents, as spans into the resident store (the unit owns [begin, end)).
+struct ResidentColumns {
+  const float* willingness = nullptr;
+  uint32_t* contributions = nullptr;  // lifetime contributions
+  int32_t* last_day = nullptr;        // tick of the last contribution
+  uint8_t* today = nullptr;           // contributions on last_day
+};
+
+class UnitSim {
+ public:
+  // first_official: id of the unit's first official; officials are numbered desk by desk.
+  UnitSim(uint32_t unit, uint32_t resident_begin, uint32_t resident_end, uint32_t first_official,
+          uint32_t grid_workers, const std::vector<uint32_t>& desk_staff);
+
+  // Simulates day `tick`: today's arrivals, then every event before the day ends.
+  void step_day(int32_t tick, bool platform_live, double arrivals_mean, const CollabParams& p,
+                const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
+                float* official_busy_hours);
+
+  const UnitTally& tally() const { return tally_; }
+  uint32_t open_tasks() const { return open_; }
+  uint32_t num_officials() const { return num_officials_; }
+  size_t memory_bytes() const;
+
+ private:
+  enum class Purpose : uint8_t { Work, Triage, Intake, Combine };
+  enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone, Ready };
+
+  struct Event {
+    double time;
+    uint64_t seq;  // ties broken by creation order: deterministic
+    uint32_t slot, gen;
+    uint32_t server;
+    uint16_t desk;
+    uint8_t sub;
+    EventType type;
+    Purpose purpose;
+  };
+  struct Item {  // a work item waiting at a desk
+    uint32_t slot, gen;
+    uint8_t sub;
+    Purpose purpose;
+  };
+  struct Desk {
+    uint32_t first_official = 0;
+    std::vector<uint32_t> free_servers;  // official ids, used as a stack
+    std::vector<Item> queue;             // FIFO from `head`
+    size_t head = 0;
+  };
+  struct Task {
+    uint32_t gen = 0;
+    bool active = false;
+    const TaskPlan* plan = nullptr;
+    double arrival = 0;
+    int32_t arrival_tick = 0;
+    uint8_t n_public = 0;
+    uint8_t lead_desk = 0;
+    uint8_t stages_left = 0;
+    uint16_t asks = 0;
+    uint16_t routing_steps = 0;
+    uint32_t messages = 0;
+    uint16_t reworks = 0;
+    uint16_t rounds = 0;
+    float coordination_hours = 0;
+    float round_message_hours = 0;  // message time each official member adds to its next round
+    uint32_t routed = 0;            // official sub-tasks already routed once (bit mask)
+    std::array<uint8_t, kMaxSubtasks> desk{};
+    std::array<uint8_t, kMaxStages> preds_left{};
+    std::array<uint8_t, kMaxStages> members_left{};
+    std::array<uint8_t, kMaxStages> round{};
+  };
+
+  // Random numbers: the unit's own stream, drawn in event order.
+  double uniform();
+  double exponential(double mean);
+  uint32_t below(uint32_t n);
+  uint32_t poisson(double mean);
+
+  void push(double time, EventType type, uint32_t slot, uint8_t sub, uint16_t desk = 0,
+            Purpose purpose = Purpose::Work, uint32_t server = 0);
+  void create_task(double time, int32_t tick);
+  void start_stage(uint32_t slot, int stage, double t);
+  void dispatch(uint32_t slot, int sub, double t);
+  void route(uint32_t slot, int sub, double t);
+  void enqueue(uint32_t slot, int sub, int desk, Purpose purpose, double t);
+  void try_start(int desk, double t);
+  void on_desk_done(const Event& e);
+  void on_ask(const Event& e);
+  void subtask_done(uint32_t slot, int sub, double t);
+  void stage_done(uint32_t slot, int stage, double t);
+  void close(uint32_t slot, double t);
+  void drop(uint32_t slot, bool non_converged);
+  double work_finish(double t, double hours) const;
+  bool is_public(const Task& k, int sub) const { return sub < k.n_public; }
+
+  uint32_t unit_;
+  uint32_t res_begin_, res_end_;
+  uint32_t num_officials_ = 0;
+  std::vector<Desk> desks_;
+  std::vector<Task> tasks_;
+  std::vector<uint32_t> free_slots_;
+  std::vector<Event> heap_;
+  uint64_t seq_ = 0;
+  uint32_t open_ = 0;
+  UnitTally tally_;
+
+  // Valid during step_day only.
+  int32_t tick_ = 0;
+  uint32_t draw_ = 0;
+  std::array<uint32_t, 4> words_{};
+  int word_ = 4;
+  const CollabParams* p_ = nullptr;
+  const CoordinationCosts* c_ = nullptr;
+  const PlanLibrary* plans_ = nullptr;
+  const CounterRng* rng_ = nullptr;
+  ResidentColumns res_;
+  float* busy_ = nullptr;
+};
+
+}  // namespace govsim::collab
