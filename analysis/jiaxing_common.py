@@ -5,16 +5,14 @@ The published figures (seed 000, ../shared/design/targets.md section A), the sca
 scenario to a fraction of Jiaxing's population, and a small runner that executes `govsim run`
 for several replicates in parallel and reads back the numbers compared with the paper.
 """
-import concurrent.futures
 import os
-import subprocess
 import sys
 import tempfile
 
-import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import govsim_results  # noqa: E402
+from govsim_runner import run_one, run_replicates  # noqa: E402,F401  (re-exported)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIO = os.path.join(ROOT, "scenarios", "jiaxing_weijiayuan.toml")
@@ -56,31 +54,6 @@ def population_sets(scale):
     off = max(communities, int(round(FULL_POPULATION["officials"] * scale)))
     firms = max(1, int(round(FULL_POPULATION["firms"] * scale)))
     return [f"population.residents={res}", f"population.officials={off}", f"population.firms={firms}"]
-
-
-def run_one(govsim, scenario, output, sets, run_index, threads=1):
-    """One `govsim run`; threads=None lets govsim use every core."""
-    cmd = [govsim, "run", scenario, "-o", output, "--quiet", "--set", f"run.index={run_index}"]
-    if threads:
-        cmd += ["--threads", str(threads)]
-    for s in sets:
-        cmd += ["--set", s]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"govsim failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
-    return output
-
-
-def run_replicates(govsim, scenario, sets, replicates, workdir, tag, jobs=None, threads=1):
-    """Runs replicates 0..replicates-1 (run.index) and returns their loaded results."""
-    jobs = jobs or max(1, os.cpu_count() or 1)
-    paths = [os.path.join(workdir, f"{tag}-{i}.h5") for i in range(replicates)]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(lambda i: run_one(govsim, scenario, paths[i], sets, i, threads), range(replicates)))
-    results = [govsim_results.load(p) for p in paths]
-    for p in paths:
-        os.remove(p)
-    return results
 
 
 def monthly_rate(result, month):

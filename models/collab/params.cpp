@@ -1,5 +1,7 @@
 #include "models/collab/params.hpp"
 
+#include <cmath>
+
 #include "sim/core/errors.hpp"
 
 namespace govsim::collab {
@@ -127,10 +129,11 @@ void check_collab_parameters(const ParamSet& p) {
   if (p.get_int("collab.tasks.official_subtasks") > p.get_int("collab.departments"))
     throw InputError(p.at("collab.tasks.official_subtasks").loc, "collab.tasks.official_subtasks",
                      "expected at most collab.departments (each official sub-task is in its own department)");
-  const double officials = double(p.get_int("population.officials"));
-  const double units = double(p.get_int("collab.units"));
-  const double share = p.get_double("collab.grid_worker_share");
-  if (officials * share < units || officials * (1 - share) < units * double(p.get_int("collab.departments")))
+  // The same split as the model's set-up: floor(officials * share) grid workers, the rest at desks.
+  const int64_t officials = p.get_int("population.officials");
+  const int64_t units = p.get_int("collab.units");
+  const int64_t grid = static_cast<int64_t>(std::floor(double(officials) * p.get_double("collab.grid_worker_share")));
+  if (grid < units || officials - grid < units * p.get_int("collab.departments"))
     throw InputError(p.at("population.officials").loc, "population.officials",
                      "expected enough officials for one grid worker per unit and one official per department "
                      "desk: at least units / grid_worker_share and units * departments / (1 - grid_worker_share)");
