@@ -123,6 +123,10 @@ void check_collab_parameters(const ParamSet& p) {
   const auto& end = p.at("collab.tasks.arrive_end_hour");
   if (p.get_double("collab.tasks.arrive_start_hour") >= p.get_double("collab.tasks.arrive_end_hour"))
     throw InputError(end.loc, "collab.tasks.arrive_end_hour", "expected a value after collab.tasks.arrive_start_hour");
+  if (p.get_double("collab.officials.office_hours") < 24 &&
+      p.get_double("collab.officials.office_start_hour") + p.get_double("collab.officials.office_hours") > 24)
+    throw InputError(p.at("collab.officials.office_hours").loc, "collab.officials.office_hours",
+                     "expected office_start_hour + office_hours <= 24 (an office day may not cross midnight; 24 means always open)");
   if (p.get_int("collab.tasks.official_subtasks") + p.get_int("collab.tasks.max_public_subtasks") == 0)
     throw InputError(p.at("collab.tasks.official_subtasks").loc, "collab.tasks.official_subtasks",
                      "a task needs at least one sub-task: official_subtasks + max_public_subtasks >= 1");

@@ -10,7 +10,7 @@ namespace {
 // is too high for anyone to take part (reported as a dropped task, never an endless loop).
 constexpr uint16_t kMaxAsksPerTask = 1000;
 
-bool later(const auto& a, const auto& b) { return a.time > b.time || (a.time == b.time && a.seq > b.seq); }
+bool later(const auto& a, const auto& b) { return a.time > b.time || (a.time == b.time && int32_t(a.seq - b.seq) > 0); }
 
 }  // namespace
 
@@ -33,6 +33,12 @@ size_t UnitSim::memory_bytes() const {
   size_t b = tasks_.capacity() * sizeof(Task) + free_slots_.capacity() * 4 + heap_.capacity() * sizeof(Event);
   for (const Desk& d : desks_) b += d.free_servers.capacity() * 4 + d.queue.capacity() * sizeof(Item);
   return b;
+}
+
+void UnitSim::trace(TraceRecord::What what, uint32_t slot, int sub, double t, bool non_converged) const {
+  const Task& k = tasks_[slot];
+  trace_(trace_context_, {what, t, slot, k.gen, sub, k.plan->kind, k.plan->num_subtasks, k.n_public, k.rounds,
+                          non_converged});
 }
 
 // --- random numbers ------------------------------------------------------------------------
@@ -197,6 +203,7 @@ void UnitSim::create_task(double time, int32_t tick) {
   k.preds_left = k.plan->stage_preds;
   ++open_;
   ++tally_.count[kArrived];
+  if (trace_) trace(TraceRecord::What::Arrive, slot, -1, time);
   for (int s = 0; s < k.plan->num_stages; ++s)
     if (k.preds_left[s] == 0) start_stage(slot, s, time);
 }
@@ -210,6 +217,7 @@ void UnitSim::start_stage(uint32_t slot, int stage, double t) {
 
 void UnitSim::dispatch(uint32_t slot, int sub, double t) {
   Task& k = tasks_[slot];
+  if (trace_) trace(TraceRecord::What::Dispatch, slot, sub, t);
   ++k.messages;  // the request or hand-over itself
   if (is_public(k, sub)) {
     push(t + exponential(c_->ask_hours), EventType::Ask, slot, static_cast<uint8_t>(sub));
@@ -268,11 +276,14 @@ void UnitSim::try_start(int d, double t) {
           k.messages += 2;
           coordination += 2 * c_->message_hours;
         }
-        coordination += k.round_message_hours;
+        hours += k.round_message_hours;  // reading the last round's exchange (charged at round end)
         break;
       case Purpose::Triage: coordination = p_->triage_hours; break;
       case Purpose::Intake: coordination = c_->intake_hours; break;
-      case Purpose::Combine: coordination = c_->combine_hours_per_input * k.plan->num_subtasks; break;
+      case Purpose::Combine:
+        coordination = c_->combine_hours_per_input * k.plan->num_subtasks;
+        if (trace_) trace(TraceRecord::What::CombineStart, it.slot, -1, t);
+        break;
     }
     hours += coordination;
     k.coordination_hours += static_cast<float>(coordination);
@@ -347,6 +358,7 @@ void UnitSim::on_ask(const Event& e) {
 
 void UnitSim::subtask_done(uint32_t slot, int sub, double t) {
   Task& k = tasks_[slot];
+  if (trace_) trace(TraceRecord::What::SubtaskDone, slot, sub, t);
   const int stage = k.plan->stage_of[sub];
   if (--k.members_left[stage] == 0) stage_done(slot, stage, t);
 }
@@ -361,7 +373,12 @@ void UnitSim::stage_done(uint32_t slot, int stage, double t) {
     ++k.round[stage];
     ++k.rounds;
     k.messages += static_cast<uint32_t>(c_->group_channel ? size : size * (size - 1));
+    // Every official member reads and answers the exchange: its time is coordination, every round,
+    // including the round in which the members agree.
     const double per_member = c_->message_hours * (c_->group_channel ? 1 : size - 1);
+    int official_members = 0;
+    for (int v = 0; v < plan.num_subtasks; ++v) official_members += plan.stage_of[v] == stage && !is_public(k, v);
+    k.coordination_hours += static_cast<float>(per_member * official_members);
     uint32_t redo = 0;
     int count = 0;
     for (int v = 0; v < plan.num_subtasks; ++v)
@@ -398,6 +415,7 @@ void UnitSim::stage_done(uint32_t slot, int stage, double t) {
 void UnitSim::close(uint32_t slot, double t) {
   Task& k = tasks_[slot];
   const double hours = t - k.arrival;
+  if (trace_) trace(TraceRecord::What::Close, slot, -1, t);
   ++tally_.count[kClosed];
   tally_.count[kClosedSameDay] += static_cast<int32_t>(std::floor(t / 24)) == k.arrival_tick;
   tally_.count[kSatisfied] += hours <= p_->satisfied_hours;
@@ -417,6 +435,7 @@ void UnitSim::close(uint32_t slot, double t) {
 
 void UnitSim::drop(uint32_t slot, bool non_converged) {
   Task& k = tasks_[slot];
+  if (trace_) trace(TraceRecord::What::Drop, slot, -1, -1.0, non_converged);
   ++tally_.count[kDropped];
   tally_.count[kDroppedNonConverged] += non_converged;
   k.active = false;

@@ -43,13 +43,36 @@ class UnitSim {
   uint32_t num_officials() const { return num_officials_; }
   size_t memory_bytes() const;
 
+  // Test hook (tests/models/collab): when set, `fn(context, record)` is called at each step of a
+  // task's life. Model runs never set it; it draws no random numbers and changes no state, so the
+  // output is the same with or without it.
+  struct TraceRecord {
+    enum class What : uint8_t { Arrive, Dispatch, SubtaskDone, CombineStart, Close, Drop };
+    What what;
+    double time;
+    uint32_t slot, gen;        // the task (slot, generation) is unique over the unit's run
+    int sub;                   // the sub-task (Dispatch, SubtaskDone), else -1
+    Interdependence kind;
+    uint8_t num_subtasks, n_public;
+    uint16_t rounds;           // mutual-adjustment rounds so far
+    bool non_converged;        // Drop: dropped after collab.coordination.max_rounds rounds
+  };
+  using TraceFn = void (*)(void* context, const TraceRecord& record);
+  void set_trace(TraceFn fn, void* context) {
+    trace_ = fn;
+    trace_context_ = context;
+  }
+
  private:
   enum class Purpose : uint8_t { Work, Triage, Intake, Combine };
   enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone, Ready };
 
   struct Event {
     double time;
-    uint64_t seq;  // ties broken by creation order: deterministic
+    // Ties in time are broken by creation order. 32 bits keep the event at 32 bytes (the heap
+    // moves events around); after 2^32 events a unit's counter wraps, which changes only the
+    // order of events at exactly equal times, identically for any thread count.
+    uint32_t seq;
     uint32_t slot, gen;
     uint32_t server;
     uint16_t desk;
@@ -57,6 +80,7 @@ class UnitSim {
     EventType type;
     Purpose purpose;
   };
+  static_assert(sizeof(Event) == 32, "keep events small: the heap moves them");
   struct Item {  // a work item waiting at a desk
     uint32_t slot, gen;
     uint8_t sub;
@@ -88,7 +112,7 @@ class UnitSim {
     std::array<uint8_t, kMaxSubtasks> desk{};
     std::array<uint8_t, kMaxStages> preds_left{};
     std::array<uint8_t, kMaxStages> members_left{};
-    std::array<uint8_t, kMaxStages> round{};
+    std::array<uint16_t, kMaxStages> round{};  // rounds per stage (max_rounds goes to 1000)
   };
 
   // Random numbers: the unit's own stream, drawn in event order.
@@ -121,7 +145,7 @@ class UnitSim {
   std::vector<Task> tasks_;
   std::vector<uint32_t> free_slots_;
   std::vector<Event> heap_;
-  uint64_t seq_ = 0;
+  uint32_t seq_ = 0;
   uint32_t open_ = 0;
   UnitTally tally_;
 
@@ -136,6 +160,10 @@ class UnitSim {
   const CounterRng* rng_ = nullptr;
   ResidentColumns res_;
   float* busy_ = nullptr;
+
+  TraceFn trace_ = nullptr;
+  void* trace_context_ = nullptr;
+  void trace(TraceRecord::What what, uint32_t slot, int sub, double t, bool non_converged = false) const;
 };
 
 }  // namespace govsim::collab
