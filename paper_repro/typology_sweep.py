@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+"""Heat maps of the participation x interdependence plane (seed 002), platform off and on.
+
+    build/govsim sweep scenarios/sweeps/typology_axes.toml -o typology_axes.h5
+    /usr/bin/python3 paper_repro/typology_sweep.py typology_axes.h5 [--out paper_repro/output]
+
+Reads a grid sweep over collab.participation x collab.interdependence x collab.platform.enabled
+(the layout of docs/sweep_results_layout.md), averages the replicates of each point, and draws, for
+mean hours to close, messages per task and coordination hours per task: the plane without a
+platform, with it, and the platform's relative gain. Claims checked (seed 002, targets.md C):
+  (a) without a platform, coordination difficulty (mean hours to close) grows with both axes:
+      the high end of each axis is harder than its low end, in every row and column of the grid
+      (comparisons of replicate means, k = 3 standard errors);
+  (b) the platform lowers the mean hours to close at every point of the plane (k = 3).
+Writes typology_sweep.png and typology_sweep.json; exits 1 if a claim fails.
+"""
+import argparse
+import json
+import os
+import sys
+
+import h5py
+import numpy as np
+
+import matplotlib  # noqa: E402
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+AXES = ("collab.participation", "collab.interdependence", "collab.platform.enabled")
+MEASURES = [("mean_close_hours", "mean hours to close"), ("messages_per_task", "messages per task"),
+            ("coordination_hours_per_task", "coordination hours per task")]
+K = 3.0
+
+
+def load(path):
+    with h5py.File(path, "r") as f:
+        if f.attrs.get("format") not in ("govsim-sweep", b"govsim-sweep"):
+            raise SystemExit(f"typology_sweep: {path}: not a govsim sweep file")
+        names = [n.decode() if isinstance(n, bytes) else n for n in f["design/parameters"][()]]
+        missing = [a for a in AXES if a not in names]
+        if missing:
+            raise SystemExit(f"typology_sweep: {path}: the sweep does not vary {', '.join(missing)}")
+        params = f["runs/params"][()]
+        cols = [names.index(a) for a in AXES]
+        summary = {m: f[f"summary/scalars/{m}"][()] for m, _ in MEASURES}
+    return params[:, cols], summary
+
+
+def grid(params, values):
+    """mean and standard error per (platform, participation, interdependence) cell."""
+    ps, ds = np.unique(params[:, 0]), np.unique(params[:, 1])
+    mean = np.full((2, len(ps), len(ds)), np.nan)
+    se = np.full_like(mean, np.nan)
+    for k in range(2):
+        for i, p in enumerate(ps):
+            for j, d in enumerate(ds):
+                sel = (params[:, 2] == k) & (params[:, 0] == p) & (params[:, 1] == d)
+                v = values[sel]
+                v = v[np.isfinite(v)]
+                if len(v):
+                    mean[k, i, j] = v.mean()
+                    se[k, i, j] = v.std(ddof=1) / np.sqrt(len(v)) if len(v) > 1 else 0.0
+    return ps, ds, mean, se
+
+
+def harder(hi, hi_se, lo, lo_se):
+    return bool(hi - lo > K * np.hypot(hi_se, lo_se))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sweep", help="result of `govsim sweep scenarios/sweeps/typology_axes.toml`")
+    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    args = ap.parse_args()
+    params, summary = load(args.sweep)
+    os.makedirs(args.out, exist_ok=True)
+
+    fig, axes = plt.subplots(len(MEASURES), 3, figsize=(13, 3.6 * len(MEASURES)), constrained_layout=True)
+    record = {"sweep": os.path.abspath(args.sweep), "k": K, "cells": {}, "claims": {}}
+    for row, (m, label) in enumerate(MEASURES):
+        ps, ds, mean, se = grid(params, summary[m])
+        record["cells"][m] = {"participation": ps.tolist(), "interdependence": ds.tolist(),
+                              "without_platform": mean[0].tolist(), "with_platform": mean[1].tolist(),
+                              "se_without": se[0].tolist(), "se_with": se[1].tolist()}
+        gain = 1 - mean[1] / mean[0]
+        for col, (data, title, cmap) in enumerate([(mean[0], f"{label}, no platform", "magma_r"),
+                                                   (mean[1], f"{label}, platform", "magma_r"),
+                                                   (100 * gain, "platform gain (% lower)", "viridis")]):
+            ax = axes[row, col]
+            im = ax.imshow(data, origin="lower", cmap=cmap, aspect="auto")
+            ax.set_xticks(range(len(ds)), [f"{d:g}" for d in ds])
+            ax.set_yticks(range(len(ps)), [f"{p:g}" for p in ps])
+            ax.set_xlabel("interdependence (0 pooled, 1 sequential, 2 reciprocal)")
+            ax.set_ylabel("participation")
+            ax.set_title(title, fontsize=10)
+            for i in range(len(ps)):
+                for j in range(len(ds)):
+                    ax.text(j, i, f"{data[i, j]:.3g}", ha="center", va="center", fontsize=7, color="w")
+            fig.colorbar(im, ax=ax, shrink=0.8)
+        if m == "mean_close_hours":
+            rows_ok = [harder(mean[0, i, -1], se[0, i, -1], mean[0, i, 0], se[0, i, 0]) for i in range(len(ps))]
+            cols_ok = [harder(mean[0, -1, j], se[0, -1, j], mean[0, 0, j], se[0, 0, j]) for j in range(len(ds))]
+            platform_ok = [[harder(mean[0, i, j], se[0, i, j], mean[1, i, j], se[1, i, j]) for j in range(len(ds))]
+                           for i in range(len(ps))]
+            record["claims"] = {
+                "a_interdependence_harder_in_every_row": {"per_row": rows_ok, "pass": all(rows_ok)},
+                "a_participation_harder_in_every_column": {"per_column": cols_ok, "pass": all(cols_ok)},
+                "b_platform_faster_everywhere": {"per_cell": platform_ok, "pass": all(all(r) for r in platform_ok)},
+            }
+    fig.suptitle("Seed 002's plane: coordination cost without and with a platform (replicate means)")
+    fig.savefig(os.path.join(args.out, "typology_sweep.png"), dpi=110)
+    ok = all(c["pass"] for c in record["claims"].values())
+    record["pass"] = ok
+    with open(os.path.join(args.out, "typology_sweep.json"), "w", encoding="utf-8") as f:
+        json.dump(record, f, indent=2)
+    for name, c in record["claims"].items():
+        print(f"{name:<45} {'PASS' if c['pass'] else 'FAIL'}")
+    print(f"typology_sweep: {'PASS' if ok else 'FAIL'}; wrote {args.out}/typology_sweep.png and .json")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
