@@ -32,19 +32,16 @@ block between "# BEGIN CALIBRATED" and "# END CALIBRATED" in the Jiaxing scenari
 header saying how, when, from which commit and with what objective they were obtained.
 """
 import argparse
-import datetime
-import json
 import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 import numpy as np
-from scipy.optimize import least_squares
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import calibration as cal  # noqa: E402
 import jiaxing_common as jc  # noqa: E402
 
 PARAMS = [
@@ -58,35 +55,6 @@ PARAMS = [
 ]
 SCENARIO_FILES = [jc.SCENARIO, os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan_tenth.toml")]
 RECORD = os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan.calibration.json")
-
-
-def to_x(values):
-    out = []
-    for (key, tr), v in zip(PARAMS, values):
-        out.append(math.log(v) if tr == "log" else math.log(v / (1 - v)))
-    return np.array(out)
-
-
-def from_x(x):
-    out = []
-    for (key, tr), xi in zip(PARAMS, x):
-        out.append(math.exp(xi) if tr == "log" else 1 / (1 + math.exp(-xi)))
-    return out
-
-
-def current_values(govsim):
-    """Resolved values of the calibrated keys in the scenario (file value or declared default)."""
-    proc = subprocess.run([govsim, "validate", jc.SCENARIO, "--print-resolved"], capture_output=True, text=True)
-    text = proc.stdout if proc.returncode == 0 else ""
-    values = []
-    for key, _ in PARAMS:
-        section, name = key.rsplit(".", 1)
-        m = re.search(r"^\[" + re.escape(section) + r"\]\n(?:(?!\[).*\n)*?" + re.escape(name) + r"\s*=\s*([^\s#]+)",
-                      text, re.M)
-        if not m:
-            raise SystemExit(f"calibrate: cannot read {key} from `govsim validate --print-resolved`")
-        values.append(float(m.group(1)))
-    return values
 
 
 class Objective:
@@ -119,10 +87,10 @@ class Objective:
         r.append(math.log(max(mean["volunteers_share"], 1e-12) / (jc.VOLUNTEERS / jc.ADULTS)) / math.log(2))
         return np.array(r)
 
-    def __call__(self, x):
-        mean = self.simulate(from_x(x))
+    def __call__(self, values):
+        mean = self.simulate(values)
         res = self.residuals_of(mean)
-        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in from_x(x)) +
+        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in values) +
               f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
         return res
 
@@ -135,22 +103,12 @@ def sensitivity(objective, values):
     base = objective.simulate(values)
     rows = []
     for i, (key, _) in enumerate(PARAMS):
-        v = list(values)
-        v[i] = v[i] * 1.1 if PARAMS[i][1] == "log" else min(0.999, v[i] * 1.1)
-        m = objective.simulate(v)
+        m = objective.simulate(cal.bumped(PARAMS, values, i))
         row = {f"rate {month} (pp)": 100 * (m[month] - base[month]) for month in jc.ACTIVITY_TARGETS}
         row["registered end (%)"] = 100 * (m["registered_end_share"] / base["registered_end_share"] - 1)
         row["volunteers (%)"] = 100 * (m["volunteers_share"] / max(base["volunteers_share"], 1e-12) - 1)
         rows.append({"parameter": key, **row})
     return rows
-
-
-def git_commit():
-    try:
-        return subprocess.run(["git", "-C", jc.ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True).stdout.strip() or "unknown"
-    except OSError:
-        return "unknown"
 
 
 def write_block(values, record):
@@ -177,9 +135,7 @@ def write_block(values, record):
         new, n = re.subn(r"# BEGIN CALIBRATED.*?# END CALIBRATED", lambda _: block, text, flags=re.S)
         if n != 1:
             raise SystemExit(f"calibrate: {path} has no single BEGIN/END CALIBRATED block")
-        with open(path + ".tmp", "w", encoding="utf-8") as f:
-            f.write(new)
-        os.replace(path + ".tmp", path)
+        cal.write_text(path, new)
         print(f"calibrate: wrote calibrated values into {os.path.relpath(path, jc.ROOT)}")
 
 
@@ -194,13 +150,11 @@ def main():
     if not os.access(args.govsim, os.X_OK):
         raise SystemExit(f"calibrate: {args.govsim} not found; build first (see README)")
 
-    start = current_values(args.govsim)
+    start = cal.resolved_values(args.govsim, jc.SCENARIO, [k for k, _ in PARAMS])
     print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(PARAMS, start)))
     obj = Objective(args)
     try:
-        fit = least_squares(obj, to_x(start), method="trf", diff_step=0.05, x_scale=1.0,
-                            max_nfev=args.max_evaluations, xtol=1e-3, ftol=1e-4)
-        values = from_x(fit.x)
+        fit, values = cal.fit(obj, PARAMS, start, args.max_evaluations)
         mean = obj.simulate(values)
         res = obj.residuals_of(mean)
         sens = sensitivity(obj, values)
@@ -208,15 +162,12 @@ def main():
         obj.close()
 
     record = {
-        "date": datetime.date.today().isoformat(),
-        "git_commit": git_commit(),
-        "command": "/usr/bin/python3 analysis/calibrate_jiaxing.py " + " ".join(sys.argv[1:]),
+        **cal.provenance("calibrate_jiaxing.py"),
         "scale": args.scale,
         "residents": int(jc.population_sets(args.scale)[0].split("=")[1]),
         "replicates": args.replicates,
         "evaluations": obj.evaluations,
-        "method": "scipy.optimize.least_squares(method='trf', diff_step=0.05), log/logit coordinates, "
-                  "common random numbers",
+        "method": cal.METHOD,
         "objective": "sum of squared residuals in tolerance units: 4 monthly active rates (2 pp), registered "
                      "users end 2020 (10 %), volunteers at the end of the emergency (factor 2)",
         "start": dict(zip([k for k, _ in PARAMS], start)),
@@ -242,10 +193,7 @@ def main():
     print(f"{'parameter':<44}" + "".join(f"{c:>20}" for c in cols))
     for row in sens:
         print(f"{row['parameter']:<44}" + "".join(f"{row[c]:>20.2f}" for c in cols))
-    with open(RECORD + ".tmp", "w", encoding="utf-8") as f:
-        json.dump(record, f, indent=2)
-    os.replace(RECORD + ".tmp", RECORD)
-    print(f"calibrate: wrote {os.path.relpath(RECORD, jc.ROOT)}")
+    cal.write_json(RECORD, record)
     if args.write:
         write_block(values, record)
     return 0 if all(abs(r) <= 1 for r in res) else 1

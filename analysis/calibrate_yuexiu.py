@@ -29,19 +29,15 @@ scenarios/yuexiu_grid_dispatch.calibration.json; with --write the values replace
 keys in the scenario in place, and the scenario's calibration record comment is rewritten.
 """
 import argparse
-import datetime
-import json
-import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 import numpy as np
-from scipy.optimize import least_squares
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import calibration as cal  # noqa: E402
 import govsim_runner as gr  # noqa: E402
 import yuexiu_common as yc  # noqa: E402
 
@@ -54,30 +50,6 @@ PARAMS = [
 ]
 RECORD = os.path.join(gr.ROOT, "scenarios", "yuexiu_grid_dispatch.calibration.json")
 KEYS = [k for k, *_ in yc.TARGETS]
-
-
-def to_x(values):
-    return np.array([math.log(v) if tr == "log" else math.log(v / (1 - v)) for (_, tr), v in zip(PARAMS, values)])
-
-
-def from_x(x):
-    return [math.exp(xi) if tr == "log" else 1 / (1 + math.exp(-xi)) for (_, tr), xi in zip(PARAMS, x)]
-
-
-def current_values(govsim):
-    """Resolved values of the calibrated keys (file value or declared default)."""
-    proc = subprocess.run([govsim, "validate", yc.SCENARIO, "--print-resolved"], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SystemExit(f"calibrate: {proc.stderr.strip()}")
-    values = []
-    for key, _ in PARAMS:
-        section, name = key.rsplit(".", 1)
-        m = re.search(r"^\[" + re.escape(section) + r"\]\n(?:(?!\[).*\n)*?" + re.escape(name) + r"\s*=\s*([^\s#]+)",
-                      proc.stdout, re.M)
-        if not m:
-            raise SystemExit(f"calibrate: cannot read {key} from `govsim validate --print-resolved`")
-        values.append(float(m.group(1)))
-    return values
 
 
 class Objective:
@@ -99,10 +71,10 @@ class Objective:
             self.cache[key] = {k: float(np.mean([o[k] for o in obs])) for k in obs[0]}
         return self.cache[key]
 
-    def __call__(self, x):
-        mean = self.simulate(from_x(x))
+    def __call__(self, values):
+        mean = self.simulate(values)
         res = np.array([yc.residual(k, mean[k]) for k in KEYS])
-        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in from_x(x)) +
+        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in values) +
               f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
         return res
 
@@ -114,10 +86,8 @@ def sensitivity(objective, values):
     """Change of each observable for a +10 % change of each parameter (others at the fit)."""
     base = objective.simulate(values)
     rows = []
-    for i, (key, tr) in enumerate(PARAMS):
-        v = list(values)
-        v[i] = v[i] * 1.1 if tr == "log" else min(0.999, v[i] * 1.1)
-        m = objective.simulate(v)
+    for i, (key, _) in enumerate(PARAMS):
+        m = objective.simulate(cal.bumped(PARAMS, values, i))
         rows.append({"parameter": key, **{k: m[k] - base[k] for k in KEYS}})
     return rows
 
@@ -153,9 +123,7 @@ def write_scenario(values, record):
     text, n = re.subn(r"# BEGIN CALIBRATION RECORD.*?# END CALIBRATION RECORD", lambda _: block, text, flags=re.S)
     if n != 1:
         raise SystemExit("calibrate: the scenario has no single BEGIN/END CALIBRATION RECORD block")
-    with open(yc.SCENARIO + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(yc.SCENARIO + ".tmp", yc.SCENARIO)
+    cal.write_text(yc.SCENARIO, text)
     print(f"calibrate: wrote calibrated values into {os.path.relpath(yc.SCENARIO, gr.ROOT)}")
 
 
@@ -170,13 +138,11 @@ def main():
     if not os.access(args.govsim, os.X_OK):
         raise SystemExit(f"calibrate: {args.govsim} not found; build first (see README)")
 
-    start = current_values(args.govsim)
+    start = cal.resolved_values(args.govsim, yc.SCENARIO, [k for k, _ in PARAMS])
     print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(PARAMS, start)))
     obj = Objective(args)
     try:
-        fit = least_squares(obj, to_x(start), method="trf", diff_step=0.05, max_nfev=args.max_evaluations,
-                            xtol=1e-3, ftol=1e-4)
-        values = from_x(fit.x)
+        fit, values = cal.fit(obj, PARAMS, start, args.max_evaluations)
         mean = obj.simulate(values)
         res = np.array([yc.residual(k, mean[k]) for k in KEYS])
         sens = sensitivity(obj, values)
@@ -184,14 +150,11 @@ def main():
         obj.close()
 
     record = {
-        "date": datetime.date.today().isoformat(),
-        "git_commit": gr.git_commit(),
-        "command": "/usr/bin/python3 analysis/calibrate_yuexiu.py " + " ".join(sys.argv[1:]),
+        **cal.provenance("calibrate_yuexiu.py"),
         "residents": args.residents,
         "replicates": args.replicates,
         "evaluations": obj.evaluations,
-        "method": "scipy.optimize.least_squares(method='trf', diff_step=0.05), log/logit coordinates, "
-                  "common random numbers",
+        "method": cal.METHOD,
         "objective": "sum of squared residuals in tolerance units: " +
                      ", ".join(f"{label} ({tol} {how})" for _, label, _, tol, how in yc.TARGETS),
         "start": dict(zip([k for k, _ in PARAMS], start)),
@@ -211,10 +174,7 @@ def main():
     print(f"{'parameter':<38}" + "".join(f"{k[:14]:>16}" for k in KEYS))
     for row in sens:
         print(f"{row['parameter']:<38}" + "".join(f"{row[k]:>16.4g}" for k in KEYS))
-    with open(RECORD + ".tmp", "w", encoding="utf-8") as f:
-        json.dump(record, f, indent=2)
-    os.replace(RECORD + ".tmp", RECORD)
-    print(f"calibrate: wrote {os.path.relpath(RECORD, gr.ROOT)}")
+    cal.write_json(RECORD, record)
     if args.write:
         write_scenario(values, record)
     return 0 if all(abs(r) <= 1 for r in res) else 1

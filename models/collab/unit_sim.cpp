@@ -64,17 +64,7 @@ double UnitSim::exponential(double mean) { return mean > 0 ? -mean * std::log1p(
 
 uint32_t UnitSim::poisson(double mean) {
   if (mean <= 0) return 0;
-  if (mean < 50) {  // inversion with one uniform
-    const double u = uniform();
-    double p = std::exp(-mean), cdf = p;
-    uint32_t k = 0;
-    while (u > cdf && k < 10000) {
-      ++k;
-      p *= mean / k;
-      cdf += p;
-    }
-    return k;
-  }
+  if (mean < 50) return CounterRng::poisson_inversion(mean, uniform());
   // Normal approximation (relative error of the variance below 1 % at these means).
   const double r = std::sqrt(-2.0 * std::log1p(-uniform()));
   const double z = r * std::cos(6.283185307179586 * uniform());

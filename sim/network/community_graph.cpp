@@ -24,19 +24,7 @@ class Uniforms {
     return buf_[k_++];
   }
   uint32_t below(uint32_t n) { return std::min<uint32_t>(n - 1, uint32_t(next() * n)); }
-  // Poisson by inversion of the CDF: exact, and cheap for the small means used here.
-  uint32_t poisson(double mean) {
-    if (mean <= 0) return 0;
-    const double u = next();
-    double p = std::exp(-mean), cdf = p;
-    uint32_t k = 0;
-    while (u > cdf && k < 1000) {
-      ++k;
-      p *= mean / k;
-      cdf += p;
-    }
-    return k;
-  }
+  uint32_t poisson(double mean) { return mean > 0 ? CounterRng::poisson_inversion(mean, next()) : 0; }
 
  private:
   const CounterRng& rng_;

@@ -56,6 +56,20 @@ class CounterRng {
     return static_cast<uint32_t>((uint64_t(w) * n) >> 32);
   }
 
+  // Poisson variate with the given mean from one uniform u in [0, 1), by inversion of the CDF:
+  // exact, and cheap for the small means it is used with (capped at 10000 terms).
+  static uint32_t poisson_inversion(double mean, double u) {
+    if (mean <= 0) return 0;
+    double p = std::exp(-mean), cdf = p;
+    uint32_t k = 0;
+    while (u > cdf && k < 10000) {
+      ++k;
+      p *= mean / k;
+      cdf += p;
+    }
+    return k;
+  }
+
   // Standard normal by Box-Muller from one Philox call.
   double normal(uint32_t tick, uint32_t agent, uint32_t stream) const {
     const auto u = uniform2(tick, agent, stream);
