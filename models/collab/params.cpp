@@ -3,25 +3,14 @@
 #include <cmath>
 
 #include "sim/core/errors.hpp"
+#include "sim/params/declare.hpp"
 
 namespace govsim::collab {
 namespace {
 
-constexpr const char* kSeed002 = "seed 002 (Huang & Li, participation x interdependence typology)";
-constexpr const char* kSeed003 = "seed 003 (Yuexiu two-way activation)";
+constexpr const char* kSeed002 = "seed 002 (the participation-interdependence framework of digital collaborative governance)";
+constexpr const char* kSeed003 = "seed 003 (Chen, Xu, Song & Lan: two-way activation, Yuexiu)";
 constexpr const char* kAssume = "assumption; see docs/collab_model.md";
-
-void add_float(ParamRegistry& reg, std::string path, double def, double lo, double hi, std::string unit,
-               std::string doc, std::string source = kAssume) {
-  reg.add({std::move(path), ParamType::Float, def, lo, hi, {}, std::move(unit), std::move(doc), std::move(source)});
-}
-void add_int(ParamRegistry& reg, std::string path, int64_t def, double lo, double hi, std::string unit,
-             std::string doc, std::string source = kAssume) {
-  reg.add({std::move(path), ParamType::Int, def, lo, hi, {}, std::move(unit), std::move(doc), std::move(source)});
-}
-void add_bool(ParamRegistry& reg, std::string path, bool def, std::string doc, std::string source = kAssume) {
-  reg.add({std::move(path), ParamType::Bool, def, {}, {}, {}, "", std::move(doc), std::move(source)});
-}
 
 // One coordination cost: its value without a platform and while a platform is live.
 struct CostDecl {

@@ -1,23 +1,12 @@
 #include "models/jiaxing/params.hpp"
 
 #include "sim/core/errors.hpp"
+#include "sim/params/declare.hpp"
 
 namespace govsim::jiaxing {
 namespace {
 
 constexpr const char* kCal = "calibrated: analysis/calibrate_jiaxing.py (see the scenario's header)";
-
-void add_float(ParamRegistry& reg, std::string path, double def, double lo, double hi, std::string unit,
-               std::string doc, std::string source = "assumption") {
-  reg.add({std::move(path), ParamType::Float, def, lo, hi, {}, std::move(unit), std::move(doc), std::move(source)});
-}
-void add_int(ParamRegistry& reg, std::string path, int64_t def, double lo, double hi, std::string unit,
-             std::string doc, std::string source = "assumption") {
-  reg.add({std::move(path), ParamType::Int, def, lo, hi, {}, std::move(unit), std::move(doc), std::move(source)});
-}
-void add_bool(ParamRegistry& reg, std::string path, bool def, std::string doc, std::string source) {
-  reg.add({std::move(path), ParamType::Bool, def, {}, {}, {}, "", std::move(doc), std::move(source)});
-}
 
 }  // namespace
 
