@@ -142,11 +142,8 @@ def main(argv):
             fig.tight_layout()
             fig.savefig(args.out, dpi=130)
             plt.close(fig)
-    except (sweep_results.SweepFormatError, KeyError, ValueError, OSError) as e:
-        where = args.sensitivity or args.sweep
-        msg = str(e).strip("'\"")
-        print(f"plot_sweep: error: {msg if msg.startswith(where) else where + ': ' + msg}",
-              file=sys.stderr)
+    except sweep_results.CLI_ERRORS as e:
+        print(sweep_results.error_line("plot_sweep", args.sensitivity or args.sweep, e), file=sys.stderr)
         return 1
     print(f"wrote {args.out}")
     return 0

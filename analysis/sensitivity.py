@@ -33,8 +33,13 @@ from sweep_results import replicate_stats  # noqa: E402
 
 # ---- Sobol -----------------------------------------------------------------------------------
 def _sobol_core(fA, fB, fAB):
-    """S1, ST for base outputs fA, fB [..., N] and fAB [..., N, P] (leading axes broadcast)."""
-    V = np.var(np.concatenate([fA, fB], axis=-1), axis=-1, ddof=1)[..., None]
+    """S1, ST for base outputs fA, fB [..., N] and fAB [..., N, P] (leading axes broadcast).
+    Outputs are centred on the mean over A and B first: the indices are then invariant to a
+    shift of the output (the S1 estimator is not, uncentred, at finite N)."""
+    both = np.concatenate([fA, fB], axis=-1)
+    c = both.mean(axis=-1, keepdims=True)
+    fA, fB, fAB = fA - c, fB - c, fAB - c[..., None]
+    V = np.var(both, axis=-1, ddof=1)[..., None]
     dA = fAB - fA[..., None]
     S1 = np.mean(fB[..., None] * dA, axis=-2) / V
     ST = 0.5 * np.mean(dA ** 2, axis=-2) / V
@@ -45,7 +50,7 @@ def sobol_indices(fA, fB, fAB):
     """First-order (Saltelli 2010) and total (Jansen 1999) Sobol indices, each [P].
 
     S1_j = mean(fB * (fAB_j - fA)) / V,  ST_j = mean((fA - fAB_j)^2) / (2 V),
-    V = variance of the 2N outputs on A and B."""
+    V = variance of the 2N outputs on A and B; outputs centred on their mean over A and B."""
     fA, fB, fAB = _as_sobol_arrays(fA, fB, fAB)
     return _sobol_core(fA, fB, fAB)
 
@@ -316,10 +321,8 @@ def main(argv):
         sweep = sweep_results.load_sweep(args.sweep)
         result = analyse_sweep(sweep, column_from_args(args), args.resamples, args.confidence,
                                args.bootstrap_seed)
-    except (sweep_results.SweepFormatError, KeyError, ValueError, OSError) as e:
-        msg = str(e).strip("'\"")
-        print(f"sensitivity: error: {msg if msg.startswith(args.sweep) else args.sweep + ': ' + msg}",
-              file=sys.stderr)
+    except sweep_results.CLI_ERRORS as e:
+        print(sweep_results.error_line("sensitivity", args.sweep, e), file=sys.stderr)
         return 1
     print(format_table(result))
     if args.json:

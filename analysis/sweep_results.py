@@ -276,6 +276,15 @@ def load_sweep(path):
     return Sweep(path)
 
 
+CLI_ERRORS = (SweepFormatError, KeyError, ValueError, OSError)
+
+
+def error_line(prog, path, e):
+    """The one-line error of a command-line tool: `prog: error: path: what is wrong`."""
+    msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
+    return f"{prog}: error: {msg if msg.startswith(str(path)) else f'{path}: {msg}'}"
+
+
 def main(argv):
     import argparse
     ap = argparse.ArgumentParser(prog="sweep_results.py", description=__doc__.split("\n")[0])
@@ -288,11 +297,8 @@ def main(argv):
         s = load_sweep(args.sweep)
         if args.csv:
             s.write_csv(args.csv, monthly=args.monthly)
-    except (SweepFormatError, KeyError, OSError) as e:
-        msg = str(e).strip("'\"")
-        if not msg.startswith(args.sweep):
-            msg = f"{args.sweep}: {msg}"
-        print(f"sweep_results: error: {msg}", file=sys.stderr)
+    except CLI_ERRORS as e:
+        print(error_line("sweep_results", args.sweep, e), file=sys.stderr)
         return 1
     print(s.describe())
     if args.csv:
