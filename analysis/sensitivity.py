@@ -41,8 +41,9 @@ def _sobol_core(fA, fB, fAB):
     fA, fB, fAB = fA - c, fB - c, fAB - c[..., None]
     V = np.var(both, axis=-1, ddof=1)[..., None]
     dA = fAB - fA[..., None]
-    S1 = np.mean(fB[..., None] * dA, axis=-2) / V
-    ST = 0.5 * np.mean(dA ** 2, axis=-2) / V
+    with np.errstate(divide="ignore", invalid="ignore"):  # V = 0 (a degenerate resample): NaN
+        S1 = np.mean(fB[..., None] * dA, axis=-2) / V
+        ST = 0.5 * np.mean(dA ** 2, axis=-2) / V
     return S1, ST
 
 
@@ -85,10 +86,11 @@ def sobol_bootstrap(fA, fB, fAB, resamples=1000, confidence=0.95, seed=12345):
         bST.append(st)
     bS1, bST = np.concatenate(bS1), np.concatenate(bST)
     a = 100 * (1 - confidence) / 2
+    pct = lambda b, q: np.nanpercentile(b, q, axis=0)  # noqa: E731 (NaN: a resample with V = 0)
     return {"S1": S1, "ST": ST,
-            "S1_lo": np.percentile(bS1, a, axis=0), "S1_hi": np.percentile(bS1, 100 - a, axis=0),
-            "ST_lo": np.percentile(bST, a, axis=0), "ST_hi": np.percentile(bST, 100 - a, axis=0),
-            "S1_se": bS1.std(axis=0, ddof=1), "ST_se": bST.std(axis=0, ddof=1),
+            "S1_lo": pct(bS1, a), "S1_hi": pct(bS1, 100 - a),
+            "ST_lo": pct(bST, a), "ST_hi": pct(bST, 100 - a),
+            "S1_se": np.nanstd(bS1, axis=0, ddof=1), "ST_se": np.nanstd(bST, axis=0, ddof=1),
             "resamples": resamples, "confidence": confidence, "seed": seed}
 
 
