@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "analysis"))
 sys.path.insert(0, HERE)
 import sensitivity  # noqa: E402
 import synthetic_sweep as syn  # noqa: E402
+from run_checks import run_checks  # noqa: E402
 
 TOL = 0.02  # absolute tolerance on each Ishigami index for N = 8192 (observed errors < 0.01)
 
@@ -123,19 +124,5 @@ def test_bad_inputs():
     raise AssertionError("accepted an incomplete Saltelli design")
 
 
-def main():
-    failed = 0
-    for name, fn in sorted(globals().items()):
-        if name.startswith("test_") and callable(fn):
-            try:
-                fn()
-                print(f"ok   {name}")
-            except Exception as e:  # report every failure, then exit non-zero
-                failed += 1
-                print(f"FAIL {name}: {type(e).__name__}: {e}")
-    print(f"{'all passed' if not failed else f'{failed} failed'}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_checks(globals()))

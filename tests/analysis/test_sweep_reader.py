@@ -27,8 +27,10 @@ sys.path.insert(0, HERE)
 import sensitivity  # noqa: E402
 import sweep_results  # noqa: E402
 import synthetic_sweep as syn  # noqa: E402
+from run_checks import run_checks  # noqa: E402
 
 PY = sys.executable or "/usr/bin/python3"
+REAL_SWEEPS = []  # sweep files named on the command line
 NAMES3 = ["model.a.x1", "model.a.x2", "model.b.x3"]
 
 
@@ -187,8 +189,8 @@ def test_morris_sweep(tmp):
     assert code == 0 and "mu*" in text and os.path.exists(png), text
 
 
-def test_real_sweeps(tmp, paths):
-    for path in paths:
+def test_real_sweeps(tmp):
+    for path in REAL_SWEEPS:
         s = sweep_results.load_sweep(path)
         print(s.describe())
         assert s.num_runs == int(s.attrs["num_runs"]) and s.params.shape == (s.num_runs, len(s.parameters))
@@ -202,18 +204,10 @@ def test_real_sweeps(tmp, paths):
 
 
 def main(argv):
-    failed = 0
+    global REAL_SWEEPS
+    REAL_SWEEPS = argv[1:]
     with tempfile.TemporaryDirectory(prefix="govsim-sweep-test-") as tmp:
-        tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-        for name, fn in tests:
-            try:
-                fn(tmp, argv[1:]) if name == "test_real_sweeps" else fn(tmp)
-                print(f"ok   {name}")
-            except Exception as e:  # report every failure, then exit non-zero
-                failed += 1
-                print(f"FAIL {name}: {type(e).__name__}: {e}")
-    print(f"{'all passed' if not failed else f'{failed} failed'}")
-    return 1 if failed else 0
+        return run_checks(globals(), tmp)
 
 
 if __name__ == "__main__":
