@@ -47,6 +47,12 @@ def plot_vs_parameter(ax, sweep, x, y, band="sd"):
                         elinewidth=1, label=BANDS[band])
     ax.plot(xs, mean, "-o" if line else "o", color="C0", ms=3,
             label=f"mean of {int(n.max())} replicate(s) per point")
+    if not line and len(xs) >= 40:  # a sampled design: the trend as means over 10 quantile bins
+        edges = np.unique(np.quantile(xs, np.linspace(0, 1, 11)))
+        k = np.clip(np.searchsorted(edges, xs, side="right") - 1, 0, len(edges) - 2)
+        bins = [b for b in range(len(edges) - 1) if np.any(k == b)]
+        ax.plot([xs[k == b].mean() for b in bins], [mean[k == b].mean() for b in bins], "-",
+                color="C1", lw=2, label="binned mean (deciles of the parameter)")
     ax.set_xlabel(sweep.parameters[j] + (" (log scale)" if sweep.scale[j] == "log" else ""))
     if sweep.scale[j] == "log":
         ax.set_xscale("log")
