@@ -23,6 +23,7 @@ Replicates are averaged per design point before estimating (docs/sensitivity_ana
 import json
 import os
 import sys
+import warnings
 
 import numpy as np
 
@@ -126,10 +127,11 @@ def normalise(X, lower, upper, scale=None):
 def _summarise_effects(ee):
     """mu, mu*, sigma over the rows of a [r, P] array of elementary effects (NaN = not observed)."""
     count = np.sum(np.isfinite(ee), axis=0)
-    with np.errstate(invalid="ignore"):
+    with warnings.catch_warnings():  # a parameter with fewer than 2 effects gets NaN, silently
+        warnings.simplefilter("ignore", RuntimeWarning)
         mu = np.nanmean(ee, axis=0)
         mu_star = np.nanmean(np.abs(ee), axis=0)
-        sigma = np.nanstd(ee, axis=0, ddof=1) if ee.shape[0] > 1 else np.full(ee.shape[1], np.nan)
+        sigma = np.nanstd(ee, axis=0, ddof=1)
     return {"mu": mu, "mu_star": mu_star, "sigma": sigma, "count": count, "effects": ee}
 
 
