@@ -86,7 +86,7 @@ def run_sweep(govsim, sweep_file, output, threads, small):
     return time.time() - t0
 
 
-def figure(sweep, main, check, path):
+def figure(sweep, main, path):
     fig, axes = plt.subplots(1, 3, figsize=(16, 4.6))
     plot_sweep.plot_sobol(axes[0], main)
     plot_sweep.plot_morris(axes[1], main)
@@ -94,13 +94,14 @@ def figure(sweep, main, check, path):
     plot_sweep.plot_vs_parameter(axes[2], sweep, sweep.parameters[top], MAIN_OUTPUT, band="minmax")
     axes[2].axhline(PUBLISHED_MAY, color="k", ls="--", lw=0.8, label="published, May 2020")
     axes[2].legend(fontsize=8)
-    axes[2].set_title(f"May 2020 rate against the most influential parameter", fontsize=9)
+    axes[2].set_title("May 2020 rate against the most influential parameter", fontsize=9)
     noise = main["replicate_noise"]
-    fig.suptitle(f"Jiaxing: sensitivity of the post-crisis activity rate (May 2020), {main['points']} "
-                 f"design points x {main['replicates']} replicates ({main['seed_mode']} seeds); "
-                 + (f"replicate noise {100 * noise['share_means']:.1f} % of the variance of the means; "
-                    if noise else "") + f"activity_post: ST of the same order "
-                 f"({', '.join(f'{v:.2f}' for v in check['sobol']['ST'])})", fontsize=9)
+    fig.suptitle("Jiaxing: what drives the post-crisis activity rate (monthly active rate, May 2020)\n"
+                 f"Saltelli design, N = {main['base_samples']} base samples, {main['points']} points x "
+                 f"{main['replicates']} replicate(s) ({main['seed_mode']} seeds), "
+                 f"{sweep.num_runs} runs; replicate noise: "
+                 + (f"{100 * noise['share_means']:.1f} % of the variance of the replicate means"
+                    if noise else "not estimable"), fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=130)
     plt.close(fig)
@@ -141,7 +142,7 @@ def main(argv):
           f"{np.percentile(may, 5):.3f}-{np.percentile(may, 95):.3f} (published {PUBLISHED_MAY})")
     png = os.path.join(args.out, "jiaxing_sensitivity.png")
     js = os.path.join(args.out, "jiaxing_sensitivity.json")
-    figure(sweep, main_r, check_r, png)
+    figure(sweep, main_r, png)
     record = {"sweep_file": os.path.relpath(args.sweep_file, ROOT), "small": args.small,
               "runs": sweep.num_runs, "wall_time_s": wall,
               "sweep_wall_time_s": sweep.provenance.get("wall_time_s"),
