@@ -91,7 +91,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const uint32_t threads =
       options.threads ? options.threads : static_cast<uint32_t>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  RunOptions o = options;
+  o.threads = threads;
+  return simulate_scenario(scenario, o);
+}
 
+RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options) {
+  const uint32_t threads = options.threads;
   const auto t0 = std::chrono::steady_clock::now();
   Simulation sim(scenario.params);
   if (!sim.run(options.cancel)) throw Interrupted();
