@@ -35,7 +35,14 @@ std::vector<uint32_t> permutation(const CounterRng& rng, uint32_t n, uint32_t ti
 std::vector<double> levels_of(const VariedParam& p) {
   if (!p.values.empty()) return p.values;
   std::vector<double> out;
-  for (uint32_t k = 0; k < p.levels; ++k) out.push_back(level_value(p, k == p.levels - 1 ? 1.0 : double(k) / (p.levels - 1)));
+  // lower + k * (upper - lower) / (L - 1), not lower + (k / (L - 1)) * (upper - lower): the
+  // former gives the round numbers users write (0.2, not 0.19999999999999998).
+  for (uint32_t k = 0; k < p.levels; ++k) {
+    double v = p.log_scale ? std::exp(std::log(p.lower) + k * (std::log(p.upper) - std::log(p.lower)) / (p.levels - 1))
+                           : p.lower + k * (p.upper - p.lower) / (p.levels - 1);
+    if (k == p.levels - 1) v = p.upper;
+    out.push_back(p.type == ParamType::Int ? std::clamp(std::round(v), p.lower, p.upper) : v);
+  }
   return out;
 }
 

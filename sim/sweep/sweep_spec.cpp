@@ -77,7 +77,7 @@ double param_value(const TomlFields& f, const std::string& key, const toml::node
 }
 
 // Flattens nested tables ([sweep.set.population] residents = 1) and dotted keys into
-// (path, node) pairs in file order.
+// (path, node) pairs, in key order (toml++ keeps a table's keys sorted).
 void flatten(const toml::table& t, const std::string& prefix,
              std::vector<std::pair<std::string, const toml::node*>>& out, const std::string& file,
              std::vector<SourceLoc>& locs) {

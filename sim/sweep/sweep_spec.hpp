@@ -42,7 +42,7 @@ struct SweepSpec {
   uint32_t morris_levels = 4;
   SeedMode seed_mode = SeedMode::PerRun;
   uint32_t threads_per_run = 1;
-  std::vector<std::string> fixed;  // "key=value" overrides from [sweep.set], in file order
+  std::vector<std::string> fixed;  // "key=value" overrides from [sweep.set], in key order
   std::vector<VariedParam> params;
   std::vector<std::vector<double>> points;  // design = "list": one row per [[sweep.points]]
 };
