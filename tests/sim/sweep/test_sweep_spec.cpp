@@ -2,6 +2,9 @@
 // line:col naming the key and what was expected.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "sim/sweep/run_plan.hpp"
 #include "sim/sweep/sweep_spec.hpp"
 #include "sweep_test_data.hpp"
 
@@ -111,4 +114,17 @@ TEST_CASE("a missing base scenario is reported at the scenario key", "[sweep][sp
   } catch (const InputError& e) {
     CHECK_THAT(std::string(e.what()), Catch::Contains("/tmp/s.toml:2:1: sweep.scenario: cannot read base scenario '/tmp/no/such.toml'"));
   }
+}
+
+TEST_CASE("every sweep file in scenarios/sweeps/ loads and expands", "[sweep][spec][shipped]") {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(GOVSIM_SOURCE_DIR) + "/scenarios/sweeps")) {
+    if (e.path().extension() != ".toml") continue;
+    INFO(e.path().string());
+    const RunPlan plan = make_plan(load_sweep(e.path().string()));
+    CHECK(plan.num_runs > 0);
+    CHECK_NOTHROW(check_every_point(plan));
+    ++n;
+  }
+  CHECK(n >= 2);
 }
