@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "govsim/version.hpp"
 #include "sim/core/errors.hpp"
+#include "sim/io/atomic_write.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/result_writer.hpp"
 
@@ -28,15 +28,6 @@ std::string read_small(const fs::path& p) {
   std::string s = ss.str();
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
-}
-
-// Flushes a file's data to the disk, so a rename after it never exposes an empty file after a
-// power cut (a kill alone cannot lose written data; this guards the machine crashing).
-void sync_file(const fs::path& p) {
-  const int fd = ::open(p.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 bool parse_part_name(const std::string& name, uint64_t& index) {
@@ -118,33 +109,15 @@ std::vector<bool> PartStore::finished(uint64_t num_runs, std::vector<std::string
 }
 
 void PartStore::write(uint64_t index, const RunResult& result) const {
-  const fs::path target = part_path(index);
-  std::ostringstream tid;
-  tid << std::this_thread::get_id();
-  std::string tmp_name = ".";
-  tmp_name += target.filename().string();
-  tmp_name += ".tmp-" + std::to_string(::getpid()) + "-" + tid.str();
-  const fs::path tmp = fs::path(dir_) / tmp_name;
-  std::error_code ec;
-  try {
-    {
-      std::lock_guard lock(hdf5_mutex());
-      make_hdf5_writer()->write(result, tmp.string());
-      h5::Handle f(H5Fopen(tmp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
-      h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
-      if (!prov.valid()) throw std::runtime_error("cannot reopen the part");
-      h5::attr_string(prov, "sweep_hash", hash_);
-      h5::attr_uint(prov, "sweep_run", index);
-    }
-    sync_file(tmp);
-    fs::rename(tmp, target);
-  } catch (const GovsimError&) {
-    fs::remove(tmp, ec);
-    throw;
-  } catch (const std::exception& e) {
-    fs::remove(tmp, ec);
-    throw FileError(target.string(), std::string("cannot write part: ") + e.what());
-  }
+  write_file_atomically(part_path(index), "part", [&](const std::string& tmp) {
+    std::lock_guard lock(hdf5_mutex());
+    make_hdf5_writer()->write(result, tmp);
+    h5::Handle f(H5Fopen(tmp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+    h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
+    if (!prov.valid()) throw std::runtime_error("cannot reopen the part");
+    h5::attr_string(prov, "sweep_hash", hash_);
+    h5::attr_uint(prov, "sweep_run", index);
+  });
 }
 
 std::pair<RowMeta, RunRow> PartStore::load(uint64_t index) const {

@@ -1,30 +1,18 @@
 #include "sim/sweep/sweep_writer.hpp"
 
-#include <unistd.h>
-
 #include <cmath>
-#include <ctime>
-#include <filesystem>
 #include <limits>
 #include <stdexcept>
 
 #include "govsim/version.hpp"
 #include "sim/core/errors.hpp"
+#include "sim/io/atomic_write.hpp"
 #include "sim/io/hdf5_util.hpp"
 
 namespace govsim::sweep {
 namespace {
 
 using h5::Handle;
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 template <class T>
 void dataset_ints(hid_t parent, const std::string& name, const std::vector<T>& v, hid_t type) {
@@ -189,30 +177,11 @@ void write_all(const std::string& path, const RunPlan& plan, const RowMeta& meta
 void write_sweep_file(const std::string& path, const RunPlan& plan, const RowMeta& meta,
                       const std::vector<uint64_t>& runs, const std::function<RunRow(uint64_t)>& load,
                       const SweepEnvironment& env) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw FileError(path, "cannot create sweep file: directory '" + dir.string() + "' does not exist");
-  std::string tmp_name = ".";
-  tmp_name += target.filename().string();
-  tmp_name += ".tmp-" + std::to_string(::getpid());
-  const fs::path tmp = dir / tmp_name;
-  try {
-    {
-      std::lock_guard lock(hdf5_mutex());
-      h5::silence_errors();
-      write_all(tmp.string(), plan, meta, runs, load, env);
-    }
-    fs::rename(tmp, target);
-  } catch (const GovsimError&) {
-    fs::remove(tmp, ec);
-    throw;
-  } catch (const std::exception& e) {
-    fs::remove(tmp, ec);
-    throw FileError(path, std::string("cannot write sweep file: ") + e.what());
-  }
+  write_file_atomically(path, "sweep file", [&](const std::string& tmp) {
+    std::lock_guard lock(hdf5_mutex());
+    h5::silence_errors();
+    write_all(tmp, plan, meta, runs, load, env);
+  });
 }
 
 }  // namespace govsim::sweep

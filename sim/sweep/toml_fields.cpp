@@ -1,22 +1,13 @@
 #include "sim/sweep/toml_fields.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include "sim/params/param_registry.hpp"
+#include "sim/scenario/toml_text.hpp"
 
 namespace govsim::sweep {
 
-std::string shown(const toml::node& n) {
-  std::ostringstream s;
-  n.visit([&](auto&& v) {
-    if constexpr (toml::is_table<decltype(v)>) s << "a table";
-    else if constexpr (toml::is_array<decltype(v)>) s << "an array";
-    else if constexpr (toml::is_string<decltype(v)>) s << '"' << v.get() << '"';
-    else s << v;
-  });
-  return s.str();
-}
+std::string shown(const toml::node& n) { return toml_shown(n); }
 
 SourceLoc TomlFields::loc_of(const toml::node& n) const {
   const auto& b = n.source().begin;
