@@ -43,10 +43,11 @@ def plot_vs_parameter(ax, sweep, x, y, band="sd"):
         if line:
             ax.fill_between(xs, lo, hi, alpha=0.25, color="C0", label=BANDS[band])
         else:
-            ax.errorbar(xs, mean, yerr=[mean - lo, hi - mean], fmt="none", ecolor="C0", alpha=0.35,
-                        elinewidth=1, label=BANDS[band])
-    ax.plot(xs, mean, "-o" if line else "o", color="C0", ms=3,
-            label=f"mean of {int(n.max())} replicate(s) per point")
+            ax.errorbar(xs, mean, yerr=[mean - lo, hi - mean], fmt="none", ecolor="C0",
+                        alpha=0.15 if len(xs) > 500 else 0.35, elinewidth=1, label=BANDS[band])
+    dense = len(xs) > 500
+    ax.plot(xs, mean, "-o" if line else "o", color="C0", ms=2 if dense else 3,
+            alpha=0.5 if dense else 1.0, label=f"mean of {int(n.max())} replicate(s) per point")
     if not line and len(xs) >= 40:  # a sampled design: the trend as means over 10 quantile bins
         edges = np.unique(np.quantile(xs, np.linspace(0, 1, 11)))
         k = np.clip(np.searchsorted(edges, xs, side="right") - 1, 0, len(edges) - 2)
@@ -58,7 +59,7 @@ def plot_vs_parameter(ax, sweep, x, y, band="sd"):
         ax.set_xscale("log")
     unit = sweep.unit(y.split("[")[0])
     ax.set_ylabel(y + (f" [{unit}]" if unit else ""))
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=7, framealpha=0.9)
     return ax
 
 
@@ -86,15 +87,16 @@ def plot_morris(ax, result):
     """Morris mu* against sigma, one labelled point per parameter."""
     m, names = result["morris"], _short_names(result["parameters"])
     mu_star, sigma = _arr(m["mu_star"]), _arr(m["sigma"])
-    ax.scatter(mu_star, sigma, color="C2")
-    for name, a, b in zip(names, mu_star, sigma):
-        ax.annotate(name, (a, b), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    # One colour per parameter, named in the legend: labels beside the points would overlap.
+    for k, name in enumerate(names):
+        ax.scatter(mu_star[k], sigma[k], color=f"C{k % 10}", marker="os^Dv<>ph*"[k // 10 % 10],
+                   label=name, zorder=3)
     top = np.nanmax(np.concatenate([mu_star, sigma, [0]]))
     ax.plot([0, top], [0, top], ls=":", color="grey", lw=0.8, label="sigma = mu*")
     ax.set_xlabel("mu* (mean |elementary effect| per unit of range)")
     ax.set_ylabel("sigma (s.d. of elementary effects)")
     ax.set_title(f"Morris elementary effects, {m.get('method', '')}", fontsize=9)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=7)
     return ax
 
 
