@@ -67,7 +67,10 @@ std::string format_ranges(const std::vector<uint64_t>& v, size_t max_items) {
     if (items++ == max_items) return out + ", ... (" + std::to_string(v.size()) + " in all)";
     if (!out.empty()) out += ", ";
     out += std::to_string(v[i]);
-    if (j > i) out += "-" + std::to_string(v[j]);
+    if (j > i) {
+      out += '-';  // appended piecewise: GCC 12 warns falsely (-Wrestrict) on "-" + std::string
+      out += std::to_string(v[j]);
+    }
     i = j + 1;
   }
   return out;
