@@ -25,6 +25,7 @@ one day of a daily series; `SERIES[...]{GROUP}` picks a group of a grouped serie
 import csv
 import re
 import sys
+from collections.abc import Mapping
 
 import h5py
 import numpy as np
@@ -75,6 +76,28 @@ def replicate_stats(values, point):
     np.minimum.at(lo, inverse, values)
     np.maximum.at(hi, inverse, values)
     return points, mean, sd, lo, hi, counts
+
+
+class LazySeries(Mapping):
+    """name -> array of one group of series, read from the file on first use and then kept: a
+    sweep's daily series can run to gigabytes, of which an analysis usually needs one."""
+
+    def __init__(self, path, group, names):
+        self._path, self._group, self._names, self._cache = path, group, sorted(names), {}
+
+    def __getitem__(self, name):
+        if name not in self._cache:
+            if name not in self._names:
+                raise KeyError(name)
+            with h5py.File(self._path, "r") as f:
+                self._cache[name] = f[self._group][name][()]
+        return self._cache[name]
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self):
+        return len(self._names)
 
 
 class Sweep:
@@ -142,10 +165,11 @@ class Sweep:
     def _read_series(self, f):
         self.dates = _text(f["time/daily/date"][()])
         self.months = _text(f["time/monthly/month"][()])
-        self.daily, self.monthly, self.series_attrs = {}, {}, {}
-        for group, store in (("series/daily", self.daily), ("series/monthly", self.monthly)):
+        self.daily = LazySeries(self.path, "series/daily", list(f["series/daily"]))
+        self.monthly = LazySeries(self.path, "series/monthly", list(f["series/monthly"]))
+        self.series_attrs = {}
+        for group in ("series/daily", "series/monthly"):
             for name, ds in f[group].items():
-                store[name] = ds[()]
                 self.series_attrs.setdefault(name, _attrs(ds))
         self.summary = {k: ds[()].astype(float) for k, ds in f["summary/scalars"].items()}
         self.summary_attrs = {k: _attrs(ds) for k, ds in f["summary/scalars"].items()}
@@ -227,7 +251,7 @@ class Sweep:
         cols += [f"{k}[{p}]" for k in sorted(self.phase_means) if self.phase_means[k].ndim == 2
                  for p in PHASES]
         if monthly:
-            cols += [f"{k}[{m}]" for k in sorted(self.monthly) if self.monthly[k].ndim == 2
+            cols += [f"{k}[{m}]" for k in sorted(self.monthly) if not self.groups(k)
                      for m in self.months]
         return cols
 
