@@ -116,6 +116,11 @@ SweepOutcome run_sweep(const SweepJob& job) {
   std::exception_ptr setup_error;
   if (root) {
     try {
+      // A mistyped output directory is reported now, not after hours of runs.
+      const std::filesystem::path out_path(job.output);
+      const std::filesystem::path dir = out_path.has_parent_path() ? out_path.parent_path() : ".";
+      if (!std::filesystem::is_directory(dir)) throw FileError(job.output, "directory '" + dir.string() + "' does not exist");
+      if (std::filesystem::is_directory(out_path)) throw FileError(job.output, "is a directory");
       check_every_point(plan);
       if (job.resume && !std::filesystem::exists(store.dir()) && already_written(job.output, plan.hash, runs.size())) {
         status = 1;

@@ -24,7 +24,13 @@ extern char** environ;
 
 namespace {
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+// Shell-quoted path (built piecewise: GCC 12 warns falsely, -Wrestrict, on "'" + std::string).
+std::string q(const fs::path& p) {
+  std::string s(1, '\'');
+  s += p.string();
+  s += '\'';
+  return s;
+}
 
 // A temp dir holding base.toml and sweep.toml (the 24-run grid).
 struct SweepDir {
@@ -179,6 +185,10 @@ TEST_CASE("sweep: bad input gives one line and no output", "[sweep][cli]") {
   const auto none = run_govsim("sweep " + q(ok.dir / "nope.toml") + " -o " + q(ok.dir / "x.h5"));
   CHECK(none.exit_code == 1);
   CHECK_THAT(none.output, Catch::Contains("nope.toml: cannot read sweep file: no such file"));
+  const auto nodir = run_govsim("sweep " + q(ok.sweep) + " -o " + q(ok.dir / "no/such/dir/x.h5"));
+  CHECK(nodir.exit_code == 1);
+  CHECK_THAT(nodir.output, Catch::Contains("does not exist"));
+  CHECK_FALSE(fs::exists(ok.dir / "no"));
   const auto single = run_govsim("merge " + q(ok.sweep) + " -o " + q(ok.dir / "x.h5"));
   CHECK(single.exit_code == 1);
   CHECK_FALSE(fs::exists(ok.dir / "x.h5"));
