@@ -58,27 +58,31 @@ void PartStore::prepare(bool resume, bool force) {
   const fs::path dir(dir_);
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) throw FileError(dir_, "exists and is not a directory");
-    if (!resume && !force)
+    if (force) {
+      fs::remove_all(dir, ec);
+    } else if (!resume) {
       throw UsageError(dir_ + " holds the finished runs of an earlier, unfinished sweep; add --resume to "
                               "continue it, or --force to discard them and start again");
-    if (resume && !force) {
-      const std::string h = read_small(dir / kHashFile);
-      if (!h.empty() && h != hash_)
-        throw UsageError(dir_ + " belongs to a different sweep (hash " + h + ", this sweep " + hash_ +
-                         "): the sweep file or its base scenario changed; use --force to discard those runs");
+    } else if (const std::string h = read_small(dir / kHashFile); !h.empty() && h != hash_) {
+      throw UsageError(dir_ + " belongs to a different sweep (hash " + h + ", this sweep " + hash_ +
+                       "): the sweep file or its base scenario changed; use --force to discard those runs");
     }
-    if (force && !resume) fs::remove_all(dir, ec);
   }
   fs::create_directories(dir, ec);
   if (!fs::is_directory(dir, ec)) throw FileError(dir_, "cannot create the parts directory");
   lock_fd_ = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT, 0644);
   if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
     throw UsageError(dir_ + " is in use by another running govsim sweep");
-  if (force && resume && read_small(dir / kHashFile) != hash_) {
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.path().filename().string().rfind("run-", 0) == 0) fs::remove(e.path(), ec);
-  }
   std::ofstream(dir / kHashFile) << hash_ << "\n";
+  // A kill during the final write leaves `.OUTPUT.tmp-*` beside the output; with the lock held,
+  // no one else can be writing it.
+  const fs::path output = dir_.substr(0, dir_.size() - std::string(".parts").size());
+  std::string stale(1, '.');
+  stale += output.filename().string();
+  stale += ".tmp-";
+  const fs::path out_dir = output.has_parent_path() ? output.parent_path() : fs::path(".");
+  for (const auto& e : fs::directory_iterator(out_dir, ec))
+    if (e.path().filename().string().rfind(stale, 0) == 0) fs::remove(e.path(), ec);
 }
 
 std::vector<bool> PartStore::finished(uint64_t num_runs, std::vector<std::string>* rejected) {
