@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #ifdef GOVSIM_HAVE_MPI
 // The C API only: Open MPI and MPICH otherwise pull in their deprecated C++ bindings.
@@ -71,8 +72,9 @@ void MpiSession::send_done() const {
   MPI_Send(&dummy, 1, MPI_INT, 0, kDone, MPI_COMM_WORLD);
 }
 
-void MpiSession::serve(const std::function<bool(uint64_t&)>& next) const {
+void MpiSession::serve(const std::function<bool(uint64_t&)>& next, const std::function<void()>& finished) const {
   int remaining = size_ - 1;
+  std::vector<bool> busy(size_, false);  // a rank holds a run it has not reported yet
   while (remaining > 0) {
     int flag = 0;
     MPI_Status st;
@@ -84,12 +86,15 @@ void MpiSession::serve(const std::function<bool(uint64_t&)>& next) const {
     }
     int dummy = 0;
     MPI_Recv(&dummy, 1, MPI_INT, st.MPI_SOURCE, st.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (busy[st.MPI_SOURCE]) finished();
+    busy[st.MPI_SOURCE] = false;
     if (st.MPI_TAG == kDone) {
       --remaining;
       continue;
     }
     uint64_t index = 0;
-    long long reply = next(index) ? (long long)index : -1;
+    const long long reply = next(index) ? (long long)index : -1;
+    busy[st.MPI_SOURCE] = reply >= 0;
     MPI_Send(&reply, 1, MPI_LONG_LONG, st.MPI_SOURCE, kReply, MPI_COMM_WORLD);
   }
 }
@@ -111,7 +116,7 @@ void MpiSession::broadcast(int&) const {}
 void MpiSession::barrier() const {}
 bool MpiSession::request_run(uint64_t&) const { return false; }
 void MpiSession::send_done() const {}
-void MpiSession::serve(const std::function<bool(uint64_t&)>&) const {}
+void MpiSession::serve(const std::function<bool(uint64_t&)>&, const std::function<void()>&) const {}
 void MpiSession::abort(int code) const { std::exit(code); }
 
 #endif

@@ -28,8 +28,9 @@ class MpiSession {
   // Worker ranks: the next run index from rank 0; false when none are left. Thread-safe.
   bool request_run(uint64_t& index) const;
   void send_done() const;
-  // Rank 0: answers requests with `next` until every other rank has sent kDone.
-  void serve(const std::function<bool(uint64_t&)>& next) const;
+  // Rank 0: answers requests with `next` until every other rank has sent kDone. A rank asks
+  // again (or says kDone) only after writing its previous run, so `finished` is called then.
+  void serve(const std::function<bool(uint64_t&)>& next, const std::function<void()>& finished) const;
   [[noreturn]] void abort(int code) const;
 
  private:

@@ -167,13 +167,9 @@ SweepOutcome run_sweep(const SweepJob& job) {
         failed = true;
       }
     });
-    // Remote ranks report their runs only through the parts they write; rank 0 counts them here.
-    mpi.serve([&](uint64_t& i) {
-      if (failed || (job.cancel && job.cancel->load())) return false;
-      if (!queue.pop(i)) return false;
-      progress.run_done();  // counted when handed out: the rank writes its part before asking again
-      return true;
-    });
+    mpi.serve(
+        [&](uint64_t& i) { return !failed && !(job.cancel && job.cancel->load()) && queue.pop(i); },
+        [&] { progress.run_done(); });
     local.join();
     mpi.barrier();
     if (local_error) std::rethrow_exception(local_error);
