@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
              "  govsim validate scenarios/quickstart.toml\n"
              "  govsim params --markdown > docs/parameters.md\n"
              "  govsim info quickstart.h5\n"
+             "  govsim sweep scenarios/sweeps/quickstart_grid.toml -o grid.h5\n"
              "Each subcommand has its own --help.");
   cli::add_run_command(app);
   cli::add_validate_command(app);
@@ -33,12 +34,16 @@ int main(int argc, char** argv) {
   cli::add_info_command(app);
   cli::add_diff_command(app);
   cli::add_bench_command(app);
+  cli::add_sweep_command(app);
+  cli::add_merge_command(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // Prints help (exit 0) or CLI11's own error wording; misuse is always exit status 2.
     return app.exit(e) == 0 ? 0 : 2;
+  } catch (const govsim::QuietFailure&) {
+    return 1;
   } catch (const govsim::Interrupted& e) {
     std::fprintf(stderr, "govsim: %s\n", e.what());
     return 130;

@@ -70,6 +70,14 @@ class UsageError : public GovsimError {
 class Interrupted : public GovsimError {
  public:
   Interrupted() : GovsimError("interrupted; no result file was written") {}
+  explicit Interrupted(const std::string& message) : GovsimError(message) {}
+};
+
+// A failure already reported elsewhere (by MPI rank 0 for the other ranks): exit non-zero
+// without printing the same line again.
+class QuietFailure : public GovsimError {
+ public:
+  QuietFailure() : GovsimError("") {}
 };
 
 }  // namespace govsim

@@ -9,6 +9,7 @@
 
 #include "govsim/version.hpp"
 #include "sim/core/errors.hpp"
+#include "sim/io/atomic_write.hpp"
 
 namespace govsim {
 namespace {
@@ -22,15 +23,6 @@ CommunityGraphSpec social_network_spec(const ParamSet& p, uint32_t residents) {
   s.neighbour_rewire = p.get_double("network.neighbour_rewire");
   s.long_range_ties = p.get_double("network.long_range_ties");
   return s;
-}
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -91,7 +83,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const uint32_t threads =
       options.threads ? options.threads : static_cast<uint32_t>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  RunOptions o = options;
+  o.threads = threads;
+  return simulate_scenario(scenario, o);
+}
 
+RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options) {
+  const uint32_t threads = options.threads;
   const auto t0 = std::chrono::steady_clock::now();
   Simulation sim(scenario.params);
   if (!sim.run(options.cancel)) throw Interrupted();

@@ -53,6 +53,11 @@ struct RunOptions {
 // the writer needs. Throws Interrupted if cancelled.
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options);
 
+// The same run without touching the process-wide thread limit: for callers that run several
+// simulations at once, each inside its own tbb::task_arena (the sweep runner). `options.threads`
+// is recorded in the provenance as given.
+RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options);
+
 const ModelInfo& find_model(const std::string& name);
 
 }  // namespace govsim

@@ -57,9 +57,12 @@ Contents read_all(const std::string& path) {
   return c;
 }
 
+// Run-environment keys of both formats; their names never clash, so one check serves both.
 bool run_environment(const std::string& key) {
   for (const char* a : kRunEnvironmentAttributes)
     if (key == std::string("/provenance@") + a) return true;
+  for (const char* e : kSweepRunEnvironmentEntries)
+    if (key == e) return true;
   return false;
 }
 

@@ -21,9 +21,10 @@ h5::Handle open_result_file(const std::string& path) {
   h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!f.valid()) throw FileError(path, "corrupt or truncated HDF5 file");
   try {
-    if (h5::read_attr_string(f, "format") != "govsim-results") throw std::runtime_error("");
+    const std::string format = h5::read_attr_string(f, "format");
+    if (format != "govsim-results" && format != "govsim-sweep") throw std::runtime_error("");
   } catch (const std::runtime_error&) {
-    throw FileError(path, "HDF5 file is not a govsim result (no format=\"govsim-results\" attribute)");
+    throw FileError(path, "HDF5 file is not a govsim result (no format=\"govsim-results\" or \"govsim-sweep\" attribute)");
   }
   return f;
 }

@@ -26,4 +26,10 @@ void write_result_atomically(ResultWriter& writer, const RunResult& result, cons
 inline constexpr const char* kRunEnvironmentAttributes[] = {"command_line", "threads", "wall_time_s",
                                                             "created_utc"};
 
+// The same for a sweep file (docs/sweep_results_layout.md): "object@attribute" or a dataset path.
+inline constexpr const char* kSweepRunEnvironmentEntries[] = {
+    "/provenance@command_line", "/provenance@threads",     "/provenance@mpi_ranks",
+    "/provenance@shard",        "/provenance@created_utc", "/provenance@wall_time_s",
+    "/runs/wall_time_s"};
+
 }  // namespace govsim

@@ -11,6 +11,7 @@
 
 #include "sim/engine/model.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/toml_text.hpp"
 
 namespace govsim {
 namespace {
@@ -51,14 +52,7 @@ ParamValue date_from_string(const ParamSpec& s, const std::string& v, const Sour
 // Converts one TOML value to the declared type, with range and enum checks.
 ParamValue convert(const toml::node& n, const ParamSpec& s, const SourceLoc& loc,
                    const ParamRegistry& reg) {
-  std::ostringstream shown_s;
-  n.visit([&](auto&& v) {
-    if constexpr (toml::is_table<decltype(v)>) shown_s << "a table";
-    else if constexpr (toml::is_array<decltype(v)>) shown_s << "an array";
-    else if constexpr (toml::is_string<decltype(v)>) shown_s << '"' << v.get() << '"';
-    else shown_s << v;
-  });
-  const std::string shown = shown_s.str();
+  const std::string shown = toml_shown(n);
   switch (s.type) {
     case ParamType::Int: {
       if (!n.is_integer()) fail(loc, s.path, "expected " + s.expectation() + got(shown));

@@ -1,0 +1,29 @@
+#pragma once
+// Runs of one process: `workers` threads each take the next run index from `next` (dynamic load
+// balancing: whoever is free takes the next run), simulate it inside its own tbb::task_arena of
+// `threads_per_run` threads (so concurrent runs never touch the process-wide thread limit), and
+// write its part. A run's results do not depend on which worker ran it.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sim/sweep/part_store.hpp"
+#include "sim/sweep/run_plan.hpp"
+
+namespace govsim::sweep {
+
+struct RunnerOptions {
+  uint32_t workers = 1;
+  uint32_t threads_per_run = 1;
+  std::string command_line;
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(uint64_t index)> on_done;  // called after the part is written
+};
+
+// `next(index)` returns false when no run is left; it is called from several threads.
+// Returns false if cancelled; rethrows the first error of any run after stopping the others.
+bool run_runs(const RunPlan& plan, const PartStore& store, const std::function<bool(uint64_t&)>& next,
+              const RunnerOptions& options);
+
+}  // namespace govsim::sweep
