@@ -49,9 +49,8 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the govsim binary with `args` (a shell-quoted string), capturing output.
-inline CommandResult run_govsim(const std::string& args) {
-  const std::string cmd = "'" + govsim_binary().string() + "' " + args + " 2>&1";
+// Runs a shell command, capturing its output (the command redirects stderr if it wants it).
+inline CommandResult run_command(const std::string& cmd) {
   CommandResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -61,6 +60,21 @@ inline CommandResult run_govsim(const std::string& args) {
   const int status = ::pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Runs the govsim binary with `args` (a shell-quoted string), capturing stdout and stderr.
+inline CommandResult run_govsim(const std::string& args) {
+  return run_command("'" + govsim_binary().string() + "' " + args + " 2>&1");
+}
+
+// Whether Debian's /usr/bin/python3 has the packages the analysis and paper_repro scripts use.
+inline bool have_python_stack() {
+  return std::system("/usr/bin/python3 -c 'import h5py, numpy, scipy, matplotlib' >/dev/null 2>&1") == 0;
+}
+
+// Runs /usr/bin/python3 on a script of the source tree with (shell-quoted) arguments.
+inline CommandResult run_python(const std::string& script, const std::string& args = "") {
+  return run_command("/usr/bin/python3 '" + (source_dir() / script).string() + "' " + args + " 2>&1");
 }
 
 // Compares `now` with the committed reference file line by line (a failure names the first

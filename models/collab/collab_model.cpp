@@ -182,28 +182,26 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
                      days > 0 ? ms.value(t, days, official_hours_per_day_) : std::numeric_limits<double>::quiet_NaN()});
   };
   add_window(from, n, "", " Over the run after the warm-up.");
-  // Before/after, when the platform is launched inside the measured span.
-  int32_t launch = -1;
+  // Before/after the platform's launch (the first live day after the warm-up; the end if it never
+  // goes live). Always reported, NaN for an empty window, so every run has the same scalars and a
+  // sweep over the platform's switches or launch date stays one table.
+  int32_t launch = n;
   for (int32_t t = from; t < n; ++t)
     if (live_[t]) {
       launch = t;
       break;
     }
-  if (launch > from) {
-    add_window(from, launch, "_before_platform", " Before the platform's launch (after the warm-up).");
-    add_window(launch, n, "_after_platform", " From the platform's launch to the end.");
-  }
+  add_window(from, launch, "_before_platform", " Before the platform's launch (after the warm-up).");
+  add_window(launch, n, "_after_platform", " From the platform's launch to the end.");
   const UnitTally all = sum_over(0, n);
   out.push_back({"tasks_arrived", "tasks", "Tasks that arrived over the whole run.", double(all.count[kArrived])});
   out.push_back({"tasks_closed", "tasks", "Tasks closed over the whole run.", double(all.count[kClosed])});
   out.push_back({"tasks_dropped", "tasks", "Tasks dropped over the whole run.", double(all.count[kDropped])});
   out.push_back({"tasks_open_at_end", "tasks", "Tasks still open at the end (arrived = closed + dropped + open).",
                  n ? double(open_history_.back()) : 0.0});
-  if (launch >= 0) {
-    const UnitTally after = sum_over(launch, n);
-    out.push_back({"tasks_closed_after_launch", "tasks", "Tasks closed from the platform's launch to the end.",
-                   double(after.count[kClosed])});
-  }
+  out.push_back({"tasks_closed_after_launch", "tasks",
+                 "Tasks closed from the platform's launch (after the warm-up) to the end; 0 if it never goes live.",
+                 double(sum_over(launch, n).count[kClosed])});
   (void)w;
   return out;
 }

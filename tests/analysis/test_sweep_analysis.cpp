@@ -2,33 +2,17 @@
 // Jiaxing sensitivity script, run under Debian's /usr/bin/python3 by their own test scripts.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-
 #include "test_support.hpp"
 
 namespace {
 
-bool have_python_stack() {
-  return std::system("/usr/bin/python3 -c 'import h5py, numpy, scipy, matplotlib' >/dev/null 2>&1") == 0;
-}
-
-// Runs /usr/bin/python3 on a script of the source tree with arguments; exit status and output.
-govsim::testing::CommandResult python(const std::string& script, const std::string& args = "") {
-  const govsim::testing::TempDir dir;
-  const std::string log = (dir / "log").string();
-  const int status = std::system(("/usr/bin/python3 '" + (govsim::testing::source_dir() / script).string() +
-                                  "' " + args + " >'" + log + "' 2>&1")
-                                     .c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, govsim::testing::read_file(log)};
-}
-
 // Runs a Python test script (exit status 0 = all its checks passed); skipped without the stack.
 void check_python_test(const std::string& script) {
-  if (!have_python_stack()) {
+  if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
   }
-  const auto r = python(script);
+  const auto r = govsim::testing::run_python(script);
   INFO(r.output);
   CHECK(r.exit_code == 0);
 }
@@ -45,20 +29,20 @@ TEST_CASE("the sweep reader, sensitivity and plot tools work on synthetic sweep 
 
 TEST_CASE("the Jiaxing sensitivity script runs small on a real govsim sweep", "[analysis][sweep]") {
   // Without the subcommand, `govsim sweep --help` prints the main help (and exits 0).
-  if (!have_python_stack() ||
+  if (!govsim::testing::have_python_stack() ||
       govsim::testing::run_govsim("sweep --help").output.find("govsim sweep") == std::string::npos) {
     WARN("skipped: no Python stack or no `govsim sweep`");
     return;
   }
   govsim::testing::TempDir dir;
   const std::string out = (dir / "out").string();
-  const auto r = python("paper_repro/jiaxing_sensitivity.py",
+  const auto r = govsim::testing::run_python("paper_repro/jiaxing_sensitivity.py",
                         "--small --threads 1 --govsim '" + govsim::testing::govsim_binary().string() +
                             "' --out '" + out + "'");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("jiaxing.") != std::string::npos);
-  const auto reader = python("tests/analysis/test_sweep_reader.py", "'" + out + "/jiaxing_sensitivity_sweep_small.h5'");
+  const auto reader = govsim::testing::run_python("tests/analysis/test_sweep_reader.py", "'" + out + "/jiaxing_sensitivity_sweep_small.h5'");
   INFO(reader.output);
   CHECK(reader.exit_code == 0);
 }

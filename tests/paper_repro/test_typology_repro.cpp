@@ -1,33 +1,70 @@
-// paper_repro/typology.py runs end to end in its --small mode (under Debian's /usr/bin/python3).
+// The collaboration reproductions (paper_repro/typology.py, typology_sweep.py, yuexiu_dispatch.py)
+// run end to end at small scale under Debian's /usr/bin/python3.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "test_support.hpp"
 
+namespace {
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
 TEST_CASE("the typology repro script runs in --small mode", "[paper_repro]") {
-  if (std::system("/usr/bin/python3 -c 'import h5py, numpy, matplotlib' >/dev/null 2>&1") != 0) {
-    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/matplotlib (install python3-h5py python3-numpy python3-matplotlib)");
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
   }
   govsim::testing::TempDir dir;
-  const std::string cmd = "/usr/bin/python3 '" +
-                          (govsim::testing::source_dir() / "paper_repro/typology.py").string() +
-                          "' --small --out '" + dir.path().string() + "' --govsim '" +
-                          govsim::testing::govsim_binary().string() + "' 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = ::pclose(p);
-  INFO(out);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  const auto r = govsim::testing::run_python(
+      "paper_repro/typology.py", "--small --out " + quoted(dir.path()) + " --govsim " + quoted(govsim::testing::govsim_binary()));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
   CHECK(std::filesystem::exists(dir / "typology.png"));
   CHECK(std::filesystem::exists(dir / "typology.json"));
+}
+
+// A real statistical check: the calibrated Yuexiu scenario at a tenth of the residents, two fresh
+// replicates, must land inside every published figure's tolerance (the script exits 1 otherwise).
+TEST_CASE("the Yuexiu repro passes at a tenth of the residents", "[paper_repro][collab]") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  govsim::testing::TempDir dir;
+  const auto r = govsim::testing::run_python("paper_repro/yuexiu_dispatch.py",
+                                             "--small --out " + quoted(dir.path()) + " --govsim " +
+                                                 quoted(govsim::testing::govsim_binary()));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("yuexiu_dispatch: PASS") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "yuexiu_dispatch.png"));
+}
+
+// The typology-axes sweep at a small scale (3 x 3 x 2 points, three replicates, 20 000 residents, six weeks),
+// then its heat-map script; the claims must hold there too.
+TEST_CASE("a small typology-axes sweep feeds the heat-map script", "[paper_repro][sweep][collab]") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  govsim::testing::TempDir dir;
+  const auto base = govsim::testing::source_dir() / "scenarios/typology_I.toml";
+  govsim::testing::write_file(dir / "axes.toml",
+                              "[sweep]\nscenario = \"" + base.string() + "\"\nseed = 7\ndesign = \"grid\"\nreplicates = 3\n"
+                                  "[sweep.set]\n\"population.residents\" = 20000\n\"calendar.end\" = 2021-04-15\n"
+                                  "[[sweep.parameters]]\nname = \"collab.participation\"\nvalues = [0.0, 0.5, 1.0]\n"
+                                  "[[sweep.parameters]]\nname = \"collab.interdependence\"\nvalues = [0.0, 1.0, 2.0]\n"
+                                  "[[sweep.parameters]]\nname = \"collab.platform.enabled\"\n");
+  const auto sweep = govsim::testing::run_govsim("sweep " + quoted(dir / "axes.toml") + " -q -o " + quoted(dir / "axes.h5"));
+  INFO(sweep.output);
+  REQUIRE(sweep.exit_code == 0);
+  const auto r = govsim::testing::run_python("paper_repro/typology_sweep.py",
+                                             quoted(dir / "axes.h5") + " --out " + quoted(dir.path()));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "typology_sweep.png"));
 }
