@@ -141,25 +141,15 @@ def write_block(values, record):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--govsim", default=jc.DEFAULT_GOVSIM, help="govsim binary (default: build/govsim)")
     ap.add_argument("--scale", type=float, default=0.02, help="fraction of Jiaxing's population (default 0.02)")
-    ap.add_argument("--replicates", type=int, default=4, help="replicates per evaluation (default 4)")
-    ap.add_argument("--max-evaluations", type=int, default=80)
-    ap.add_argument("--write", action="store_true", help="write the fit into the scenario files")
+    cal.add_common_arguments(ap, replicates=4)
     args = ap.parse_args()
-    if not os.access(args.govsim, os.X_OK):
-        raise SystemExit(f"calibrate: {args.govsim} not found; build first (see README)")
+    cal.check_binary(args.govsim)
 
     start = cal.resolved_values(args.govsim, jc.SCENARIO, [k for k, _ in PARAMS])
-    print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(PARAMS, start)))
     obj = Objective(args)
-    try:
-        fit, values = cal.fit(obj, PARAMS, start, args.max_evaluations)
-        mean = obj.simulate(values)
-        res = obj.residuals_of(mean)
-        sens = sensitivity(obj, values)
-    finally:
-        obj.close()
+    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations,
+                                              Objective.residuals_of, sensitivity)
 
     record = {
         **cal.provenance("calibrate_jiaxing.py"),

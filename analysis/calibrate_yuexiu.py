@@ -129,25 +129,15 @@ def write_scenario(values, record):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--govsim", default=gr.DEFAULT_GOVSIM, help="govsim binary (default: build/govsim)")
     ap.add_argument("--residents", type=int, default=117000, help="residents simulated (default 117000)")
-    ap.add_argument("--replicates", type=int, default=6, help="replicates per evaluation (default 6)")
-    ap.add_argument("--max-evaluations", type=int, default=80)
-    ap.add_argument("--write", action="store_true", help="write the fit into the scenario file")
+    cal.add_common_arguments(ap, replicates=6)
     args = ap.parse_args()
-    if not os.access(args.govsim, os.X_OK):
-        raise SystemExit(f"calibrate: {args.govsim} not found; build first (see README)")
+    cal.check_binary(args.govsim)
 
     start = cal.resolved_values(args.govsim, yc.SCENARIO, [k for k, _ in PARAMS])
-    print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(PARAMS, start)))
     obj = Objective(args)
-    try:
-        fit, values = cal.fit(obj, PARAMS, start, args.max_evaluations)
-        mean = obj.simulate(values)
-        res = np.array([yc.residual(k, mean[k]) for k in KEYS])
-        sens = sensitivity(obj, values)
-    finally:
-        obj.close()
+    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations,
+                                              lambda m: np.array([yc.residual(k, m[k]) for k in KEYS]), sensitivity)
 
     record = {
         **cal.provenance("calibrate_yuexiu.py"),

@@ -84,3 +84,30 @@ def write_text(path, text):
     with open(path + ".tmp", "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(path + ".tmp", path)
+
+
+def add_common_arguments(parser, replicates):
+    """The options every calibration script has (its own population option comes separately)."""
+    parser.add_argument("--govsim", default=gr.DEFAULT_GOVSIM, help="govsim binary (default: build/govsim)")
+    parser.add_argument("--replicates", type=int, default=replicates,
+                        help=f"replicates per evaluation (default {replicates})")
+    parser.add_argument("--max-evaluations", type=int, default=80)
+    parser.add_argument("--write", action="store_true", help="write the fit into the scenario file(s)")
+
+
+def check_binary(govsim):
+    if not os.access(govsim, os.X_OK):
+        raise SystemExit(f"calibrate: {govsim} not found; build first (see README)")
+
+
+def search(objective, params, start, max_evaluations, residuals_of, sensitivity):
+    """Fits from `start`, then evaluates the fit and its sensitivity; always cleans up the objective.
+
+    Returns (scipy result, fitted values, simulated observables at the fit, residuals, sensitivity rows)."""
+    print("calibrate: start " + ", ".join(f"{k}={v:.4g}" for (k, _), v in zip(params, start)))
+    try:
+        result, values = fit(objective, params, start, max_evaluations)
+        mean = objective.simulate(values)
+        return result, values, mean, residuals_of(mean), sensitivity(objective, values)
+    finally:
+        objective.close()
