@@ -35,7 +35,6 @@ import argparse
 import math
 import os
 import re
-import shutil
 import sys
 
 import numpy as np
@@ -57,45 +56,12 @@ SCENARIO_FILES = [jc.SCENARIO, os.path.join(jc.ROOT, "scenarios", "jiaxing_weiji
 RECORD = os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan.calibration.json")
 
 
-class Objective:
-    def __init__(self, args):
-        self.args = args
-        self.workdir = jc.make_workdir()
-        self.sets = jc.population_sets(args.scale)
-        self.evaluations = 0
-        self.cache = {}
-
-    def simulate(self, values):
-        key = tuple(round(v, 12) for v in values)
-        if key in self.cache:
-            return self.cache[key]
-        sets = self.sets + [f"{k}={v:.10g}" for (k, _), v in zip(PARAMS, values)]
-        results = jc.run_replicates(self.args.govsim, jc.SCENARIO, sets, self.args.replicates, self.workdir,
-                                    f"e{self.evaluations}")
-        self.evaluations += 1
-        obs = [jc.observables(r) for r in results]
-        keys = list(jc.ACTIVITY_TARGETS) + ["registered_end_share", "volunteers_share"]
-        mean = {k: float(np.mean([o[k] for o in obs])) for k in keys}
-        self.cache[key] = mean
-        return mean
-
-    @staticmethod
-    def residuals_of(mean):
-        r = [(mean[m] - t) / jc.ACTIVITY_TOLERANCE for m, t in jc.ACTIVITY_TARGETS.items()]
-        reg_target = jc.REGISTERED_END / jc.ADULTS
-        r.append((mean["registered_end_share"] / reg_target - 1) / jc.REGISTERED_TOLERANCE)
-        r.append(math.log(max(mean["volunteers_share"], 1e-12) / (jc.VOLUNTEERS / jc.ADULTS)) / math.log(2))
-        return np.array(r)
-
-    def __call__(self, values):
-        mean = self.simulate(values)
-        res = self.residuals_of(mean)
-        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in values) +
-              f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
-        return res
-
-    def close(self):
-        shutil.rmtree(self.workdir, ignore_errors=True)
+def residuals_of(mean):
+    r = [(mean[m] - t) / jc.ACTIVITY_TOLERANCE for m, t in jc.ACTIVITY_TARGETS.items()]
+    reg_target = jc.REGISTERED_END / jc.ADULTS
+    r.append((mean["registered_end_share"] / reg_target - 1) / jc.REGISTERED_TOLERANCE)
+    r.append(math.log(max(mean["volunteers_share"], 1e-12) / (jc.VOLUNTEERS / jc.ADULTS)) / math.log(2))
+    return np.array(r)
 
 
 def sensitivity(objective, values):
@@ -147,9 +113,9 @@ def main():
     cal.check_binary(args.govsim)
 
     start = cal.resolved_values(args.govsim, jc.SCENARIO, [k for k, _ in PARAMS])
-    obj = Objective(args)
-    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations,
-                                              Objective.residuals_of, sensitivity)
+    obj = cal.ReplicateObjective(args, PARAMS, jc.SCENARIO, jc.population_sets(args.scale), jc.observables,
+                                 residuals_of, "govsim-jiaxing-")
+    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations, sensitivity)
 
     record = {
         **cal.provenance("calibrate_jiaxing.py"),

@@ -31,7 +31,6 @@ keys in the scenario in place, and the scenario's calibration record comment is 
 import argparse
 import os
 import re
-import shutil
 import sys
 
 import numpy as np
@@ -52,34 +51,8 @@ RECORD = os.path.join(gr.ROOT, "scenarios", "yuexiu_grid_dispatch.calibration.js
 KEYS = [k for k, *_ in yc.TARGETS]
 
 
-class Objective:
-    def __init__(self, args):
-        self.args = args
-        self.workdir = gr.make_workdir("govsim-yuexiu-")
-        self.evaluations = 0
-        self.cache = {}
-
-    def simulate(self, values):
-        key = tuple(round(v, 12) for v in values)
-        if key not in self.cache:
-            sets = [f"population.residents={self.args.residents}"] + \
-                   [f"{k}={v:.10g}" for (k, _), v in zip(PARAMS, values)]
-            results = gr.run_replicates(self.args.govsim, yc.SCENARIO, sets, self.args.replicates, self.workdir,
-                                        f"e{self.evaluations}")
-            self.evaluations += 1
-            obs = [yc.observables(r) for r in results]
-            self.cache[key] = {k: float(np.mean([o[k] for o in obs])) for k in obs[0]}
-        return self.cache[key]
-
-    def __call__(self, values):
-        mean = self.simulate(values)
-        res = np.array([yc.residual(k, mean[k]) for k in KEYS])
-        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in values) +
-              f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
-        return res
-
-    def close(self):
-        shutil.rmtree(self.workdir, ignore_errors=True)
+def residuals_of(mean):
+    return np.array([yc.residual(k, mean[k]) for k in KEYS])
 
 
 def sensitivity(objective, values):
@@ -135,9 +108,9 @@ def main():
     cal.check_binary(args.govsim)
 
     start = cal.resolved_values(args.govsim, yc.SCENARIO, [k for k, _ in PARAMS])
-    obj = Objective(args)
-    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations,
-                                              lambda m: np.array([yc.residual(k, m[k]) for k in KEYS]), sensitivity)
+    obj = cal.ReplicateObjective(args, PARAMS, yc.SCENARIO, [f"population.residents={args.residents}"],
+                                 yc.observables, residuals_of, "govsim-yuexiu-")
+    fit, values, mean, res, sens = cal.search(obj, PARAMS, start, args.max_evaluations, sensitivity)
 
     record = {
         **cal.provenance("calibrate_yuexiu.py"),

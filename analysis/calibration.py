@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -100,7 +101,43 @@ def check_binary(govsim):
         raise SystemExit(f"calibrate: {govsim} not found; build first (see README)")
 
 
-def search(objective, params, start, max_evaluations, residuals_of, sensitivity):
+class ReplicateObjective:
+    """Residuals of the mean observables over `args.replicates` replicates of a scenario.
+
+    The same run indices are used at every evaluation (common random numbers), so the objective is
+    a deterministic function of the parameters; results are cached per parameter vector.
+    `observables(result) -> dict` reads one run; `residuals_of(mean) -> array` compares the means
+    with the published figures."""
+
+    def __init__(self, args, params, scenario, fixed_sets, observables, residuals_of, prefix):
+        self.args, self.params, self.scenario, self.fixed_sets = args, params, scenario, fixed_sets
+        self.observables, self.residuals_of = observables, residuals_of
+        self.workdir = gr.make_workdir(prefix)
+        self.evaluations = 0
+        self.cache = {}
+
+    def simulate(self, values):
+        key = tuple(round(v, 12) for v in values)
+        if key not in self.cache:
+            sets = self.fixed_sets + [f"{k}={v:.10g}" for (k, _), v in zip(self.params, values)]
+            results = gr.run_replicates(self.args.govsim, self.scenario, sets, self.args.replicates, self.workdir,
+                                        f"e{self.evaluations}")
+            self.evaluations += 1
+            obs = [self.observables(r) for r in results]
+            self.cache[key] = {k: float(np.mean([o[k] for o in obs])) for k in obs[0]}
+        return self.cache[key]
+
+    def __call__(self, values):
+        res = self.residuals_of(self.simulate(values))
+        print(f"  eval {self.evaluations:3d}: " + " ".join(f"{v:.4g}" for v in values) +
+              f"  -> cost {0.5 * float(res @ res):.4f}", flush=True)
+        return res
+
+    def close(self):
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def search(objective, params, start, max_evaluations, sensitivity):
     """Fits from `start`, then evaluates the fit and its sensitivity; always cleans up the objective.
 
     Returns (scipy result, fitted values, simulated observables at the fit, residuals, sensitivity rows)."""
@@ -108,6 +145,6 @@ def search(objective, params, start, max_evaluations, residuals_of, sensitivity)
     try:
         result, values = fit(objective, params, start, max_evaluations)
         mean = objective.simulate(values)
-        return result, values, mean, residuals_of(mean), sensitivity(objective, values)
+        return result, values, mean, objective.residuals_of(mean), sensitivity(objective, values)
     finally:
         objective.close()

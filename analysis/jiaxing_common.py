@@ -7,11 +7,11 @@ for several replicates in parallel and reads back the numbers compared with the 
 """
 import os
 import sys
-import tempfile
 
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import govsim_results  # noqa: E402
+import govsim_runner  # noqa: E402
 from govsim_runner import run_one, run_replicates  # noqa: E402,F401  (re-exported)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -72,4 +72,4 @@ def observables(result):
 
 
 def make_workdir():
-    return tempfile.mkdtemp(prefix="govsim-jiaxing-")
+    return govsim_runner.make_workdir("govsim-jiaxing-")

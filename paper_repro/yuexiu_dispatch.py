@@ -29,8 +29,8 @@ falls outside its tolerance. --small runs a tenth of the residents with 2 replic
 """
 import argparse
 import json
-import math
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -119,7 +119,7 @@ def main():
     try:
         results = gr.run_replicates(args.govsim, yc.SCENARIO, sets, R, work, "yuexiu", jobs=2, threads=1)
     finally:
-        os.rmdir(work) if not os.listdir(work) else None
+        shutil.rmtree(work, ignore_errors=True)  # run_replicates removes its files; this removes the rest
     obs = [yc.observables(r) for r in results]
 
     table, ok = [], True
