@@ -49,10 +49,9 @@ class CollabModel final : public Model {
       open_ += u->open_tasks();
     }
     history_.push_back(day_);
-    open_history_.push_back(open_);
   }
 
-  std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
+  std::vector<Scalar> summary(const World&, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
 
  private:
   void setup_residents(World& w) {
@@ -118,7 +117,6 @@ class CollabModel final : public Model {
   UnitTally day_;
   uint64_t open_ = 0;
   std::vector<UnitTally> history_;
-  std::vector<uint64_t> open_history_;
 
   Column<float>* willingness_ = nullptr;
   Column<uint32_t>* contributions_ = nullptr;
@@ -169,7 +167,7 @@ void CollabModel::register_metrics(const World&, MetricRegistry& m) {
               });
 }
 
-std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vector<SeriesData>&,
+std::vector<Model::Scalar> CollabModel::summary(const World&, const std::vector<SeriesData>&,
                                                 const std::vector<SeriesData>&) {
   std::vector<Scalar> out;
   const int32_t n = static_cast<int32_t>(history_.size());
@@ -198,11 +196,10 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
   out.push_back({"tasks_closed", "tasks", "Tasks closed over the whole run.", double(all.count[kClosed])});
   out.push_back({"tasks_dropped", "tasks", "Tasks dropped over the whole run.", double(all.count[kDropped])});
   out.push_back({"tasks_open_at_end", "tasks", "Tasks still open at the end (arrived = closed + dropped + open).",
-                 n ? double(open_history_.back()) : 0.0});
+                 double(open_)});
   out.push_back({"tasks_closed_after_launch", "tasks",
                  "Tasks closed from the platform's launch (after the warm-up) to the end; 0 if it never goes live.",
                  double(sum_over(launch, n).count[kClosed])});
-  (void)w;
   return out;
 }
 

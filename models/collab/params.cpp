@@ -108,7 +108,6 @@ void declare_collab_parameters(ParamRegistry& reg) {
 }
 
 void check_collab_parameters(const ParamSet& p) {
-  if (p.get_string("run.model") != "collab") return;
   const auto& end = p.at("collab.tasks.arrive_end_hour");
   if (p.get_double("collab.tasks.arrive_start_hour") >= p.get_double("collab.tasks.arrive_end_hour"))
     throw InputError(end.loc, "collab.tasks.arrive_end_hour", "expected a value after collab.tasks.arrive_start_hour");

@@ -29,12 +29,6 @@ UnitSim::UnitSim(uint32_t unit, uint32_t resident_begin, uint32_t resident_end, 
   num_officials_ = id - first_official;
 }
 
-size_t UnitSim::memory_bytes() const {
-  size_t b = tasks_.capacity() * sizeof(Task) + free_slots_.capacity() * 4 + heap_.capacity() * sizeof(Event);
-  for (const Desk& d : desks_) b += d.free_servers.capacity() * 4 + d.queue.capacity() * sizeof(Item);
-  return b;
-}
-
 void UnitSim::trace(TraceRecord::What what, uint32_t slot, int sub, double t, bool non_converged) const {
   const Task& k = tasks_[slot];
   trace_(trace_context_, {what, t, slot, k.gen, sub, k.plan->kind, k.plan->num_subtasks, k.n_public, k.rounds,
@@ -141,7 +135,6 @@ void UnitSim::step_day(int32_t tick, bool platform_live, double arrivals_mean, c
           subtask_done(e.slot, e.sub, e.time);
         }
         break;
-      case EventType::Ready: dispatch(e.slot, e.sub, e.time); break;
       default: break;
     }
   }

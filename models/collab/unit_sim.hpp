@@ -41,7 +41,6 @@ class UnitSim {
   const UnitTally& tally() const { return tally_; }
   uint32_t open_tasks() const { return open_; }
   uint32_t num_officials() const { return num_officials_; }
-  size_t memory_bytes() const;
 
   // Test hook (tests/models/collab): when set, `fn(context, record)` is called at each step of a
   // task's life. Model runs never set it; it draws no random numbers and changes no state, so the
@@ -65,7 +64,7 @@ class UnitSim {
 
  private:
   enum class Purpose : uint8_t { Work, Triage, Intake, Combine };
-  enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone, Ready };
+  enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone };
 
   struct Event {
     double time;
