@@ -58,7 +58,9 @@ class Result:
                     self._attrs.setdefault(k, {k2: _text(v2) for k2, v2 in v.attrs.items()})
             self.summary = {k: float(v[()]) for k, v in f["summary/scalars"].items()}
             self.phase_means = {k: v[()] for k, v in f["summary/phase_means"].items()}
-            self.network = {k: _text(v) for k, v in f["network/social"].attrs.items()}
+            # Only models that read the social network (or a component that does) have one.
+            self.network = ({k: _text(v) for k, v in f["network/social"].attrs.items()}
+                            if "network/social" in f else {})
 
     def attrs(self, series):
         """Attributes of a series: unit, description, kind, monthly_aggregation, groups..."""

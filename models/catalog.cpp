@@ -1,7 +1,9 @@
-// Every domain model compiled into govsim. Adding a model = adding one line here.
+// Every domain model and component compiled into govsim. Adding one = adding one line here.
 #include "models/collab/collab_model.hpp"
+#include "models/epidemic/epidemic.hpp"
 #include "models/jiaxing/jiaxing_model.hpp"
 #include "models/reference/reference_model.hpp"
+#include "sim/engine/component.hpp"
 #include "sim/engine/model.hpp"
 
 namespace govsim {
@@ -13,6 +15,19 @@ const std::vector<ModelInfo>& model_catalog() {
       models::collab_model_info(),
   };
   return catalog;
+}
+
+const std::vector<ComponentInfo>& component_catalog() {
+  static const std::vector<ComponentInfo> catalog = {
+      models::epidemic_component_info(),
+  };
+  return catalog;
+}
+
+const ComponentInfo* find_component(const std::string& name) {
+  for (const ComponentInfo& c : component_catalog())
+    if (c.name == name) return &c;
+  return nullptr;
 }
 
 }  // namespace govsim

@@ -209,7 +209,13 @@ ModelInfo collab_model_info() {
   return {"collab",
           "Collaboration tasks on the participation x interdependence axes (seed 002) with and without a platform; "
           "the Yuexiu grid-dispatch case (seed 003).",
-          declare_collab_parameters, check_collab_parameters, [] { return std::make_unique<CollabModel>(); }};
+          declare_collab_parameters, check_collab_parameters, [] { return std::make_unique<CollabModel>(); },
+          WorldSpec{{{"residents", 10000, 5e7, "persons",
+                       "Residents of the service area: the public that may take part in tasks.", "assumption"},
+                      {"officials", 50, 5e6, "persons",
+                       "Officials (grid workers and department desk staff) who do the official sub-tasks.",
+                       "assumption"}},
+                     {}, false, {}}};
 }
 
 }  // namespace govsim::models

@@ -35,6 +35,9 @@ class JiaxingModel final : public Model {
     setup_firms(w);
   }
 
+  // Everything the step reads comes from p_, so re-reading it applies a dated event.
+  void configure(const ParamSet& params) override { p_ = load_jiaxing_parameters(params); }
+
   void register_metrics(const World& w, MetricRegistry& m) override;
 
   void step(World& w, const TickContext& ctx) override {
@@ -372,7 +375,13 @@ ModelInfo jiaxing_model_info() {
   return {"jiaxing",
           "Jiaxing Weijiayuan platform through the COVID-19 emergency (seed 000): residents, officials, firms, "
           "platform catalogue and the four conditions of transformative resilience.",
-          declare_jiaxing_parameters, check_jiaxing_parameters, [] { return std::make_unique<JiaxingModel>(); }};
+          declare_jiaxing_parameters, check_jiaxing_parameters, [] { return std::make_unique<JiaxingModel>(); },
+          WorldSpec{{{"residents", 10000, 5e7, "persons", "Adult residents of the city (platform users or not).",
+                      "assumption; the scenarios use Jiaxing's adult population"},
+                     {"officials", 50, 5e6, "persons",
+                      "Officials: grid workers, civil servants and department staff who answer requests.", "assumption"},
+                     {"firms", 100, 1e7, "firms", "Small service firms that can list on the platform.", "assumption"}},
+                    {{"social", NetworkBuilder::Community}}, false, {}}};
 }
 
 }  // namespace govsim::models

@@ -183,6 +183,21 @@ void declare_jiaxing_parameters(ParamRegistry& reg) {
   add_float(reg, "jiaxing.trust.loss", 0.15, 0, 1, "fraction", "Share of trust lost when a request is dropped.");
   add_float(reg, "jiaxing.trust.late_factor", 0.3, 0, 1, "fraction",
             "Trust gain of a late answer relative to a timely one.");
+  // Read by the daily step through JiaxingParams (JiaxingModel::configure re-reads them), so dated
+  // [[events]] may change them; the residents', officials' and firms' traits are drawn at set-up.
+  reg.allow_change_during_run({
+      "jiaxing.conditions.public_entrepreneurs", "jiaxing.conditions.critical_mass",
+      "jiaxing.conditions.coproduction_incentives", "jiaxing.conditions.accountability",
+      "jiaxing.registration.push_pre", "jiaxing.registration.push_crisis", "jiaxing.registration.push_post",
+      "jiaxing.registration.network_weight", "jiaxing.needs.everyday_rate", "jiaxing.needs.crisis_rate",
+      "jiaxing.coproduction.volunteer_signup", "jiaxing.coproduction.incentive_appeal",
+      "jiaxing.coproduction.volunteer_activity", "jiaxing.coproduction.no_incentive_factor",
+      "jiaxing.coproduction.mutual_aid_offer", "jiaxing.coproduction.council_participation",
+      "jiaxing.officials.adoption_rate", "jiaxing.officials.entrepreneur_pull", "jiaxing.officials.effort_accountable",
+      "jiaxing.officials.effort_unaccountable", "jiaxing.officials.overdue_boost",
+      "jiaxing.officials.responsiveness_unaccountable", "jiaxing.platform.auto_dispatch", "jiaxing.trust.gain",
+      "jiaxing.trust.loss", "jiaxing.trust.late_factor", "jiaxing.firms.close_rate", "jiaxing.firms.resume_rate",
+      "jiaxing.firms.list_rate"});
 }
 
 void check_jiaxing_parameters(const ParamSet& p) {

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "sim/core/errors.hpp"
+#include "sim/engine/by_region.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace govsim::models {
@@ -34,6 +35,8 @@ void declare(ParamRegistry& reg) {
   reg.add({"reference.elderly_activity_factor", T::Float, 0.5, 0.0, 1.0, {}, "fraction",
            "Activity of residents aged 65+ relative to others at equal engagement "
            "(lower digital literacy).", "assumption"});
+  reg.allow_change_during_run({"reference.base_engagement", "reference.crisis_sensitivity", "reference.social_weight",
+                               "reference.adaptation_rate", "reference.elderly_activity_factor"});
 }
 
 void check(const ParamSet& p) {
@@ -46,13 +49,16 @@ void check(const ParamSet& p) {
 
 class ReferenceModel final : public Model {
  public:
-  void setup(World& w) override {
-    const ParamSet& p = w.params();
+  void configure(const ParamSet& p) override {
     base_ = static_cast<float>(p.get_double("reference.base_engagement"));
     crisis_ = static_cast<float>(p.get_double("reference.crisis_sensitivity"));
     social_ = static_cast<float>(p.get_double("reference.social_weight"));
     adapt_ = static_cast<float>(p.get_double("reference.adaptation_rate"));
     activity_ = {1.0f, 1.0f, static_cast<float>(p.get_double("reference.elderly_activity_factor"))};
+  }
+
+  void setup(World& w) override {
+    const ParamSet& p = w.params();
 
     AgentStore& r = w.store("residents");
     engagement_ = &r.add_column<float>("engagement",
@@ -89,6 +95,16 @@ class ReferenceModel final : public Model {
                   const uint8_t* a = active_->data();
                   out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; })) / n;
                 });
+    if (w.regions()) {  // with a region table: activity per region (codes and names in the attributes)
+      m.add_daily(per_region({"rate_active", "fraction", "Share of the region's residents active on the day.",
+                              Aggregation::Mean, "", {}}, w),
+                  [this, &w](const TickContext&, std::span<double> out) {
+                    const uint8_t* a = active_->data();
+                    count_by_region(w, out, [&](uint32_t i) { return a[i] != 0; });
+                    const auto& off = w.layout().region_offset;
+                    for (size_t r = 0; r < out.size(); ++r) out[r] /= std::max<uint32_t>(1, off[r + 1] - off[r]);
+                  });
+    }
     m.add_daily({"mean_engagement", "fraction", "Mean engagement over all residents.",
                  Aggregation::Mean, "", {}},
                 [this, n](const TickContext&, std::span<double> out) {
@@ -133,7 +149,10 @@ class ReferenceModel final : public Model {
 ModelInfo reference_model_info() {
   return {"reference",
           "Reference engagement contagion (bench and teaching model; no empirical claim).",
-          declare, check, [] { return std::make_unique<ReferenceModel>(); }};
+          declare, check, [] { return std::make_unique<ReferenceModel>(); },
+          WorldSpec{{{"residents", 10000, 5e7, "persons", "Residents whose engagement spreads over the social network.",
+                      "assumption (teaching model)"}},
+                    {{"social", NetworkBuilder::Community}}, true, {"epidemic"}}};
 }
 
 }  // namespace govsim::models

@@ -35,13 +35,20 @@ std::string bench_scenario(const BenchCase& c) {
 Scenario scaled_scenario(const std::string& path, uint32_t residents) {
   const Scenario base = load_scenario(path);
   const double f = double(residents) / double(base.params.get_int("population.residents"));
-  const int64_t csize = base.params.get_int("network.community_size");
-  const int64_t communities = (int64_t(residents) + csize - 1) / csize;
-  const int64_t officials = std::max<int64_t>(communities, std::llround(base.params.get_int("population.officials") * f));
-  const int64_t firms = std::llround(base.params.get_int("population.firms") * f);
-  return load_scenario(path, {"population.residents=" + std::to_string(residents),
-                              "population.officials=" + std::to_string(officials),
-                              "population.firms=" + std::to_string(firms)});
+  // Every other agent kind the model declares scales with the residents; officials stay at least
+  // one per community where the model needs that (Jiaxing).
+  std::vector<std::string> sets = {"population.residents=" + std::to_string(residents)};
+  const ParamSet& p = base.params;
+  for (const AgentKindSpec& a : find_model(p.get_string("run.model")).world.agents) {
+    if (a.kind == "residents") continue;
+    int64_t n = std::llround(p.get_int("population." + a.kind) * f);
+    if (a.kind == "officials" && p.has("network.community_size")) {
+      const int64_t csize = p.get_int("network.community_size");
+      n = std::max<int64_t>(n, (int64_t(residents) + csize - 1) / csize);
+    }
+    sets.push_back("population." + a.kind + "=" + std::to_string(n));
+  }
+  return load_scenario(path, sets);
 }
 
 using Clock = std::chrono::steady_clock;
@@ -67,8 +74,10 @@ BenchResult run_bench_case(const BenchCase& c, const std::string& scenario_path)
   r.c.days = sim.world().calendar().num_ticks();
   r.agent_days_per_s = double(c.residents) * r.c.days / r.step_s;
   r.state_bytes = sim.world().state_bytes();
-  const Network& net = sim.world().network("social");
-  r.mean_degree = double(net.num_entries()) / net.num_vertices();
+  if (sim.world().networks().count("social")) {
+    const Network& net = sim.world().network("social");
+    r.mean_degree = double(net.num_entries()) / std::max<uint32_t>(1, net.num_vertices());
+  }
   return r;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
+#include "sim/engine/simulation.hpp"
 #include "sim/cli/scenario_options.hpp"
 
 namespace govsim::cli {
@@ -18,13 +19,17 @@ void add_validate_command(CLI::App& app) {
     const Scenario sc = load_scenario_from_args(*args);
     const ParamSet& p = sc.params;
     const Calendar cal = make_calendar(p);
-    std::printf("%s: ok: model '%s', %lld residents, %lld officials, %lld firms, %lld platforms; "
-                "%s to %s (%d days, %d months, %zu crisis phases)\n",
-                sc.path.c_str(), p.get_string("run.model").c_str(),
-                (long long)p.get_int("population.residents"), (long long)p.get_int("population.officials"),
-                (long long)p.get_int("population.firms"), (long long)p.get_int("population.platforms"),
-                cal.start().str().c_str(), cal.end().str().c_str(), cal.num_ticks(), cal.num_months(),
-                cal.spans().size());
+    // The agent kinds this scenario's model declares, with their counts.
+    std::string agents;
+    for (const AgentKindSpec& a : find_model(p.get_string("run.model")).world.agents) {
+      const bool from_table = a.kind == "residents" && p.has("regions.table") && !p.get_string("regions.table").empty();
+      agents += (agents.empty() ? "" : ", ") +
+                (from_table ? std::string("residents from ") + p.get_string("regions.table") + " x population.scale"
+                            : std::to_string(p.get_int("population." + a.kind)) + " " + a.kind);
+    }
+    std::printf("%s: ok: model '%s', %s; %s to %s (%d days, %d months, %zu crisis phases, %zu events)\n",
+                sc.path.c_str(), p.get_string("run.model").c_str(), agents.c_str(), cal.start().str().c_str(),
+                cal.end().str().c_str(), cal.num_ticks(), cal.num_months(), cal.spans().size(), p.events().size());
     if (*print_resolved) std::fputs(resolved_toml(p).c_str(), stdout);
   });
 }

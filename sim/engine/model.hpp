@@ -1,11 +1,15 @@
 #pragma once
 // The contract between the engine and a domain model (models/ declares, sim/ runs).
 //
-// A model declares its parameters once (ModelInfo::declare), may add cross-parameter checks
-// (ModelInfo::check), and at run time adds its state columns to the world's stores (setup),
-// registers the series it emits (register_metrics), and advances one day (step). Rules inside
-// `step` read the current buffers and write the next ones, in TBB parallel loops; the engine
-// swaps buffers after every model has stepped and then calls the metric collectors.
+// A model declares its world once (ModelInfo::world: the agent kinds it sizes, the networks it
+// needs, whether it can live on a region table, the components it may be composed with), its
+// parameters (ModelInfo::declare) and cross-parameter checks (ModelInfo::check). The engine
+// builds exactly that world and nothing else. At run time a model adds its state columns to the
+// world's stores (setup), reads the parameters that may change during a run (configure: called
+// after setup and again after every dated event), registers the series it emits
+// (register_metrics) and advances one day (step). Rules inside `step` read the current buffers and
+// write the next ones, in TBB parallel loops; the engine swaps buffers after every model and
+// component has stepped and then calls the metric collectors.
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,10 +22,42 @@
 
 namespace govsim {
 
+// One agent kind a model uses. Its count is the parameter `population.<kind>`, declared for the
+// model that uses it and for no other; with a region table, residents come from the table instead.
+struct AgentKindSpec {
+  std::string kind;        // "residents", "officials", ...
+  int64_t default_count = 0;
+  double max_count = 0;
+  std::string unit;        // "persons", "firms"
+  std::string doc;         // what an agent of this kind is in this model
+  std::string source;      // where the default comes from, or "assumption: why"
+};
+
+// How the engine builds a network the model reads.
+enum class NetworkBuilder {
+  Community,  // households + grid communities + long-range ties over residents (sim/network),
+              // per region when the scenario has a region table; declares the [network] keys
+};
+
+struct NetworkSpec {
+  std::string name;  // as read by World::network(name), e.g. "social"
+  NetworkBuilder builder = NetworkBuilder::Community;
+};
+
+struct WorldSpec {
+  std::vector<AgentKindSpec> agents;      // stores the engine allocates, in this order
+  std::vector<NetworkSpec> networks;      // networks the engine builds
+  bool regions = false;                   // may be built from a region table ([regions])
+  std::vector<std::string> components;    // components a scenario may add ([components])
+};
+
 class Model {
  public:
   virtual ~Model() = default;
   virtual void setup(World& world) = 0;
+  // Reads every parameter declared as changeable during a run. Called once after setup and again
+  // on every day a dated event changed a parameter (before that day's step).
+  virtual void configure(const ParamSet& params) {}
   virtual void register_metrics(const World& world, MetricRegistry& metrics) = 0;
   virtual void step(World& world, const TickContext& ctx) = 0;
   // Scalars computed at the end of a run (resilience metrics and the like): name -> value.
@@ -41,6 +77,7 @@ struct ModelInfo {
   std::function<void(ParamRegistry&)> declare;
   std::function<void(const ParamSet&)> check;  // may be empty; throws InputError
   std::function<std::unique_ptr<Model>()> create;
+  WorldSpec world;
 };
 
 // Every model compiled into this binary (defined in models/catalog.cpp).

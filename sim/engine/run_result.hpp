@@ -2,6 +2,7 @@
 // Everything one run produces, handed to a ResultWriter. What is recorded (the metric registry)
 // is separate from how it is written (sim/io).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct Provenance {
   uint32_t threads = 0;
   double wall_time_s = 0;
   std::string created_utc;       // ISO 8601
+  // Dated events as applied, one line per changed value (see Simulation::event_log).
+  std::vector<std::string> events_applied;
 };
 
 struct RunResult {
@@ -35,7 +38,7 @@ struct RunResult {
   std::vector<SeriesData> daily;    // rows = ticks
   std::vector<SeriesData> monthly;  // rows = calendar months
   std::vector<Model::Scalar> summary;
-  NetworkStats social_network;      // of the resident social network
+  std::optional<NetworkStats> social_network;  // of the resident social network, when built
   uint64_t state_bytes = 0;         // engine state (stores + networks), bytes
   uint32_t num_residents = 0;
 };

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <numeric>
+#include <set>
 #include <stdexcept>
 
 #include "govsim/version.hpp"
@@ -25,6 +27,10 @@ CommunityGraphSpec social_network_spec(const ParamSet& p, uint32_t residents) {
   return s;
 }
 
+bool enabled(const ParamSet& p, const std::string& component) {
+  return p.has("components." + component) && p.get_bool("components." + component);
+}
+
 }  // namespace
 
 const ModelInfo& find_model(const std::string& name) {
@@ -33,22 +39,89 @@ const ModelInfo& find_model(const std::string& name) {
   throw std::logic_error("unknown model '" + name + "' (the loader should have rejected it)");
 }
 
-Simulation::Simulation(const ParamSet& params) : info_(&find_model(params.get_string("run.model"))) {
-  const CounterRng rng(static_cast<uint64_t>(params.get_int("run.seed")),
-                       static_cast<uint32_t>(params.get_int("run.index")));
-  world_ = std::make_unique<World>(params, make_calendar(params), rng);
-
-  for (const char* kind : kAgentKinds)
-    world_->add_store(kind, static_cast<uint32_t>(params.get_int(std::string("population.") + kind)));
-
-  const uint32_t residents = world_->store("residents").size();
-  world_->add_network("social", build_community_graph(social_network_spec(params, residents), rng,
-                                                       world_->layout()));
-
+Simulation::Simulation(const ParamSet& params)
+    : params_(params), info_(&find_model(params.get_string("run.model"))) {
+  build_world();
+  for (auto& c : components_) c->setup(*world_);
   model_ = info_->create();
   model_->setup(*world_);
+  for (auto& c : components_) c->configure(params_);
+  model_->configure(params_);
+  for (auto& c : components_) c->register_metrics(*world_, metrics_);
   model_->register_metrics(*world_, metrics_);
+
+  const std::string driver = params_.has("crisis.driver") ? params_.get_string("crisis.driver") : "schedule";
+  if (driver != "schedule") {
+    for (size_t k = 0; k < components_.size(); ++k)
+      if (component_names_[k] == driver && components_[k]->crisis_signal()) driver_ = components_[k].get();
+    if (!driver_) throw std::logic_error("crisis.driver '" + driver + "' names no enabled component that drives the crisis");
+    signal_ = *driver_->crisis_signal();
+    const int32_t days = world_->calendar().num_ticks();
+    driven_phase_.assign(days, Phase::Pre);
+    driven_intensity_.assign(days, 0.0);
+    // The crisis as it happened, recorded like any series so it can be plotted and compared.
+    metrics_.add_daily({"crisis_intensity", "fraction", "Crisis intensity of the day, from the crisis driver.",
+                        Aggregation::Mean, "", {}},
+                       [this](const TickContext& c, std::span<double> out) { out[0] = c.intensity; });
+    metrics_.add_daily({"crisis_phase", "phase", "Crisis phase of the day (0 pre, 1 mid, 2 post), from the driver.",
+                        Aggregation::Last, "", {}},
+                       [this](const TickContext& c, std::span<double> out) { out[0] = double(int(c.phase)); });
+  }
   recorder_ = std::make_unique<Recorder>(metrics_, world_->calendar());
+}
+
+// Builds exactly the world the model (and its enabled components) declare: regions, one store per
+// agent kind, the networks they read.
+void Simulation::build_world() {
+  const ParamSet& p = params_;
+  const CounterRng rng(static_cast<uint64_t>(p.get_int("run.seed")), static_cast<uint32_t>(p.get_int("run.index")));
+  world_ = std::make_unique<World>(p, make_calendar(p), rng);
+
+  std::vector<uint32_t> region_sizes;
+  if (p.has("regions.table") && !p.get_string("regions.table").empty()) {
+    auto table = std::make_shared<RegionTable>(
+        RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column")));
+    if (const std::string b = scenario_data_path(p, "regions.borders"); !b.empty()) table->load_links(b);
+    region_sizes = scaled_region_sizes(*table, p.get_double("population.scale"));
+    world_->set_regions(std::move(table));
+  }
+
+  for (const AgentKindSpec& a : info_->world.agents) {
+    uint64_t n = static_cast<uint64_t>(p.get_int("population." + a.kind));
+    if (a.kind == "residents" && !region_sizes.empty())
+      n = std::accumulate(region_sizes.begin(), region_sizes.end(), uint64_t{0});
+    world_->add_store(a.kind, static_cast<uint32_t>(n));
+  }
+
+  for (const std::string& name : info_->world.components)
+    if (enabled(p, name)) {
+      components_.push_back(find_component(name)->create());
+      component_names_.push_back(name);
+    }
+
+  std::set<std::string> networks;
+  for (const NetworkSpec& n : info_->world.networks) networks.insert(n.name);
+  for (const std::string& name : info_->world.components)
+    if (enabled(p, name))
+      for (const std::string& n : find_component(name)->networks) networks.insert(n);
+  const uint32_t residents = world_->has_store("residents") ? world_->store("residents").size() : 0;
+  for (const std::string& name : networks) {
+    CommunityGraphSpec spec = social_network_spec(p, residents);
+    if (!region_sizes.empty()) {
+      spec.region_sizes = region_sizes;
+      const RegionTable& t = *world_->regions();
+      spec.region_links.resize(t.size());
+      for (uint32_t r = 0; r < t.size(); ++r) spec.region_links[r] = t.neighbours(r);
+      spec.travel_share = p.get_double("regions.travel_share");
+    }
+    world_->add_network(name, build_community_graph(spec, rng, world_->layout()));
+  }
+  if (networks.empty() && world_->has_store("residents")) {  // regions without a network: id blocks only
+    CommunityLayout& lay = world_->layout();
+    lay.region_offset.assign(1, 0);
+    if (region_sizes.empty()) region_sizes.push_back(residents);
+    for (uint32_t n : region_sizes) lay.region_offset.push_back(lay.region_offset.back() + n);
+  }
 }
 
 TickContext Simulation::context(int32_t tick) const {
@@ -63,20 +136,73 @@ TickContext Simulation::context(int32_t tick) const {
   return c;
 }
 
+void Simulation::apply_events(int32_t tick) {
+  const std::vector<ParamEvent>& events = params_.events();
+  const Date today = world_->calendar().date(tick);
+  bool changed = false;
+  while (next_event_ < events.size() && events[next_event_].date <= today) {
+    const ParamEvent ev = events[next_event_++];  // a copy: params_.set may not invalidate it
+    for (const auto& [key, v] : ev.set) {
+      params_.set(key, v.value, v.loc);
+      event_log_.push_back(today.str() + " (day " + std::to_string(tick) + "): " + key + " = " +
+                           to_toml_literal(v.value) + (ev.label.empty() ? "" : "  # " + ev.label) + " (" +
+                           v.loc.str() + ")");
+    }
+    changed = true;
+  }
+  if (!changed) return;
+  for (auto& c : components_) c->configure(params_);
+  model_->configure(params_);
+}
+
 void Simulation::step() {
-  const TickContext ctx = context(tick_);
+  apply_events(tick_);
+  TickContext ctx = context(tick_);
+  if (driver_) {
+    ctx.intensity = signal_.intensity;
+    ctx.phase = signal_.phase;
+    driven_intensity_[tick_] = ctx.intensity;
+    driven_phase_[tick_] = ctx.phase;
+  }
+  for (auto& c : components_) c->step(*world_, ctx);
   model_->step(*world_, ctx);
   world_->swap_buffers();
   recorder_->record(ctx);
+  if (driver_) signal_ = *driver_->crisis_signal();
   ++tick_;
 }
 
-bool Simulation::run(const std::atomic<bool>* cancel) {
+bool Simulation::run(const std::atomic<bool>* cancel, const std::function<void(int32_t, int32_t)>& on_day) {
+  const int32_t total = world_->calendar().num_ticks();
   while (!finished()) {
     if (cancel && cancel->load(std::memory_order_relaxed)) return false;
     step();
+    if (on_day) on_day(tick_, total);
   }
   return true;
+}
+
+Calendar Simulation::realised_calendar() const {
+  const Calendar& cal = world_->calendar();
+  if (!driver_) return cal;
+  // One span per run of days in the same phase, with the span's mean intensity (the exact daily
+  // values are the crisis_intensity series).
+  std::vector<PhaseSpan> spans;
+  const int32_t days = std::min(tick_, cal.num_ticks());
+  for (int32_t t = 0; t < days;) {
+    int32_t e = t;
+    double sum = 0;
+    while (e < days && driven_phase_[e] == driven_phase_[t]) sum += driven_intensity_[e++];
+    PhaseSpan s;
+    s.kind = driven_phase_[t];
+    s.start = cal.date(t);
+    s.end = cal.date(e - 1);
+    s.intensity = sum / (e - t);
+    s.label = "from " + params_.get_string("crisis.driver");
+    spans.push_back(s);
+    t = e;
+  }
+  return Calendar(cal.date(0), cal.date(cal.num_ticks() - 1), std::move(spans));
 }
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
@@ -92,7 +218,7 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   const uint32_t threads = options.threads;
   const auto t0 = std::chrono::steady_clock::now();
   Simulation sim(scenario.params);
-  if (!sim.run(options.cancel)) throw Interrupted();
+  if (!sim.run(options.cancel, options.on_day)) throw Interrupted();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const ParamSet& p = scenario.params;
@@ -109,15 +235,18 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   prov.threads = threads;
   prov.wall_time_s = wall;
   prov.created_utc = utc_now();
+  prov.events_applied = sim.event_log();
 
   std::vector<SeriesData> daily = sim.recorder().daily();
   std::vector<SeriesData> monthly;
   if (p.get_bool("output.monthly")) monthly = sim.recorder().monthly();
   auto summary = sim.model().summary(sim.world(), daily, monthly);
 
-  RunResult r{std::move(prov), sim.world().calendar(), std::move(daily), std::move(monthly),
-              std::move(summary), compute_network_stats(sim.world().network("social")),
-              sim.world().state_bytes(), sim.world().store("residents").size()};
+  const World& w = sim.world();
+  std::optional<NetworkStats> social;
+  if (w.networks().count("social")) social = compute_network_stats(w.network("social"));
+  RunResult r{std::move(prov), sim.realised_calendar(), std::move(daily), std::move(monthly), std::move(summary),
+              std::move(social), w.state_bytes(), w.has_store("residents") ? w.store("residents").size() : 0u};
   return r;
 }
 

@@ -1,13 +1,19 @@
 #pragma once
-// The scheduler: builds a world from resolved parameters, then advances it one day at a time.
+// The scheduler: builds the world a model declares from resolved parameters, then advances it one
+// day at a time.
 //
-// Each tick: every model steps (reading current buffers, writing next ones, in parallel), the
-// engine swaps the buffers, then the recorder calls every registered metric collector. Nothing
-// here depends on the number of threads; set that with tbb::global_control around the run.
+// Each tick: the dated events of the day change parameters (and the model and components
+// re-read them), every component and then the model steps (reading current buffers, writing next
+// ones, in parallel), the engine swaps the buffers, then the recorder calls every registered metric
+// collector. Nothing here depends on the number of threads; set that with tbb::global_control
+// around the run.
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "sim/engine/component.hpp"
 #include "sim/engine/model.hpp"
 #include "sim/engine/run_result.hpp"
 #include "sim/engine/world.hpp"
@@ -23,30 +29,51 @@ class Simulation {
   int32_t current_tick() const { return tick_; }
   bool finished() const { return tick_ >= world_->calendar().num_ticks(); }
   void step();  // advances one day and records metrics
-  // Runs to the end; returns false if `cancel` became true first.
-  bool run(const std::atomic<bool>* cancel = nullptr);
+  // Runs to the end; returns false if `cancel` became true first. `on_day(done, total)` is called
+  // after every day when given.
+  bool run(const std::atomic<bool>* cancel = nullptr,
+           const std::function<void(int32_t, int32_t)>& on_day = {});
 
   World& world() { return *world_; }
   const World& world() const { return *world_; }
   const Recorder& recorder() const { return *recorder_; }
   Model& model() { return *model_; }
   const ModelInfo& model_info() const { return *info_; }
+  const ParamSet& params() const { return params_; }  // with every event applied so far
 
   TickContext context(int32_t tick) const;
+  // The crisis timeline as it happened: the schedule, or the spans the crisis driver produced.
+  Calendar realised_calendar() const;
+  // One line per applied event value: "2020-03-03 (day 154): key = value  # label (file:line:col)".
+  const std::vector<std::string>& event_log() const { return event_log_; }
 
  private:
+  void build_world();
+  void apply_events(int32_t tick);
+
+  ParamSet params_;  // the run's own copy: dated events change it
   const ModelInfo* info_;
   std::unique_ptr<World> world_;
+  std::vector<std::unique_ptr<Component>> components_;
+  std::vector<std::string> component_names_;
   std::unique_ptr<Model> model_;
   MetricRegistry metrics_;
   std::unique_ptr<Recorder> recorder_;
   int32_t tick_ = 0;
+  size_t next_event_ = 0;
+  std::vector<std::string> event_log_;
+  // Crisis driven by a component: tomorrow's signal, and what each day got.
+  const Component* driver_ = nullptr;
+  CrisisSignal signal_;
+  std::vector<Phase> driven_phase_;
+  std::vector<double> driven_intensity_;
 };
 
 struct RunOptions {
   std::string command_line;
   uint32_t threads = 0;  // 0: all available cores
   const std::atomic<bool>* cancel = nullptr;
+  std::function<void(int32_t done, int32_t total)> on_day;  // progress, after every day
 };
 
 // Runs a loaded scenario to completion under the requested thread count and gathers everything

@@ -1,6 +1,7 @@
 #pragma once
-// Everything a model's rules read and write: parameters, calendar, random numbers, agent stores
-// and networks. The engine builds it from a resolved scenario; models add columns and series.
+// Everything a model's rules read and write: parameters, calendar, random numbers, agent stores,
+// networks and regions. The engine builds what the model declares (ModelInfo::world) from a
+// resolved scenario; models and components add columns and series.
 #include <map>
 #include <memory>
 #include <string>
@@ -9,14 +10,11 @@
 #include "sim/calendar/calendar.hpp"
 #include "sim/network/community_graph.hpp"
 #include "sim/params/param_set.hpp"
+#include "sim/regions/region_table.hpp"
 #include "sim/rng/counter_rng.hpp"
 #include "sim/store/agent_store.hpp"
 
 namespace govsim {
-
-// The agent kinds every scenario sizes under [population]. The engine only allocates their
-// stores; what an agent of each kind does is up to the models.
-inline constexpr const char* kAgentKinds[] = {"residents", "officials", "firms", "platforms"};
 
 class World {
  public:
@@ -37,6 +35,12 @@ class World {
   const Network& network(const std::string& name) const;
   const std::map<std::string, Network>& networks() const { return networks_; }
 
+  // The region table, or nullptr when the scenario has none. Residents of region r are the ids
+  // [layout().region_offset[r], layout().region_offset[r + 1]) in either case (one region then).
+  const RegionTable* regions() const { return regions_.get(); }
+  void set_regions(std::shared_ptr<const RegionTable> t) { regions_ = std::move(t); }
+  uint32_t num_regions() const { return layout_.num_regions(); }
+
   // Household and community of each resident (from the social network's layout).
   CommunityLayout& layout() { return layout_; }
   const CommunityLayout& layout() const { return layout_; }
@@ -54,6 +58,7 @@ class World {
   std::map<std::string, std::unique_ptr<AgentStore>> stores_;
   std::map<std::string, Network> networks_;
   CommunityLayout layout_;
+  std::shared_ptr<const RegionTable> regions_;
 };
 
 }  // namespace govsim

@@ -37,6 +37,7 @@ void write_series(hid_t group, const SeriesData& s, const std::string& aggregati
   if (!s.spec.groups.empty()) {
     h5::attr_string(d, "group_by", s.spec.group_by);
     h5::attr_string(d, "groups", join(s.spec.groups));
+    if (!s.spec.group_names.empty()) h5::attr_string(d, "group_names", join(s.spec.group_names));
   }
 }
 
@@ -153,6 +154,9 @@ class Hdf5Writer final : public ResultWriter {
       h5::attr_uint(prov, "threads", p.threads);
       h5::attr_double(prov, "wall_time_s", p.wall_time_s);
       h5::attr_string(prov, "created_utc", p.created_utc);
+      std::string events;
+      for (const std::string& line : p.events_applied) events += line + "\n";
+      h5::dataset_string(prov, "events_applied", events);
 
       write_time(file, r.calendar);
       Handle series = h5::create_group(file, "series");
@@ -167,14 +171,16 @@ class Hdf5Writer final : public ResultWriter {
       }
       write_summary(file, r);
 
-      Handle net = h5::create_group(file, "network");
-      Handle social = h5::create_group(net, "social");
-      const NetworkStats& ns = r.social_network;
-      h5::attr_double(social, "mean_degree", ns.mean_degree);
-      h5::attr_uint(social, "max_degree", ns.max_degree);
-      h5::attr_uint(social, "isolated", ns.isolated);
-      h5::attr_double(social, "clustering", ns.clustering);
-      h5::dataset_uint64(social, "degree_histogram", ns.degree_histogram);
+      if (r.social_network) {  // only models (or components) that read it have one
+        Handle net = h5::create_group(file, "network");
+        Handle social = h5::create_group(net, "social");
+        const NetworkStats& ns = *r.social_network;
+        h5::attr_double(social, "mean_degree", ns.mean_degree);
+        h5::attr_uint(social, "max_degree", ns.max_degree);
+        h5::attr_uint(social, "isolated", ns.isolated);
+        h5::attr_double(social, "clustering", ns.clustering);
+        h5::dataset_uint64(social, "degree_histogram", ns.degree_histogram);
+      }
       if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw std::runtime_error("flush failed");
     } catch (const std::runtime_error& e) {
       throw FileError(path, std::string("cannot write result file: ") + e.what());

@@ -84,11 +84,17 @@ std::string describe_result_file(const std::string& path) {
                     start[i].c_str(), end[i].c_str(), inten[i]);
       out += line;
     }
-    h5::Handle net(H5Gopen2(f, "/network/social", H5P_DEFAULT), H5Gclose);
-    std::snprintf(line, sizeof line, "network:   %.0f residents, mean degree %.2f, max %.0f, clustering %.3f\n",
-                  h5::read_attr_double(f, "num_residents"), h5::read_attr_double(net, "mean_degree"),
-                  h5::read_attr_double(net, "max_degree"), h5::read_attr_double(net, "clustering"));
-    out += line;
+    if (H5Lexists(f, "/network", H5P_DEFAULT) > 0 && H5Lexists(f, "/network/social", H5P_DEFAULT) > 0) {
+      h5::Handle net(H5Gopen2(f, "/network/social", H5P_DEFAULT), H5Gclose);
+      std::snprintf(line, sizeof line, "network:   %.0f residents, mean degree %.2f, max %.0f, clustering %.3f\n",
+                    h5::read_attr_double(f, "num_residents"), h5::read_attr_double(net, "mean_degree"),
+                    h5::read_attr_double(net, "max_degree"), h5::read_attr_double(net, "clustering"));
+      out += line;
+    } else {
+      std::snprintf(line, sizeof line, "agents:    %.0f residents (no social network)\n",
+                    h5::read_attr_double(f, "num_residents"));
+      out += line;
+    }
     out += "\ndaily series (value on the last day; mean per phase pre / mid / post):\n";
     for (const std::string& name : members(f, "/series/daily")) {
       std::vector<size_t> shape;

@@ -26,6 +26,7 @@ struct SeriesSpec {
   Aggregation monthly = Aggregation::Mean;
   std::string group_by;              // name of the breakdown ("age_group"); empty for a total
   std::vector<std::string> groups;   // one label per column; empty means one column
+  std::vector<std::string> group_names;  // optional longer names (region names for region codes)
   size_t width() const { return groups.empty() ? 1 : groups.size(); }
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace govsim {
 namespace {
@@ -41,18 +42,55 @@ Network build_community_graph(const CommunityGraphSpec& spec, const CounterRng& 
                               CommunityLayout& layout) {
   const uint32_t n = spec.num_agents;
   const uint32_t csize = std::max<uint32_t>(1, std::min(spec.community_size, std::max<uint32_t>(n, 1)));
-  const uint32_t ncomm = n == 0 ? 0 : (n + csize - 1) / csize;
   const uint32_t half_k = spec.neighbour_ties / 2;
+  // Regions (one without a table) and the communities inside each: consecutive id blocks.
+  const std::vector<uint32_t> sizes = spec.region_sizes.empty() ? std::vector<uint32_t>{n} : spec.region_sizes;
+  layout.region_offset.assign(1, 0);
+  layout.community_offset.assign(1, 0);
+  std::vector<uint32_t> comm_base, comm_region;  // first agent and region of each community
+  for (uint32_t r = 0; r < sizes.size(); ++r) {
+    const uint32_t begin = layout.region_offset.back(), end = begin + sizes[r];
+    for (uint32_t b = begin; b < end; b += csize) {
+      comm_base.push_back(b);
+      comm_region.push_back(r);
+    }
+    layout.region_offset.push_back(end);
+    layout.community_offset.push_back(uint32_t(comm_base.size()));
+  }
+  if (layout.region_offset.back() != n) throw std::logic_error("region sizes do not add up to num_agents");
+  const uint32_t ncomm = uint32_t(comm_base.size());
+  comm_base.push_back(n);
   layout.community.assign(n, 0);
   layout.household.assign(n, 0);
   layout.num_communities = ncomm;
+  const bool regional = !spec.region_sizes.empty();
+  // Cumulative link weights per region, for choosing the destination of a travelling tie.
+  std::vector<std::vector<double>> link_cdf(sizes.size());
+  if (regional)
+    for (uint32_t r = 0; r < sizes.size() && r < spec.region_links.size(); ++r) {
+      double acc = 0;
+      for (const auto& [to, w] : spec.region_links[r]) link_cdf[r].push_back(acc += sizes[to] > 0 ? w : 0.0);
+    }
+  auto long_range_partner = [&](uint32_t region, Uniforms& u) -> uint32_t {
+    if (!regional) return u.below(n);
+    uint32_t r = region;
+    const std::vector<double>& cdf = link_cdf[r];
+    if (!cdf.empty() && cdf.back() > 0 && u.next() < spec.travel_share) {
+      const double x = u.next() * cdf.back();
+      const size_t k = std::min<size_t>(cdf.size() - 1, std::upper_bound(cdf.begin(), cdf.end(), x) - cdf.begin());
+      r = spec.region_links[region][k].first;
+    }
+    return layout.region_offset[r] + u.below(sizes[r]);
+  };
 
   // Households are drawn community by community (sequentially inside one, in parallel across),
   // then numbered globally in id order.
   std::vector<uint32_t> hh_count(ncomm, 0);
   std::vector<std::vector<uint64_t>> edges(ncomm);
   tbb::parallel_for(uint32_t{0}, ncomm, [&](uint32_t c) {
-    const uint32_t base = c * csize, end = std::min(n, base + csize), size = end - base;
+    const uint32_t base = comm_base[c];
+    const uint32_t end = std::min(comm_base[c + 1], layout.region_offset[comm_region[c] + 1]);
+    const uint32_t size = end - base;
     std::vector<uint64_t>& e = edges[c];
     auto tie = [&](uint32_t a, uint32_t b) {
       if (a == b) return;
@@ -85,7 +123,7 @@ Network build_community_graph(const CommunityGraphSpec& spec, const CounterRng& 
       }
       Uniforms lr(rng, kLongRange, i);
       const uint32_t m = lr.poisson(spec.long_range_ties / 2.0);
-      for (uint32_t j = 0; j < m; ++j) tie(i, lr.below(n));
+      for (uint32_t j = 0; j < m; ++j) tie(i, long_range_partner(comm_region[c], lr));
     }
   });
   // Global household ids.

@@ -11,6 +11,10 @@
 //   (Watts-Strogatz within the community: high clustering, short paths).
 // - long-range: each agent draws Poisson(long_range_ties / 2) partners uniformly over all agents,
 //   giving a mean of `long_range_ties` long-range ties per agent after symmetrisation.
+// - regions (optional): agents are numbered region by region; communities never cross a region.
+//   A long-range partner is then drawn uniformly inside the agent's own region, except that with
+//   probability `travel_share` it is drawn in a linked region (chosen in proportion to the link
+//   weights of the region graph), uniformly inside that region.
 // Duplicates and self-ties are removed. Generation uses the counter RNG on a reserved tick, so
 // the graph depends only on (seed, run, spec), never on thread count.
 #include <cstdint>
@@ -31,6 +35,11 @@ struct CommunityGraphSpec {
   uint32_t neighbour_ties = 4;       // k, ring-lattice ties per agent inside its community (even)
   double neighbour_rewire = 0.1;     // probability a lattice tie is rewired inside the community
   double long_range_ties = 1.0;      // mean long-range ties per agent
+  // Regions: agents per region, in id order (empty: one region of num_agents), and the region
+  // graph as (neighbour, weight) lists per region.
+  std::vector<uint32_t> region_sizes;
+  std::vector<std::vector<std::pair<uint32_t, double>>> region_links;
+  double travel_share = 0.0;         // share of long-range ties that go to a linked region
 };
 
 // Group membership produced alongside the graph (ids are dense, 0-based).
@@ -39,6 +48,11 @@ struct CommunityLayout {
   std::vector<uint32_t> community;  // per agent
   uint32_t num_households = 0;
   uint32_t num_communities = 0;
+  // Agents of region r are ids [region_offset[r], region_offset[r + 1]); one region without a
+  // region table. Communities of region r are [community_offset[r], community_offset[r + 1]).
+  std::vector<uint32_t> region_offset;
+  std::vector<uint32_t> community_offset;
+  uint32_t num_regions() const { return region_offset.empty() ? 0 : uint32_t(region_offset.size() - 1); }
 };
 
 Network build_community_graph(const CommunityGraphSpec& spec, const CounterRng& rng,

@@ -56,6 +56,22 @@ void ParamRegistry::add(ParamSpec spec) {
   specs_.push_back(std::move(spec));
 }
 
+void ParamRegistry::allow_change_during_run(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    auto it = index_.find(p);
+    if (it == index_.end()) throw std::logic_error("allow_change_during_run: '" + p + "' is not declared");
+    specs_[it->second].changeable = true;
+  }
+}
+
+void ParamRegistry::add_shared(ParamSpec spec) {
+  if (const ParamSpec* old = find(spec.path)) {
+    if (old->type != spec.type) throw std::logic_error("parameter '" + spec.path + "' declared with two types");
+    return;
+  }
+  add(std::move(spec));
+}
+
 const ParamSpec* ParamRegistry::find(std::string_view path) const {
   auto it = index_.find(path);
   return it == index_.end() ? nullptr : &specs_[it->second];

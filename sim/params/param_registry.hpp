@@ -17,6 +17,13 @@ class ParamRegistry {
   // such a bug must fail at start-up, not when a user hits it.
   void add(ParamSpec spec);
 
+  // Marks declared parameters as changeable by dated events (the model re-reads them in
+  // configure()). Throws std::logic_error for an undeclared path.
+  void allow_change_during_run(const std::vector<std::string>& paths);
+  // Adds a declaration unless the same path is already declared with the same type (used to build
+  // the catalogue of all models, where several declare e.g. population.residents).
+  void add_shared(ParamSpec spec);
+
   const ParamSpec* find(std::string_view path) const;
   const std::vector<ParamSpec>& all() const { return specs_; }  // in declaration order
 

@@ -30,6 +30,15 @@ struct Record {
   const ResolvedValue& at(std::string_view field) const;
 };
 
+// A dated change of parameters during a run ([[events]] in a scenario): from `date` on, each
+// key takes its new value. Applied before that day's step, in file order.
+struct ParamEvent {
+  Date date;
+  std::string label;
+  std::vector<std::pair<std::string, ResolvedValue>> set;  // key -> new value (with its location)
+  SourceLoc loc;                                           // where the [[events]] header is
+};
+
 class ParamSet {
  public:
   explicit ParamSet(const ParamRegistry& registry) : registry_(&registry) {}
@@ -51,6 +60,14 @@ class ParamSet {
   void set_records(const std::string& path, std::vector<Record> records);
   bool has(std::string_view path) const;
 
+  // Directory of the scenario file: relative data-table paths are resolved against it.
+  const std::string& base_dir() const { return base_dir_; }
+  void set_base_dir(std::string d) { base_dir_ = std::move(d); }
+
+  // Dated events, in the order they apply (by date, then file order).
+  const std::vector<ParamEvent>& events() const { return events_; }
+  void set_events(std::vector<ParamEvent> events) { events_ = std::move(events); }
+
   // Every scalar and table array, for serialising the resolved scenario.
   const std::map<std::string, ResolvedValue, std::less<>>& scalars() const { return scalars_; }
   const std::map<std::string, std::vector<Record>, std::less<>>& tables() const { return tables_; }
@@ -59,6 +76,8 @@ class ParamSet {
   const ParamRegistry* registry_;
   std::map<std::string, ResolvedValue, std::less<>> scalars_;
   std::map<std::string, std::vector<Record>, std::less<>> tables_;
+  std::vector<ParamEvent> events_;
+  std::string base_dir_;
 };
 
 }  // namespace govsim

@@ -34,6 +34,9 @@ struct ParamSpec {
   std::string unit;    // "persons", "1/day", "fraction", "" for dimensionless / not applicable
   std::string doc;     // one sentence: what it means
   std::string source;  // where the default comes from: a seed article, a paper, or "assumption"
+  // May a dated [[events]] entry change it during a run? Only parameters the model (or
+  // component) re-reads in configure() are; population sizes and network structure never are.
+  bool changeable = false;
 
   bool required() const { return !default_value.has_value() && type != ParamType::TableArray; }
   // Human description of what is accepted, used by error messages: "integer in [0, 100000000]".

@@ -1,6 +1,8 @@
 // All cross-parameter checks in one place (as OpenABM's check_params): what no single
 // declaration can say on its own.
+#include "sim/engine/component.hpp"
 #include "sim/engine/model.hpp"
+#include "sim/regions/region_table.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim {
@@ -33,8 +35,41 @@ void check_scenario(const ParamSet& p) {
                              " (declared at " + b.loc.str() + ")");
     }
   }
+  for (const ParamEvent& ev : p.events())
+    if (ev.date < start || ev.date > end)
+      throw InputError(ev.loc, "events", "event on " + ev.date.str() + " lies outside the calendar " + start.str() +
+                                             " to " + end.str());
+
+  if (p.has("crisis.driver") && p.get_string("crisis.driver") != "schedule") {
+    const std::string& d = p.get_string("crisis.driver");
+    if (!p.has("components." + d) || !p.get_bool("components." + d))
+      throw InputError(p.at("crisis.driver").loc, "crisis.driver",
+                       "the crisis is driven by the " + d + " component, which is not enabled; add [components] " + d +
+                           " = true");
+  }
+  if (p.has("regions.table")) {
+    const std::string table = scenario_data_path(p, "regions.table");
+    if (table.empty() && !p.get_string("regions.borders").empty())
+      throw InputError(p.at("regions.borders").loc, "regions.borders", "a border table needs a region table (regions.table)");
+    if (!table.empty()) {
+      if (p.at("population.residents").loc.file != "<default>")
+        throw InputError(p.at("population.residents").loc, "population.residents",
+                         "with a region table, residents come from its population column times population.scale; "
+                         "delete population.residents");
+      RegionTable t = RegionTable::load(table, p.get_string("regions.population_column"));
+      if (const std::string b = scenario_data_path(p, "regions.borders"); !b.empty()) t.load_links(b);
+      double total = 0;
+      for (uint32_t n : scaled_region_sizes(t, p.get_double("population.scale"))) total += n;
+      if (total < 1 || total > 2e9)
+        throw InputError(p.at("population.scale").loc, "population.scale",
+                         "the region table times population.scale gives " + std::to_string(int64_t(total)) +
+                             " residents; expected between 1 and 2e9");
+    }
+  }
   for (const ModelInfo& m : model_catalog())
     if (m.name == p.get_string("run.model") && m.check) m.check(p);
+  for (const ComponentInfo& c : component_catalog())
+    if (p.has("components." + c.name) && p.get_bool("components." + c.name) && c.check) c.check(p);
 }
 
 }  // namespace govsim

@@ -1,11 +1,66 @@
-// The engine's own parameters: the part of a scenario every model shares.
+// The engine's own parameters and those of the world a model declares: the part of a scenario
+// the engine reads. Which keys exist depends on the model (and components) a scenario selects.
+#include "sim/engine/component.hpp"
 #include "sim/engine/model.hpp"
-#include "sim/engine/world.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim {
+namespace {
 
-void declare_engine_parameters(ParamRegistry& reg) {
+bool needs_community_network(const ModelInfo& m, const std::vector<std::string>& components) {
+  for (const NetworkSpec& n : m.world.networks)
+    if (n.builder == NetworkBuilder::Community) return true;
+  for (const std::string& c : components)
+    if (const ComponentInfo* ci = find_component(c); ci && !ci->networks.empty()) return true;
+  return false;
+}
+
+bool has_residents(const ModelInfo& m) {
+  for (const AgentKindSpec& a : m.world.agents)
+    if (a.kind == "residents") return true;
+  return false;
+}
+
+void declare_network_parameters(ParamRegistry& reg) {
+  using T = ParamType;
+  reg.add({"network.household_mean_size", T::Float, 2.6, 1.0, 8.0, {}, "persons",
+           "Mean household size; sizes are 1 + Poisson(mean - 1), capped at 8.",
+           "assumption; China's 2020 census reports 2.62 persons per household"});
+  reg.add({"network.community_size", T::Int, int64_t(1000), 2.0, 1000000.0, {}, "persons",
+           "Residents per grid community; neighbourhood ties stay inside a community.",
+           "assumption"});
+  reg.add({"network.neighbour_ties", T::Int, int64_t(4), 0.0, 64.0, {}, "ties/person",
+           "Ring-lattice ties per resident inside the community (rounded down to even).",
+           "assumption"});
+  reg.add({"network.neighbour_rewire", T::Float, 0.1, 0.0, 1.0, {}, "probability",
+           "Probability that a lattice tie is rewired to a random member of the same community.",
+           "assumption (Watts-Strogatz)"});
+  reg.add({"network.long_range_ties", T::Float, 1.0, 0.0, 64.0, {}, "ties/person",
+           "Mean number of ties to residents anywhere in the population.", "assumption"});
+
+}
+
+void declare_region_parameters(ParamRegistry& reg) {
+  using T = ParamType;
+  reg.add({"regions.table", T::String, std::string(""), {}, {}, {}, "path",
+           "CSV of regions (one row each: code, name, population, attributes), relative to the scenario "
+           "file; empty: one region of population.residents.", ""});
+  reg.add({"regions.borders", T::String, std::string(""), {}, {}, {}, "path",
+           "CSV of region pairs (a, b[, weight]) that share a border or a travel link, relative to the "
+           "scenario file; empty: no links.", ""});
+  reg.add({"regions.population_column", T::String, std::string("population"), {}, {}, {}, "",
+           "Column of the region table that gives each region's residents.", ""});
+  reg.add({"regions.travel_share", T::Float, 0.1, 0.0, 1.0, {}, "fraction",
+           "Share of long-range ties that go to a linked region (the rest stay inside the region).",
+           "assumption: inter-county commuting is a minority of contacts; set from travel data when known"});
+  reg.add({"population.scale", T::Float, 1.0, 1e-6, 1.0, {}, "fraction",
+           "Fraction of every region's census population simulated (same rates at every scale).", ""});
+}
+
+}  // namespace
+
+void declare_engine_parameters(ParamRegistry& reg, const ModelInfo* model,
+                               const std::vector<std::string>& components) {
   using T = ParamType;
   std::vector<std::string> model_names;
   for (const ModelInfo& m : model_catalog()) model_names.push_back(m.name);
@@ -41,35 +96,34 @@ void declare_engine_parameters(ParamRegistry& reg) {
   reg.add({"crisis.phases[].label", T::String, std::string(""), {}, {}, {}, "",
            "Free-text label of the span, e.g. 'lockdown'.", ""});
 
-  // [population] — agent counts per kind.
-  reg.add({"population.residents", T::Int, int64_t(10000), 1.0, 50000000.0, {}, "persons",
-           "Number of (adult) residents.", ""});
-  reg.add({"population.officials", T::Int, int64_t(50), 0.0, 5000000.0, {}, "persons",
-           "Number of officials (grid workers, civil servants, department staff).", ""});
-  reg.add({"population.firms", T::Int, int64_t(100), 0.0, 10000000.0, {}, "firms",
-           "Number of firms.", ""});
-  reg.add({"population.platforms", T::Int, int64_t(1), 0.0, 1000.0, {}, "platforms",
-           "Number of digital platforms.", ""});
-
-  // [network] — the resident social network (see sim/network/community_graph.hpp).
-  reg.add({"network.household_mean_size", T::Float, 2.6, 1.0, 8.0, {}, "persons",
-           "Mean household size; sizes are 1 + Poisson(mean - 1), capped at 8.",
-           "assumption; China's 2020 census reports 2.62 persons per household"});
-  reg.add({"network.community_size", T::Int, int64_t(1000), 2.0, 1000000.0, {}, "persons",
-           "Residents per grid community; neighbourhood ties stay inside a community.",
-           "assumption"});
-  reg.add({"network.neighbour_ties", T::Int, int64_t(4), 0.0, 64.0, {}, "ties/person",
-           "Ring-lattice ties per resident inside the community (rounded down to even).",
-           "assumption"});
-  reg.add({"network.neighbour_rewire", T::Float, 0.1, 0.0, 1.0, {}, "probability",
-           "Probability that a lattice tie is rewired to a random member of the same community.",
-           "assumption (Watts-Strogatz)"});
-  reg.add({"network.long_range_ties", T::Float, 1.0, 0.0, 64.0, {}, "ties/person",
-           "Mean number of ties to residents anywhere in the population.", "assumption"});
+  // [crisis] driver: the dated schedule, or a component of this model that can drive it.
+  std::vector<std::string> drivers = {"schedule"};
+  if (model)
+    for (const std::string& c : model->world.components)
+      if (const ComponentInfo* ci = find_component(c); ci && ci->drives_crisis) drivers.push_back(c);
+  reg.add({"crisis.driver", T::String, std::string("schedule"), {}, {}, drivers, "",
+           "Where each day's crisis intensity and phase come from: the dated [[crisis.phases]] "
+           "schedule, or a component's state (e.g. \"epidemic\"; it must be enabled under [components]).",
+           ""});
 
   // [output]
   reg.add({"output.monthly", T::Bool, true, {}, {}, {}, "",
            "Also write monthly aggregates of every daily series.", ""});
+}
+
+void declare_world_parameters(ParamRegistry& reg, const ModelInfo& model,
+                              const std::vector<std::string>& components) {
+  // [population] — one count per agent kind the model declares.
+  for (const AgentKindSpec& a : model.world.agents)
+    reg.add_shared({"population." + a.kind, ParamType::Int, a.default_count, a.kind == "residents" ? 1.0 : 0.0,
+                    a.max_count, {}, a.unit, a.doc, a.source});
+  if (model.world.regions && has_residents(model) && !reg.find("regions.table")) declare_region_parameters(reg);
+  if (needs_community_network(model, components) && !reg.find("network.household_mean_size"))
+    declare_network_parameters(reg);
+  // [components] — one switch per component the model may be composed with.
+  for (const std::string& c : model.world.components)
+    if (const ComponentInfo* ci = find_component(c))
+      reg.add_shared({"components." + c, ParamType::Bool, false, {}, {}, {}, "", "Add the " + c + " component: " + ci->doc, ""});
 }
 
 }  // namespace govsim

@@ -6,9 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 
+#include "sim/engine/component.hpp"
 #include "sim/engine/model.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/toml_text.hpp"
@@ -158,6 +161,40 @@ std::string suggestion(const ParamRegistry& reg, const std::string& path, const 
   return keys.empty() ? "" : "; valid keys in [" + section + "]: " + keys;
 }
 
+// The section name if it is a model's own section ([jiaxing], [collab]...), else "".
+std::string path_model_section(const std::string& section) {
+  for (const ModelInfo& m : model_catalog())
+    if (m.name == section) return section;
+  return "";
+}
+
+// Why a key that this scenario's registry lacks is not accepted, when another model or component
+// declares it, or when it was removed (one-line migration messages); "" when it is simply unknown.
+std::string explain_foreign_key(const ParamRegistry& reg, const std::string& path) {
+  if (path == "population.platforms")
+    return "population.platforms was removed: no model reads it (a model declares its own agent kinds); "
+           "delete the line";
+  const ParamRegistry& all = parameter_registry();
+  if (&reg == &all) return "";
+  if (!all.find(path) && !is_section(all, path)) return "";
+  std::string owners;
+  for (const ModelInfo& m : model_catalog()) {
+    std::vector<std::string> comps = m.world.components;
+    const ParamRegistry& r = parameter_registry(m.name, comps);
+    if (r.find(path) || is_section(r, path)) owners += (owners.empty() ? "'" : ", '") + m.name + "'";
+  }
+  const std::string top = path.substr(0, path.find('.'));
+  if (find_component(top))
+    return "'" + path + "' belongs to the " + top + " component; enable it with [components] " + top +
+           " = true (models that can use it: " + owners + ")";
+  if (path.find('.') == std::string::npos && top != path_model_section(path))
+    return "this scenario's model does not use [" + path + "] (models that do: " + owners + "); delete the section";
+  if (path.rfind("population.", 0) == 0 || top == "network" || top == "regions")
+    return "this scenario's model does not use '" + path + "' (it is declared by " + owners +
+           "); delete the line";
+  return "'" + path + "' belongs to model " + owners + ", not to this scenario's run.model";
+}
+
 struct Walker {
   const ParamRegistry& reg;
   const std::string& file;
@@ -167,6 +204,12 @@ struct Walker {
     for (auto&& [k, node] : t) {
       const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
       const SourceLoc loc = loc_of(file, k.source().begin.line ? k.source() : node.source());
+      if (path == "events") {
+        if (!node.is_array_of_tables())
+          fail(loc, path, "expected [[events]] tables (date = YYYY-MM-DD, set = { key = value, ... })");
+        events(*node.as_array(), loc);
+        continue;
+      }
       const ParamSpec* spec = reg.find(path);
       if (spec && spec->type == ParamType::TableArray) {
         if (!node.is_array_of_tables())
@@ -177,9 +220,75 @@ struct Walker {
         out.set(path, convert(node, *spec, loc, reg), loc);
       } else if (node.is_table() && is_section(reg, path)) {
         table(*node.as_table(), path);
+      } else if (const std::string why = explain_foreign_key(reg, path); !why.empty()) {
+        fail(loc, path, why);
       } else {
         fail(loc, path, "unknown key '" + path + "'" + suggestion(reg, path, prefix));
       }
+    }
+  }
+
+  // [[events]]: date, optional label, set = { key = value, ... } (dotted or nested keys).
+  void events(const toml::array& arr, const SourceLoc& loc) {
+    std::vector<ParamEvent> evs;
+    int index = 0;
+    for (const toml::node& el : arr) {
+      ++index;
+      const toml::table& t = *el.as_table();
+      ParamEvent ev;
+      ev.loc = loc_of(file, t.source());
+      if (ev.loc.line == 0) ev.loc = loc;
+      const std::string where = "[[events]] #" + std::to_string(index);
+      bool have_date = false, have_set = false;
+      for (auto&& [k, node] : t) {
+        const SourceLoc kl = loc_of(file, k.source());
+        const std::string key(k.str());
+        if (key == "date") {
+          static const ParamSpec date_spec{"events[].date", ParamType::Date, std::nullopt, {}, {}, {}, "date",
+                                           "", ""};
+          ev.date = std::get<Date>(convert(node, date_spec, kl, reg));
+          have_date = true;
+        } else if (key == "label") {
+          if (!node.is_string()) fail(kl, "events[].label", "expected a string" + got(toml_shown(node)));
+          ev.label = node.as_string()->get();
+        } else if (key == "set") {
+          if (!node.is_table()) fail(kl, "events[].set", "expected a table such as set = { key = value }" + got(toml_shown(node)));
+          event_values(*node.as_table(), "", ev);
+          have_set = true;
+        } else {
+          fail(kl, "events", "unknown key '" + key + "' in " + where + "; valid keys: date, label, set");
+        }
+      }
+      if (!have_date) fail(ev.loc, "events", "missing required key 'date' (a date, e.g. 2020-03-03) in " + where);
+      if (!have_set || ev.set.empty())
+        fail(ev.loc, "events", "missing required key 'set' (e.g. set = { some.parameter = 1 }) in " + where);
+      evs.push_back(std::move(ev));
+    }
+    std::stable_sort(evs.begin(), evs.end(), [](const ParamEvent& a, const ParamEvent& b) { return a.date < b.date; });
+    out.set_events(std::move(evs));
+  }
+
+  void event_values(const toml::table& t, const std::string& prefix, ParamEvent& ev) {
+    for (auto&& [k, node] : t) {
+      const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+      const SourceLoc kl = loc_of(file, k.source().begin.line ? k.source() : node.source());
+      const ParamSpec* spec = reg.find(path);
+      if (!spec && node.is_table()) {
+        event_values(*node.as_table(), path, ev);
+        continue;
+      }
+      if (!spec || path.find("[]") != std::string::npos) {
+        const std::string why = explain_foreign_key(reg, path);
+        fail(kl, path, why.empty() ? "unknown key '" + path + "'" + suggestion(reg, path, "") : why);
+      }
+      if (!spec->changeable)
+        fail(kl, path, "cannot change during a run: " +
+                           std::string(spec->type == ParamType::TableArray ? "it is a list of tables"
+                                                                           : "it is read only when the world is built") +
+                           " (`govsim params` marks the keys [[events]] may set)");
+      for (const auto& [p, v] : ev.set)
+        if (p == path) fail(kl, path, "set twice in the same event (first at " + v.loc.str() + ")");
+      ev.set.push_back({path, ResolvedValue{convert(node, *spec, kl, reg), kl}});
     }
   }
 
@@ -244,22 +353,102 @@ void apply_override(const std::string& arg, const ParamRegistry& reg, ParamSet& 
 const ParamRegistry& parameter_registry() {
   static const ParamRegistry reg = [] {
     ParamRegistry r;
-    declare_engine_parameters(r);
-    for (const ModelInfo& m : model_catalog()) m.declare(r);
+    declare_engine_parameters(r, nullptr, {});
+    for (const ModelInfo& m : model_catalog()) {
+      declare_world_parameters(r, m, m.world.components);
+      m.declare(r);
+    }
+    for (const ComponentInfo& c : component_catalog()) c.declare(r);
     return r;
   }();
   return reg;
 }
 
-Scenario parse_scenario(std::string_view text, const std::string& name,
-                        const std::vector<std::string>& overrides, const ParamRegistry& reg) {
-  Scenario sc{name, std::string(text), ParamSet(reg)};
-  toml::table root;
+const ParamRegistry& parameter_registry(const std::string& model, const std::vector<std::string>& components) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<ParamRegistry>> cache;
+  std::string key = model;
+  for (const std::string& c : components) key += "+" + c;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[key];
+  if (!slot) {
+    const ModelInfo* info = nullptr;
+    for (const ModelInfo& m : model_catalog())
+      if (m.name == model) info = &m;
+    if (!info) throw std::logic_error("parameter_registry: unknown model '" + model + "'");
+    auto r = std::make_unique<ParamRegistry>();
+    declare_engine_parameters(*r, info, components);
+    declare_world_parameters(*r, *info, components);
+    info->declare(*r);
+    for (const std::string& c : components) find_component(c)->declare(*r);
+    slot = std::move(r);
+  }
+  return *slot;
+}
+
+namespace {
+
+// The model and components a scenario selects, read before the full walk (the keys it may use
+// depend on them). Unknown names fall back to the catalogue, whose walk then reports them.
+const ParamRegistry& select_registry(const toml::table& root, const std::vector<std::string>& overrides) {
+  std::string model = "reference";
+  std::map<std::string, bool> enabled;
+  if (auto m = root["run"]["model"].value<std::string>()) model = *m;
+  if (const toml::table* c = root["components"].as_table())
+    for (auto&& [k, v] : *c)
+      if (auto b = v.value<bool>()) enabled[std::string(k.str())] = *b;
+  for (const std::string& o : overrides) {
+    if (o.rfind("run.model=", 0) == 0) model = o.substr(10);
+    if (o.rfind("components.", 0) == 0 && o.find('=') != std::string::npos) {
+      const size_t eq = o.find('=');
+      enabled[o.substr(11, eq - 11)] = o.substr(eq + 1) == "true";
+    }
+  }
+  const ModelInfo* info = nullptr;
+  for (const ModelInfo& m : model_catalog())
+    if (m.name == model) info = &m;
+  if (!info) return parameter_registry();
+  std::vector<std::string> comps;
+  for (const std::string& c : info->world.components)  // in the model's order: one cache key per set
+    if (auto it = enabled.find(c); it != enabled.end() && it->second) comps.push_back(c);
+  return parameter_registry(model, comps);
+}
+
+toml::table parse_toml(std::string_view text, const std::string& name) {
   try {
-    root = toml::parse(text, name);
+    return toml::parse(text, name);
   } catch (const toml::parse_error& e) {
     throw InputError(loc_of(name, e.source()), "", "TOML syntax error: " + std::string(e.description()));
   }
+}
+
+Scenario resolve(std::string_view text, const std::string& name, const std::vector<std::string>& overrides,
+                 const toml::table& root, const ParamRegistry& reg);
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& name, const std::vector<std::string>& overrides) {
+  const toml::table root = parse_toml(text, name);
+  return resolve(text, name, overrides, root, select_registry(root, overrides));
+}
+
+Scenario parse_scenario_with(std::string_view text, const std::string& name,
+                             const std::vector<std::string>& overrides, const ParamRegistry& reg) {
+  return resolve(text, name, overrides, parse_toml(text, name), reg);
+}
+
+std::string scenario_data_path(const ParamSet& p, const std::string& key) {
+  const std::string& v = p.get_string(key);
+  if (v.empty() || p.base_dir().empty() || std::filesystem::path(v).is_absolute()) return v;
+  return (std::filesystem::path(p.base_dir()) / v).lexically_normal().string();
+}
+
+namespace {
+
+Scenario resolve(std::string_view text, const std::string& name, const std::vector<std::string>& overrides,
+                 const toml::table& root, const ParamRegistry& reg) {
+  Scenario sc{name, std::string(text), ParamSet(reg)};
+  sc.params.set_base_dir(std::filesystem::path(name).parent_path().string());
   Walker{reg, name, sc.params}.table(root, "");
   for (const std::string& o : overrides) apply_override(o, reg, sc.params);
   for (const ParamSpec& s : reg.all()) {
@@ -273,8 +462,9 @@ Scenario parse_scenario(std::string_view text, const std::string& name,
   return sc;
 }
 
-Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides,
-                       const ParamRegistry& reg) {
+}  // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw FileError(path, "cannot read scenario: no such file");
   if (std::filesystem::is_directory(path, ec)) throw FileError(path, "cannot read scenario: is a directory");
@@ -282,7 +472,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   if (!in) throw FileError(path, "cannot read scenario: permission denied or unreadable");
   std::stringstream ss;
   ss << in.rdbuf();
-  return parse_scenario(ss.str(), path, overrides, reg);
+  return parse_scenario(ss.str(), path, overrides);
 }
 
 std::string resolved_toml(const ParamSet& p) {
@@ -301,6 +491,14 @@ std::string resolved_toml(const ParamSet& p) {
       out += "\n[[" + path + "]]\n";
       for (const auto& [k, v] : r.fields) out += k + " = " + to_toml_literal(v.value) + "\n";
     }
+  for (const ParamEvent& e : p.events()) {
+    out += "\n[[events]]\ndate = " + e.date.str() + "\n";
+    if (!e.label.empty()) out += "label = " + to_toml_literal(e.label) + "\n";
+    out += "set = { ";
+    for (size_t i = 0; i < e.set.size(); ++i)
+      out += (i ? ", " : "") + e.set[i].first + " = " + to_toml_literal(e.set[i].second.value);
+    out += " }\n";
+  }
   return out;
 }
 

@@ -59,7 +59,7 @@ TEST_CASE("results are bit-identical for 1, 2 and 4 threads", "[determinism]") {
     REQUIRE(results[k].daily.size() == results[0].daily.size());
     for (size_t s = 0; s < results[0].daily.size(); ++s)
       CHECK(results[k].daily[s].values == results[0].daily[s].values);
-    CHECK(results[k].social_network.clustering == results[0].social_network.clustering);
+    CHECK(results[k].social_network->clustering == results[0].social_network->clustering);
   }
   // On disk: identical results; the only differences are the run-environment attributes.
   for (size_t k = 1; k < files.size(); ++k) {

@@ -1,5 +1,5 @@
 // The scheduler: ticks advance to the calendar's end, cancellation stops a run cleanly, and the
-// world allocates one store per agent kind sized from [population].
+// world holds exactly the stores and networks the selected model declares.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -15,9 +15,6 @@ start = 2020-01-01
 end = 2020-01-31
 [population]
 residents = 1000
-officials = 7
-firms = 3
-platforms = 2
 )";
 }
 
@@ -30,9 +27,11 @@ TEST_CASE("a simulation steps once per calendar day", "[engine]") {
   CHECK(sim.run());
   CHECK(sim.current_tick() == 31);
   CHECK(sim.finished());
-  CHECK(sim.world().store("officials").size() == 7);
-  CHECK(sim.world().store("firms").size() == 3);
-  CHECK(sim.world().store("platforms").size() == 2);
+  // The reference model declares residents and the social network, and nothing else.
+  CHECK(sim.world().stores().size() == 1);
+  CHECK(sim.world().store("residents").size() == 1000);
+  CHECK_FALSE(sim.world().has_store("officials"));
+  CHECK_FALSE(sim.world().has_store("platforms"));
   CHECK(sim.world().network("social").num_vertices() == 1000);
   CHECK(sim.recorder().daily().front().rows == 31);
 }

@@ -12,8 +12,6 @@ start = 2020-01-01
 end = 2020-05-31
 [population]
 residents = 500
-officials = 4
-firms = 10
 [network]
 community_size = 100
 [[crisis.phases]]
