@@ -3,8 +3,8 @@
 #include "models/epidemic/epidemic.hpp"
 #include "models/jiaxing/jiaxing_model.hpp"
 #include "models/reference/reference_model.hpp"
-#include "sim/engine/component.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/component.hpp"
+#include "sim/model/model.hpp"
 
 namespace govsim {
 

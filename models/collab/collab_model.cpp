@@ -9,7 +9,7 @@
 #include "models/collab/measures.hpp"
 #include "models/collab/params.hpp"
 #include "models/collab/unit_sim.hpp"
-#include "sim/engine/parallel.hpp"
+#include "sim/model/parallel.hpp"
 
 namespace govsim::models {
 namespace {

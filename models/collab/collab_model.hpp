@@ -4,7 +4,7 @@
 // sequential or reciprocal interdependence, under the coordination costs of working with or
 // without a platform. The four types of seed 002 are points on its two axes; the Yuexiu grid
 // dispatch case (seed 003) is a scenario of it. Equations and sources: docs/collab_model.md.
-#include "sim/engine/model.hpp"
+#include "sim/model/model.hpp"
 
 namespace govsim::models {
 

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "sim/core/errors.hpp"
-#include "sim/engine/by_region.hpp"
-#include "sim/engine/parallel.hpp"
+#include "sim/model/by_region.hpp"
+#include "sim/model/parallel.hpp"
 #include "sim/params/declare.hpp"
 #include "sim/scenario/scenario.hpp"
 

@@ -4,7 +4,7 @@
 // importation, detection and isolation. Any model that lists "epidemic" among its components can
 // add it with `[components] epidemic = true`; with `crisis.driver = "epidemic"` the detected
 // active cases become the model's crisis intensity and phases. Equations: docs/epidemic.md.
-#include "sim/engine/component.hpp"
+#include "sim/model/component.hpp"
 
 namespace govsim::models {
 

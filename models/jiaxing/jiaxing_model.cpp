@@ -10,7 +10,7 @@
 #include "models/jiaxing/resilience.hpp"
 #include "models/jiaxing/rules.hpp"
 #include "models/jiaxing/state.hpp"
-#include "sim/engine/parallel.hpp"
+#include "sim/model/parallel.hpp"
 
 namespace govsim::models {
 namespace {

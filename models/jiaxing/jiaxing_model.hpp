@@ -3,7 +3,7 @@
 // platform through the COVID-19 emergency, with the four conditions of transformative
 // resilience as switches. Rules: rules.hpp; one community's day: community_step.cpp;
 // equations and sources: docs/jiaxing_model.md.
-#include "sim/engine/model.hpp"
+#include "sim/model/model.hpp"
 
 namespace govsim::models {
 

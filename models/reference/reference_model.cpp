@@ -4,8 +4,8 @@
 #include <array>
 
 #include "sim/core/errors.hpp"
-#include "sim/engine/by_region.hpp"
-#include "sim/engine/parallel.hpp"
+#include "sim/model/by_region.hpp"
+#include "sim/model/parallel.hpp"
 
 namespace govsim::models {
 namespace {

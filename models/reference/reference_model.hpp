@@ -9,7 +9,7 @@
 //   active' = U < e' * activity_factor(age group)      (U uniform, one Philox draw)
 //
 // It carries no claim about real platforms; the Jiaxing model (issue 3) is the scientific one.
-#include "sim/engine/model.hpp"
+#include "sim/model/model.hpp"
 
 namespace govsim::models {
 

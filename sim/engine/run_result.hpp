@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sim/calendar/calendar.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/model.hpp"
 #include "sim/metrics/metric_registry.hpp"
 #include "sim/network/community_graph.hpp"
 

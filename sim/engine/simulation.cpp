@@ -11,7 +11,7 @@
 
 #include "govsim/version.hpp"
 #include "sim/core/errors.hpp"
-#include "sim/io/atomic_write.hpp"
+#include "sim/core/utc_now.hpp"
 
 namespace govsim {
 namespace {

@@ -13,10 +13,10 @@
 #include <optional>
 #include <string>
 
-#include "sim/engine/component.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/component.hpp"
+#include "sim/model/model.hpp"
 #include "sim/engine/run_result.hpp"
-#include "sim/engine/world.hpp"
+#include "sim/model/world.hpp"
 #include "sim/metrics/metric_registry.hpp"
 #include "sim/scenario/scenario.hpp"
 

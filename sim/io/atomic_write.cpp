@@ -53,15 +53,6 @@ void write_file_atomically(const std::string& path, const std::string& what,
   }
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 void write_result_atomically(ResultWriter& writer, const RunResult& result, const std::string& path) {
   write_file_atomically(path, "result file", [&](const std::string& tmp) { writer.write(result, tmp); });
 }

@@ -5,6 +5,8 @@
 #include <functional>
 #include <string>
 
+#include "sim/core/utc_now.hpp"
+
 namespace govsim {
 
 // Calls `write(tmp_path)`, then fsyncs and renames tmp_path to `path`. On failure the temporary
@@ -12,8 +14,5 @@ namespace govsim {
 // FileError(path, "cannot write <what>: ..."). Safe to call from several threads at once.
 void write_file_atomically(const std::string& path, const std::string& what,
                            const std::function<void(const std::string& tmp_path)>& write);
-
-// Current time as ISO 8601 UTC ("2020-01-23T08:00:00Z"), for provenance.
-std::string utc_now();
 
 }  // namespace govsim

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/tick.hpp"
+#include "sim/calendar/tick.hpp"
 
 namespace govsim {
 

@@ -1,7 +1,7 @@
 // All cross-parameter checks in one place (as OpenABM's check_params): what no single
 // declaration can say on its own.
-#include "sim/engine/component.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/component.hpp"
+#include "sim/model/model.hpp"
 #include "sim/regions/region_table.hpp"
 #include "sim/scenario/scenario.hpp"
 

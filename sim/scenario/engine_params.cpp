@@ -1,7 +1,7 @@
 // The engine's own parameters and those of the world a model declares: the part of a scenario
 // the engine reads. Which keys exist depends on the model (and components) a scenario selects.
-#include "sim/engine/component.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/component.hpp"
+#include "sim/model/model.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim {

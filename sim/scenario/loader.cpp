@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include "sim/engine/component.hpp"
-#include "sim/engine/model.hpp"
+#include "sim/model/component.hpp"
+#include "sim/model/model.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/toml_text.hpp"
 

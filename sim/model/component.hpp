@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/tick.hpp"
-#include "sim/engine/world.hpp"
+#include "sim/calendar/tick.hpp"
+#include "sim/model/world.hpp"
 #include "sim/metrics/metric_registry.hpp"
 #include "sim/params/param_registry.hpp"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/parallel.hpp"
-#include "sim/engine/world.hpp"
+#include "sim/model/parallel.hpp"
+#include "sim/model/world.hpp"
 #include "sim/metrics/metric_registry.hpp"
 
 namespace govsim {

@@ -1,4 +1,4 @@
-#include "sim/engine/world.hpp"
+#include "sim/model/world.hpp"
 
 #include <stdexcept>
 
