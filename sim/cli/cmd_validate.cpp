@@ -18,7 +18,9 @@ void add_validate_command(CLI::App& app) {
     const Scenario sc = load_scenario_from_args(*args);
     const ParamSet& p = sc.params;
     const Calendar cal = make_calendar(p);
-    std::printf("%s: ok: model '%s', %lld residents, %lld officials, %lld firms, %lld platforms; "
+    // With --print-resolved, stdout is only the TOML (loadable back); the "ok" line goes to stderr.
+    std::FILE* ok_stream = *print_resolved ? stderr : stdout;
+    std::fprintf(ok_stream, "%s: ok: model '%s', %lld residents, %lld officials, %lld firms, %lld platforms; "
                 "%s to %s (%d days, %d months, %zu crisis phases)\n",
                 sc.path.c_str(), p.get_string("run.model").c_str(),
                 (long long)p.get_int("population.residents"), (long long)p.get_int("population.officials"),
