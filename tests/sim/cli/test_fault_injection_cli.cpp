@@ -116,7 +116,7 @@ TEST_CASE("--seed and --shard: negative and empty values are errors", "[cli][fau
   CHECK(r.output.find("expected i/n") != std::string::npos);
 }
 
-TEST_CASE("--set: 70,000 characters refused up front; [] keys refused; subnormal floats accepted", "[cli][faults]") {
+TEST_CASE("--set: 70,000 characters refused up front, [] keys refused, subnormal floats accepted", "[cli][faults]") {
   TempDir dir;
   write_file(dir / "s.toml", kTiny);
   const std::string huge = "reference.social_weight=" + std::string(70000, '1');
@@ -286,4 +286,18 @@ TEST_CASE("merge of a shard whose stored base scenario is gone says so", "[cli][
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("internal error") == std::string::npos);
   CHECK(r.output.find("base scenario stored in this file cannot be read") != std::string::npos);
+}
+
+TEST_CASE("out of memory is reported without blaming residents", "[cli][faults]") {
+  TempDir dir;
+  write_file(dir / "s.toml", kTiny);
+  // 300 MB of address space cannot hold 20 million residents: an allocation fails.
+  const auto r = run_command("ulimit -v 300000 && '" + govsim::testing::govsim_binary().string() + "' run " +
+                             q(dir / "s.toml") + " -q -t 1 -o " + q(dir / "r.h5") +
+                             " --set population.residents=20000000 2>&1");
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("govsim: error: out of memory (a memory allocation failed)") != std::string::npos);
+  CHECK(r.output.find("residents") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "r.h5"));
 }

@@ -173,7 +173,7 @@ TEST_CASE("--set: [] keys refused, lengths capped, floats parsed as the file par
   CHECK(error_of(kMinimal, {"crisis.phases[].intensity=0"}).find("scenario file") != std::string::npos);
 }
 
-TEST_CASE("20,000 crisis phases validate fast (sorted overlap check); overlaps still found", "[checks]") {
+TEST_CASE("20,000 crisis phases validate fast (sorted overlap check), overlaps still found", "[checks]") {
   std::string text = "[calendar]\nstart = 1950-01-01\nend = 2049-12-31\n[population]\nresidents = 1000\n";
   // 20,000 one-day phases, declared in reverse date order: a quadratic check does 2e8 comparisons.
   const int n = 20000;
