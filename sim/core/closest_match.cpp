@@ -41,7 +41,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   for (const std::string& c : candidates) {
     if (c == word) return "";
     if (c.size() > kMaxMatchedWord) continue;
-    const size_t d = bounded_edit_distance(word, c, std::min(limit, best_d - 1 + 0));
+    const size_t d = bounded_edit_distance(word, c, std::min(limit, best_d - 1));
     if (d < best_d) best_d = d, best = c;
   }
   return best_d <= limit ? best : std::string();
