@@ -99,7 +99,7 @@ TEST_CASE("an output that is an input is refused and the input is untouched", "[
   CHECK(run_govsim("merge " + q(dir / "a.h5") + " " + q(dir / "b.h5") + " -q -o " + q(dir / "m.h5")).exit_code == 0);
 }
 
-TEST_CASE("--seed and --shard: negative and empty values are errors", "[cli][faults]") {
+TEST_CASE("options --seed and --shard: negative and empty values are errors", "[cli][faults]") {
   TempDir dir;
   write_file(dir / "s.toml", kTiny);
   for (const char* seed : {"-1", "''", "abc", "1.5", "99999999999999999999"}) {
@@ -116,7 +116,7 @@ TEST_CASE("--seed and --shard: negative and empty values are errors", "[cli][fau
   CHECK(r.output.find("expected i/n") != std::string::npos);
 }
 
-TEST_CASE("--set: 70,000 characters refused up front, [] keys refused, subnormal floats accepted", "[cli][faults]") {
+TEST_CASE("option --set: 70,000 characters refused up front, [] keys refused, subnormal floats accepted", "[cli][faults]") {
   TempDir dir;
   write_file(dir / "s.toml", kTiny);
   const std::string huge = "reference.social_weight=" + std::string(70000, '1');

@@ -143,7 +143,7 @@ y = +inf
   CHECK_NOTHROW(toml::parse(text));  // really TOML
 }
 
-TEST_CASE("--set: [] keys refused, lengths capped, floats parsed as the file parses them", "[set_argument]") {
+TEST_CASE("option --set: [] keys refused, lengths capped, floats parsed as the file parses them", "[set_argument]") {
   CHECK(parse_set_argument("population.residents=5").key == "population.residents");
   CHECK(parse_set_argument("a.b=x=y").value == "x=y");
   CHECK_THROWS_WITH(parse_set_argument("crisis.phases[].intensity=0"),
