@@ -23,7 +23,9 @@ for a phase mean, `SERIES[YYYY-MM]` for one month of a monthly series, `SERIES[Y
 one day of a daily series; `SERIES[...]{GROUP}` picks a group of a grouped series.
 """
 import csv
+import os
 import re
+import stat
 import sys
 from collections.abc import Mapping
 
@@ -44,8 +46,43 @@ REQUIRED_BY_KIND = {
 }
 
 
+# Limits of what is read into memory from one dataset (the same as govsim's C++ reader).
+MAX_READ_BYTES = 2 << 30      # 2 GiB
+MAX_STRING_BYTES = 64 << 20   # 64 MiB per fixed-length string element
+# What h5py and numpy raise on files that are damaged or not laid out as expected.
+READ_ERRORS = (OSError, KeyError, TypeError, ValueError, RuntimeError, MemoryError, AttributeError,
+               IndexError)
+
+
 class SweepFormatError(ValueError):
-    """The file is not a readable sweep file; the message names the file and what is wrong."""
+    """The file is not a readable sweep file; the message names the file and what is wrong. The one
+    exception type load_sweep (and reading a series later) raises for a damaged file: missing, not
+    a regular file, not HDF5, truncated, missing or mistyped datasets, sizes beyond the limits."""
+
+
+def _check_regular_file(path):
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise SweepFormatError(f"{path}: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SweepFormatError(f"{path}: is a directory, not a sweep file")
+    if not stat.S_ISREG(st.st_mode):
+        raise SweepFormatError(f"{path}: not a regular file (a FIFO, device or socket)")
+
+
+def _read(ds, path):
+    """The whole of dataset `ds` after checking its kind and declared size."""
+    if not isinstance(ds, h5py.Dataset):
+        raise SweepFormatError(f"{path}: {getattr(ds, 'name', ds)} is not a dataset")
+    itemsize = ds.dtype.itemsize
+    if ds.dtype.kind == "S" and itemsize > MAX_STRING_BYTES:
+        raise SweepFormatError(f"{path}: {ds.name}: declares strings of {itemsize} bytes each, over the "
+                               f"reader's limit of {MAX_STRING_BYTES >> 20} MiB per string")
+    if ds.size * max(itemsize, 1) > MAX_READ_BYTES:
+        raise SweepFormatError(f"{path}: {ds.name}: declares {ds.size} elements of {itemsize} bytes, over "
+                               f"the reader's limit of {MAX_READ_BYTES >> 30} GiB")
+    return ds[()]
 
 
 def _text(value):
@@ -89,8 +126,15 @@ class LazySeries(Mapping):
         if name not in self._cache:
             if name not in self._names:
                 raise KeyError(name)
-            with h5py.File(self._path, "r") as f:
-                self._cache[name] = f[self._group][name][()]
+            _check_regular_file(self._path)
+            try:
+                with h5py.File(self._path, "r") as f:
+                    self._cache[name] = _read(f[self._group][name], self._path)
+            except SweepFormatError:
+                raise
+            except READ_ERRORS as e:
+                raise SweepFormatError(f"{self._path}: cannot read /{self._group}/{name} "
+                                       f"({type(e).__name__}: {e})") from None
         return self._cache[name]
 
     def __iter__(self):
@@ -105,18 +149,24 @@ class Sweep:
 
     def __init__(self, path):
         self.path = path
+        _check_regular_file(path)
         try:
             f = h5py.File(path, "r")
         except OSError as e:
             raise SweepFormatError(f"{path}: cannot open as HDF5 ({e})") from None
-        with f:
-            self._check(f)
-            self.attrs = _attrs(f)
-            self.model = self.attrs.get("model", "")
-            self.complete = bool(self.attrs.get("complete", 0))
-            self._read_provenance(f["provenance"])
-            self._read_design(f)
-            self._read_series(f)
+        try:
+            with f:
+                self._check(f)
+                self.attrs = _attrs(f)
+                self.model = self.attrs.get("model", "")
+                self.complete = bool(self.attrs.get("complete", 0))
+                self._read_provenance(f["provenance"])
+                self._read_design(f)
+                self._read_series(f)
+        except SweepFormatError:
+            raise
+        except READ_ERRORS as e:
+            raise SweepFormatError(f"{path}: damaged sweep file ({type(e).__name__}: {e})") from None
 
     def _fail(self, what):
         raise SweepFormatError(f"{self.path}: {what}")
@@ -136,18 +186,25 @@ class Sweep:
     def _read_provenance(self, prov):
         self.provenance = _attrs(prov)
         for name, ds in prov.items():
-            self.provenance[name] = _text(ds[()])
+            self.provenance[name] = _text(_read(ds, self.path))
 
     def _read_design(self, f):
         d, runs = f["design"], f["runs"]
-        self.parameters = _text(d["parameters"][()])
-        self.params = np.asarray(runs["params"][()], dtype=float).reshape(-1, len(self.parameters))
-        self.index = runs["index"][()]
-        self.point = runs["point"][()]
-        self.replicate = runs["replicate"][()]
-        self.seed = runs["seed"][()]
-        self.wall_time_s = runs["wall_time_s"][()] if "wall_time_s" in runs else None
+        self.parameters = _text(_read(d["parameters"], self.path))
+        params = _read(runs["params"], self.path)
+        if params.dtype.kind not in "iuf":
+            self._fail(f"/runs/params: expected numbers, got {params.dtype}")
+        self.params = np.asarray(params, dtype=float).reshape(-1, len(self.parameters))
+        self.index = _read(runs["index"], self.path)
+        self.point = _read(runs["point"], self.path)
+        self.replicate = _read(runs["replicate"], self.path)
+        self.seed = _read(runs["seed"], self.path)
+        self.wall_time_s = _read(runs["wall_time_s"], self.path) if "wall_time_s" in runs else None
         self.num_runs = len(self.index)
+        for name in ("index", "point", "replicate", "seed"):
+            col = getattr(self, name)
+            if col.dtype.kind not in "iu" or col.shape != (self.num_runs,):
+                self._fail(f"/runs/{name}: expected {self.num_runs} integers, got {col.dtype} {list(col.shape)}")
         if self.params.shape[0] != self.num_runs:
             self._fail(f"/runs/params has {self.params.shape[0]} rows, /runs/index {self.num_runs}")
         self.design = _attrs(d)
@@ -155,25 +212,25 @@ class Sweep:
         self.replicates = int(self.design.get("replicates", 1))
         self.base_samples = int(self.design.get("base_samples", 0))
         self.seed_mode = self.design.get("seed_mode", "")
-        self.lower = d["lower"][()].astype(float)
-        self.upper = d["upper"][()].astype(float)
-        self.scale = _text(d["scale"][()])
+        self.lower = _read(d["lower"], self.path).astype(float)
+        self.upper = _read(d["upper"], self.path).astype(float)
+        self.scale = _text(_read(d["scale"], self.path))
         for name in ("saltelli_matrix", "saltelli_sample", "morris_trajectory", "morris_step",
                      "morris_changed"):
-            setattr(self, name, runs[name][()] if name in runs else None)
+            setattr(self, name, _read(runs[name], self.path) if name in runs else None)
 
     def _read_series(self, f):
-        self.dates = _text(f["time/daily/date"][()])
-        self.months = _text(f["time/monthly/month"][()])
+        self.dates = _text(_read(f["time/daily/date"], self.path))
+        self.months = _text(_read(f["time/monthly/month"], self.path))
         self.daily = LazySeries(self.path, "series/daily", list(f["series/daily"]))
         self.monthly = LazySeries(self.path, "series/monthly", list(f["series/monthly"]))
         self.series_attrs = {}
         for group in ("series/daily", "series/monthly"):
             for name, ds in f[group].items():
                 self.series_attrs.setdefault(name, _attrs(ds))
-        self.summary = {k: ds[()].astype(float) for k, ds in f["summary/scalars"].items()}
+        self.summary = {k: _read(ds, self.path).astype(float) for k, ds in f["summary/scalars"].items()}
         self.summary_attrs = {k: _attrs(ds) for k, ds in f["summary/scalars"].items()}
-        self.phase_means = {k: ds[()].astype(float) for k, ds in f["summary/phase_means"].items()}
+        self.phase_means = {k: _read(ds, self.path).astype(float) for k, ds in f["summary/phase_means"].items()}
 
     # ---- columns -------------------------------------------------------------------------
     def unit(self, name):
@@ -300,7 +357,7 @@ def load_sweep(path):
     return Sweep(path)
 
 
-CLI_ERRORS = (SweepFormatError, KeyError, ValueError, OSError)
+CLI_ERRORS = (SweepFormatError,) + READ_ERRORS
 
 
 def error_line(prog, path, e):
@@ -321,10 +378,11 @@ def main(argv):
         s = load_sweep(args.sweep)
         if args.csv:
             s.write_csv(args.csv, monthly=args.monthly)
+        text = s.describe()
     except CLI_ERRORS as e:
         print(error_line("sweep_results", args.sweep, e), file=sys.stderr)
         return 1
-    print(s.describe())
+    print(text)
     if args.csv:
         print(f"wrote {args.csv} ({s.num_runs} rows)")
     return 0

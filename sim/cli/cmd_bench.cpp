@@ -3,6 +3,7 @@
 
 #include "sim/bench/bench.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/io/file_checks.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim::cli {
@@ -26,7 +27,10 @@ void add_bench_command(CLI::App& app) {
                   "scaled to each size (e.g. scenarios/jiaxing_weijiayuan.toml).")
       ->check(CLI::ExistingFile);
   cmd->callback([a] {
-    if (!a->scenario.empty()) (void)load_scenario(a->scenario);  // bad input: message before forking
+    if (!a->scenario.empty()) {
+      require_regular_file(a->scenario, "scenario");
+      (void)load_scenario(a->scenario);
+    }  // bad input: message before forking
     std::vector<BenchResult> rows;
     for (uint32_t t : a->threads)
       for (uint32_t n : a->sizes) {

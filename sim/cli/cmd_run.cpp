@@ -7,6 +7,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scenario_options.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/io/file_checks.hpp"
 #include "sim/io/result_writer.hpp"
 
 namespace govsim::cli {
@@ -26,6 +27,7 @@ void run(const RunArgs& a) {
   const Scenario sc = load_scenario_from_args(a.scenario);
   std::string out = a.output;
   if (out.empty()) out = std::filesystem::path(a.scenario.path).stem().string() + ".h5";
+  refuse_output_over_input(out, {{"scenario", a.scenario.path}});  // before the run, not after
 
   // Ctrl-C / SIGTERM stop the run between two days; nothing is written under `out`.
   std::signal(SIGINT, on_signal);

@@ -18,7 +18,8 @@ extern "C" void on_sweep_signal(int) { g_cancel.store(true); }
 struct SweepArgs {
   std::string file, output, shard;
   uint32_t threads = 0, threads_per_run = 0;
-  bool resume = false, force = false, quiet = false, keep_parts = false;
+  bool resume = false, force = false, quiet = false, keep_parts = false, yes = false;
+  bool shard_given = false;  // --shard "" is an error, not "no shard"
 };
 
 void sweep_main(const SweepArgs& a) {
@@ -27,8 +28,8 @@ void sweep_main(const SweepArgs& a) {
   job.output = a.output.empty() ? std::filesystem::path(a.file).stem().string() + ".h5" : a.output;
   job.threads = a.threads;
   if (a.threads_per_run) job.threads_per_run = a.threads_per_run;
-  job.resume = a.resume, job.force = a.force, job.quiet = a.quiet, job.keep_parts = a.keep_parts;
-  if (!a.shard.empty()) job.shard = sweep::parse_shard(a.shard);
+  job.resume = a.resume, job.force = a.force, job.quiet = a.quiet, job.keep_parts = a.keep_parts, job.yes = a.yes;
+  if (a.shard_given) job.shard = sweep::parse_shard(a.shard);
   job.command_line = command_line();
   job.cancel = &g_cancel;
   // Ctrl-C / SIGTERM (Slurm's time limit) stop between runs; finished runs stay in the parts
@@ -57,14 +58,20 @@ void add_sweep_command(CLI::App& app) {
   cmd->add_option("--threads-per-run", a->threads_per_run,
                   "Threads inside each run (default: sweep.threads_per_run, else 1); runs at once = threads / this.")
       ->check(CLI::Range(1u, 4096u));
-  cmd->add_option("--shard", a->shard, "Run only the runs with index % n == i and write a shard file (i/n, e.g. a "
+  CLI::Option* shard = cmd->add_option("--shard", a->shard, "Run only the runs with index % n == i and write a shard file (i/n, e.g. a "
                                        "Slurm array task); join the shards with `govsim merge`.")
       ->type_name("I/N");
   cmd->add_flag("--resume", a->resume, "Continue an interrupted sweep: keep its finished runs, run the rest.");
   cmd->add_flag("--force", a->force, "Discard the finished runs of an earlier, unfinished sweep and start again.");
   cmd->add_flag("--keep-parts", a->keep_parts, "Keep <output>.parts/ after writing the result file.");
   cmd->add_flag("-q,--quiet", a->quiet, "No progress and no summary.");
-  cmd->callback([a] { sweep_main(*a); });
+  cmd->add_flag("-y,--yes", a->yes,
+                "Start even if the sweep has more than " + std::to_string(sweep::kConfirmRuns) +
+                    " runs (without it, such a sweep is refused before it starts).");
+  cmd->callback([a, shard] {
+    a->shard_given = shard->count() > 0;
+    sweep_main(*a);
+  });
 }
 
 }  // namespace govsim::cli

@@ -27,7 +27,9 @@ void add_validate_command(CLI::App& app) {
                 (from_table ? std::string("residents from ") + p.get_string("regions.table") + " x population.scale"
                             : std::to_string(p.get_int("population." + a.kind)) + " " + a.kind);
     }
-    std::printf("%s: ok: model '%s', %s; %s to %s (%d days, %d months, %zu crisis phases, %zu events)\n",
+    // With --print-resolved, stdout is only the TOML (loadable back); the "ok" line goes to stderr.
+    std::FILE* ok_stream = *print_resolved ? stderr : stdout;
+    std::fprintf(ok_stream, "%s: ok: model '%s', %s; %s to %s (%d days, %d months, %zu crisis phases, %zu events)\n",
                 sc.path.c_str(), p.get_string("run.model").c_str(), agents.c_str(), cal.start().str().c_str(),
                 cal.end().str().c_str(), cal.num_ticks(), cal.num_months(), cal.spans().size(), p.events().size());
     if (*print_resolved) std::fputs(resolved_toml(p).c_str(), stdout);

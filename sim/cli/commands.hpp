@@ -7,6 +7,11 @@
 
 namespace govsim::cli {
 
+// The longest command line (shell-quoted) accepted: it is stored as an HDF5 attribute of every
+// result file, and HDF5 keeps attributes in a 64 KiB object header. Checked before any work, so a
+// run never fails after simulating because its command line cannot be recorded.
+inline constexpr size_t kMaxCommandLineLength = 32768;
+
 // The full command line, shell-quoted, for provenance.
 const std::string& command_line();
 void set_command_line(int argc, char** argv);

@@ -12,6 +12,13 @@
 int main(int argc, char** argv) {
   namespace cli = govsim::cli;
   cli::set_command_line(argc, argv);
+  if (cli::command_line().size() > cli::kMaxCommandLineLength) {
+    std::fprintf(stderr,
+                 "govsim: error: the command line is %zu characters long; at most %zu are accepted (it is "
+                 "recorded in every result file): put long settings in the scenario file\n",
+                 cli::command_line().size(), cli::kMaxCommandLineLength);
+    return 2;
+  }
 
   CLI::App app{
       "govsim - parallel agent-based simulator of collaborative governance and crisis resilience.\n"
@@ -54,7 +61,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "govsim: error: %s\n", e.what());
     return 1;
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "govsim: error: out of memory (try fewer residents)\n");
+    std::fprintf(stderr, "govsim: error: out of memory (a memory allocation failed)\n");
     return 1;
   } catch (const std::exception& e) {
     // Anything else is a govsim bug; say so rather than pretend it is the user's fault.

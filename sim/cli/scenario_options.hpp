@@ -13,7 +13,7 @@ namespace govsim::cli {
 
 struct ScenarioArgs {
   std::string path;
-  std::optional<uint64_t> seed;
+  std::optional<std::string> seed;  // digits only, checked by the loader's range for run.seed
   std::vector<std::string> sets;
 };
 

@@ -60,6 +60,27 @@ class FileError : public GovsimError {
   std::string path_;
 };
 
+// Something wrong inside an HDF5 file, or an HDF5 call that failed, said without the file's name
+// (the low-level helpers of sim/io do not know it). Readers and writers catch it and rethrow a
+// FileError or ResultFileError that names the file; it never reaches the user on its own.
+class DataError : public GovsimError {
+ public:
+  using GovsimError::GovsimError;
+};
+
+// A result file (single run or sweep) that is present but cannot be used: a wrong type, a size
+// beyond the reader's limits, inconsistent datasets. `what()` names the file, the dataset and the
+// limit. A FileError, so every caller that handles unreadable files handles these too.
+class ResultFileError : public FileError {
+ public:
+  ResultFileError(const std::string& path, const std::string& dataset, const std::string& message)
+      : FileError(path, dataset.empty() ? message : dataset + ": " + message), dataset_(dataset) {}
+  const std::string& dataset() const { return dataset_; }
+
+ private:
+  std::string dataset_;
+};
+
 // A wrong command line that CLI11 itself cannot detect (e.g. a malformed --set).
 class UsageError : public GovsimError {
  public:

@@ -44,6 +44,14 @@ void write_file_atomically(const std::string& path, const std::string& what,
     write(tmp.string());
     sync_file(tmp);
     fs::rename(tmp, target);
+  } catch (const DataError& e) {  // a low-level failure that does not name the file yet
+    fs::remove(tmp, ec);
+    throw FileError(path, "cannot write " + what + ": " + e.what());
+  } catch (const FileError& e) {
+    fs::remove(tmp, ec);
+    if (e.path() != tmp.string()) throw;
+    // The writer named the temporary file; the user knows only the target.
+    throw FileError(path, std::string(e.what()).substr(e.path().size() + 2));
   } catch (const GovsimError&) {
     fs::remove(tmp, ec);
     throw;

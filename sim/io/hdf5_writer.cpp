@@ -2,7 +2,7 @@
 // series travels with it as attributes: unit, description, grouping, monthly aggregation.
 #include <cmath>
 #include <limits>
-#include <stdexcept>
+#include <type_traits>
 
 #include "sim/core/errors.hpp"
 #include "sim/io/hdf5_util.hpp"
@@ -128,67 +128,74 @@ void write_summary(hid_t root, const RunResult& r) {
 
 class Hdf5Writer final : public ResultWriter {
  public:
-  void write(const RunResult& r, const std::string& path) override {
-    h5::silence_errors();
-    try {
-      Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-      if (!file.valid()) throw std::runtime_error("cannot create file");
-      const Provenance& p = r.provenance;
-      h5::attr_string(file, "format", "govsim-results");
-      h5::attr_int(file, "format_version", 1);
-      h5::attr_string(file, "govsim_version", p.govsim_version);
-      h5::attr_string(file, "git_commit", p.git_commit);
-      h5::attr_string(file, "model", p.model);
-      h5::attr_uint(file, "state_bytes", r.state_bytes);
-      h5::attr_uint(file, "num_residents", r.num_residents);
-
-      Handle prov = h5::create_group(file, "provenance");
-      h5::dataset_string(prov, "scenario_source", p.scenario_source);
-      h5::dataset_string(prov, "scenario_resolved", p.scenario_resolved);
-      h5::attr_string(prov, "scenario_path", p.scenario_path);
-      h5::attr_uint(prov, "seed", p.seed);
-      h5::attr_uint(prov, "run_index", p.run_index);
-      h5::attr_string(prov, "govsim_version", p.govsim_version);
-      h5::attr_string(prov, "git_commit", p.git_commit);
-      h5::attr_string(prov, "command_line", p.command_line);
-      h5::attr_uint(prov, "threads", p.threads);
-      h5::attr_double(prov, "wall_time_s", p.wall_time_s);
-      h5::attr_string(prov, "created_utc", p.created_utc);
-      std::string events;
-      for (const std::string& line : p.events_applied) events += line + "\n";
-      h5::dataset_string(prov, "events_applied", events);
-
-      write_time(file, r.calendar);
-      Handle series = h5::create_group(file, "series");
-      Handle daily = h5::create_group(series, "daily");
-      for (const SeriesData& s : r.daily) write_series(daily, s, to_string(s.spec.monthly));
-      Handle monthly = h5::create_group(series, "monthly");
-      for (const SeriesData& s : r.monthly) {
-        bool explicit_monthly = true;
-        for (const SeriesData& d : r.daily)
-          if (d.spec.name == s.spec.name) explicit_monthly = false;
-        write_series(monthly, s, explicit_monthly ? "explicit" : to_string(s.spec.monthly));
-      }
-      write_summary(file, r);
-
-      if (r.social_network) {  // only models (or components) that read it have one
-        Handle net = h5::create_group(file, "network");
-        Handle social = h5::create_group(net, "social");
-        const NetworkStats& ns = *r.social_network;
-        h5::attr_double(social, "mean_degree", ns.mean_degree);
-        h5::attr_uint(social, "max_degree", ns.max_degree);
-        h5::attr_uint(social, "isolated", ns.isolated);
-        h5::attr_double(social, "clustering", ns.clustering);
-        h5::dataset_uint64(social, "degree_histogram", ns.degree_histogram);
-      }
-      if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw std::runtime_error("flush failed");
-    } catch (const std::runtime_error& e) {
-      throw FileError(path, std::string("cannot write result file: ") + e.what());
-    }
-  }
+  void write(const RunResult& r, const std::string& path) override { write_hdf5_result(r, path, {}); }
 };
 
 }  // namespace
+
+static_assert(std::is_same_v<hid_t, int64_t>, "write_hdf5_result passes a hid_t as int64_t");
+
+void write_hdf5_result(const RunResult& r, const std::string& path,
+                       const std::function<void(int64_t)>& extra) {
+  h5::silence_errors();
+  try {
+    // Built in memory and saved with checked writes (hdf5_util.hpp): every handle is closed on
+    // every path, and a full disk fails in our write(2), not inside HDF5.
+    Handle file = h5::create_memory_file(path);
+    const Provenance& p = r.provenance;
+    h5::attr_string(file, "format", "govsim-results");
+    h5::attr_int(file, "format_version", 1);
+    h5::attr_string(file, "govsim_version", p.govsim_version);
+    h5::attr_string(file, "git_commit", p.git_commit);
+    h5::attr_string(file, "model", p.model);
+    h5::attr_uint(file, "state_bytes", r.state_bytes);
+    h5::attr_uint(file, "num_residents", r.num_residents);
+
+    Handle prov = h5::create_group(file, "provenance");
+    h5::dataset_string(prov, "scenario_source", p.scenario_source);
+    h5::dataset_string(prov, "scenario_resolved", p.scenario_resolved);
+    h5::attr_string(prov, "scenario_path", p.scenario_path);
+    h5::attr_uint(prov, "seed", p.seed);
+    h5::attr_uint(prov, "run_index", p.run_index);
+    h5::attr_string(prov, "govsim_version", p.govsim_version);
+    h5::attr_string(prov, "git_commit", p.git_commit);
+    h5::attr_string(prov, "command_line", p.command_line);
+    h5::attr_uint(prov, "threads", p.threads);
+    h5::attr_double(prov, "wall_time_s", p.wall_time_s);
+    h5::attr_string(prov, "created_utc", p.created_utc);
+    std::string events;
+    for (const std::string& line : p.events_applied) events += line + "\n";
+    h5::dataset_string(prov, "events_applied", events);
+
+    write_time(file, r.calendar);
+    Handle series = h5::create_group(file, "series");
+    Handle daily = h5::create_group(series, "daily");
+    for (const SeriesData& s : r.daily) write_series(daily, s, to_string(s.spec.monthly));
+    Handle monthly = h5::create_group(series, "monthly");
+    for (const SeriesData& s : r.monthly) {
+      bool explicit_monthly = true;
+      for (const SeriesData& d : r.daily)
+        if (d.spec.name == s.spec.name) explicit_monthly = false;
+      write_series(monthly, s, explicit_monthly ? "explicit" : to_string(s.spec.monthly));
+    }
+    write_summary(file, r);
+
+    if (r.social_network) {  // only models (or components) that read it have one
+      Handle net = h5::create_group(file, "network");
+      Handle social = h5::create_group(net, "social");
+      const NetworkStats& ns = *r.social_network;
+      h5::attr_double(social, "mean_degree", ns.mean_degree);
+      h5::attr_uint(social, "max_degree", ns.max_degree);
+      h5::attr_uint(social, "isolated", ns.isolated);
+      h5::attr_double(social, "clustering", ns.clustering);
+      h5::dataset_uint64(social, "degree_histogram", ns.degree_histogram);
+    }
+    if (extra) extra(file);
+    h5::save_memory_file(file, path);
+  } catch (const DataError& e) {
+    throw FileError(path, std::string("cannot write result file: ") + e.what());
+  }
+}
 
 std::unique_ptr<ResultWriter> make_hdf5_writer() { return std::make_unique<Hdf5Writer>(); }
 

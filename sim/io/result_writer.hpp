@@ -1,5 +1,7 @@
 #pragma once
 // How results are written. The HDF5 layout is documented in docs/results_layout.md.
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,6 +17,11 @@ class ResultWriter {
 };
 
 std::unique_ptr<ResultWriter> make_hdf5_writer();
+
+// What make_hdf5_writer()->write does, calling `extra(file)` (an HDF5 file id) on the complete
+// file before it is saved: the sweep's part store adds its tags there. Throws FileError.
+void write_hdf5_result(const RunResult& result, const std::string& path,
+                       const std::function<void(int64_t file)>& extra);
 
 // Writes through a temporary file in the same directory, then renames it over `path`; on any
 // failure the temporary is removed and `path` is left untouched. A run killed mid-write leaves

@@ -1,5 +1,8 @@
 // All cross-parameter checks in one place (as OpenABM's check_params): what no single
 // declaration can say on its own.
+#include <algorithm>
+#include <vector>
+
 #include "sim/model/component.hpp"
 #include "sim/model/model.hpp"
 #include "sim/regions/region_table.hpp"
@@ -27,13 +30,25 @@ void check_scenario(const ParamSet& p) {
       throw InputError(a.loc, "crisis.phases",
                        "phase #" + std::to_string(i + 1) + " (" + s.str() + " to " + e.str() +
                            ") lies entirely outside the calendar " + start.str() + " to " + end.str());
-    for (size_t j = 0; j < i; ++j) {
-      const Record& b = phases[j];
-      if (!(e < b.get_date("start") || b.get_date("end") < s))
-        throw InputError(a.loc, "crisis.phases",
-                         "phase #" + std::to_string(i + 1) + " overlaps phase #" + std::to_string(j + 1) +
-                             " (declared at " + b.loc.str() + ")");
+  }
+  // Overlaps: sort by start, then each phase need only be compared with the one reaching furthest
+  // among those that start before it (O(n log n); 20,000 phases check in milliseconds).
+  std::vector<size_t> order(phases.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Date sx = phases[x].get_date("start"), sy = phases[y].get_date("start");
+    return sx < sy || (!(sy < sx) && x < y);
+  });
+  size_t reach = order.empty() ? 0 : order[0];  // the phase ending last among those seen so far
+  for (size_t k = 1; k < order.size(); ++k) {
+    const size_t cur = order[k];
+    if (!(phases[reach].get_date("end") < phases[cur].get_date("start"))) {
+      const size_t i = std::max(cur, reach), j = std::min(cur, reach);
+      throw InputError(phases[i].loc, "crisis.phases",
+                       "phase #" + std::to_string(i + 1) + " overlaps phase #" + std::to_string(j + 1) +
+                           " (declared at " + phases[j].loc.str() + ")");
     }
+    if (phases[reach].get_date("end") < phases[cur].get_date("end")) reach = cur;
   }
   for (const ParamEvent& ev : p.events())
     if (ev.date < start || ev.date > end)

@@ -14,6 +14,8 @@
 #include "sim/model/component.hpp"
 #include "sim/model/model.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/set_argument.hpp"
+#include "sim/scenario/toml_limits.hpp"
 #include "sim/scenario/toml_text.hpp"
 
 namespace govsim {
@@ -105,12 +107,10 @@ ParamValue convert_text(const std::string& text, const ParamSpec& s, const Sourc
       return int64_t(v);
     }
     case ParamType::Float: {
-      size_t used = 0;
-      double v = 0;
-      try { v = std::stod(text, &used); } catch (...) { bad(); }
-      if (used != text.size() || !std::isfinite(v)) bad();
-      check_range(s, v, text, loc);
-      return v;
+      const std::optional<double> v = parse_set_float(text);  // as the file parses it
+      if (!v) bad();
+      check_range(s, *v, text, loc);
+      return *v;
     }
     case ParamType::Bool:
       if (text == "true") return true;
@@ -334,18 +334,15 @@ struct Walker {
 };
 
 void apply_override(const std::string& arg, const ParamRegistry& reg, ParamSet& out) {
-  const SourceLoc loc{"--set " + arg};
-  const size_t eq = arg.find('=');
-  if (eq == std::string::npos || eq == 0)
-    throw InputError(loc, "", "expected KEY=VALUE, e.g. --set population.residents=50000");
-  const std::string key = arg.substr(0, eq);
+  const SourceLoc loc{set_argument_label(arg)};
+  const auto [key, value] = parse_set_argument(arg);
   const ParamSpec* spec = reg.find(key);
   if (!spec) {
     const std::string best = reg.closest(key);
     throw InputError(loc, key, "unknown key '" + key + "'" +
                                    (best.empty() ? "; `govsim params` lists every key" : "; did you mean '" + best + "'?"));
   }
-  out.set(key, convert_text(arg.substr(eq + 1), *spec, loc, reg), loc);
+  out.set(key, convert_text(value, *spec, loc, reg), loc);
 }
 
 }  // namespace
@@ -415,6 +412,7 @@ const ParamRegistry& select_registry(const toml::table& root, const std::vector<
 }
 
 toml::table parse_toml(std::string_view text, const std::string& name) {
+  check_toml_limits(text, name);
   try {
     return toml::parse(text, name);
   } catch (const toml::parse_error& e) {

@@ -180,6 +180,21 @@ uint64_t grid_size(const SweepSpec& spec, uint64_t limit) {
   return n;
 }
 
+uint64_t design_size(const SweepSpec& spec) {
+  const uint64_t P = spec.params.size();
+  switch (spec.design) {
+    case DesignKind::Grid: {
+      const uint64_t n = grid_size(spec, UINT64_MAX);
+      return n == 0 ? UINT64_MAX : n;
+    }
+    case DesignKind::Lhs: return spec.samples;
+    case DesignKind::Saltelli: return uint64_t(spec.samples) * (P + 2);
+    case DesignKind::Morris: return uint64_t(spec.samples) * (P + 1);
+    case DesignKind::List: return spec.points.size();
+  }
+  return 0;
+}
+
 Design make_design(const SweepSpec& spec) {
   Design d;
   switch (spec.design) {

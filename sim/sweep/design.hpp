@@ -45,4 +45,8 @@ double level_value(const VariedParam& p, double u);
 // Number of grid points (product of levels), or 0 on overflow beyond `limit`.
 uint64_t grid_size(const SweepSpec& spec, uint64_t limit);
 
+// The number of design points make_design(spec) would produce, computed without building them
+// (saturating at UINT64_MAX).
+uint64_t design_size(const SweepSpec& spec);
+
 }  // namespace govsim::sweep

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "sim/core/errors.hpp"
+#include "sim/io/file_checks.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/result_open.hpp"
 
@@ -36,20 +37,35 @@ Input open_input(const std::string& path) {
     in.meta = read_meta(in.file, true);
     for (double x : h5::read_dataset_doubles(in.file, "/runs/index", nullptr)) in.runs.push_back(uint64_t(x));
     in.run_wall = h5::read_dataset_doubles(in.file, "/runs/wall_time_s", nullptr);
-    if (in.run_wall.size() != in.runs.size()) throw std::runtime_error("/runs columns of different lengths");
-  } catch (const std::runtime_error& e) {
-    if (dynamic_cast<const GovsimError*>(&e)) throw;
-    throw FileError(path, std::string("damaged sweep file: ") + e.what());
+    if (in.run_wall.size() != in.runs.size()) throw DataError("/runs/index and /runs/wall_time_s differ in length");
+  } catch (const DataError& e) {
+    throw ResultFileError(path, "", std::string("damaged sweep file: ") + e.what());
   }
   return in;
 }
 
 RunPlan rebuild_plan(const Input& in) {
-  h5::Handle prov(H5Gopen2(in.file, "provenance", H5P_DEFAULT), H5Gclose);
-  const std::string sweep_text = h5::read_dataset_string(in.file, "/provenance/sweep_source");
-  const std::string base_text = h5::read_dataset_string(in.file, "/provenance/base_scenario_source");
-  RunPlan plan = make_plan(parse_sweep(sweep_text, h5::read_attr_string(prov, "sweep_path"), base_text,
-                                       h5::read_attr_string(prov, "base_scenario_path")));
+  // The plan is rebuilt from the sweep file and base scenario stored in the shard, never from
+  // the disk: a shard missing them (or holding ones that no longer load) cannot be merged.
+  std::string sweep_text, base_text, sweep_path, base_path;
+  try {
+    h5::Handle prov(H5Gopen2(in.file, "provenance", H5P_DEFAULT), H5Gclose);
+    if (!prov.valid()) throw DataError("no /provenance group");
+    sweep_text = h5::read_dataset_string(in.file, "/provenance/sweep_source");
+    base_text = h5::read_dataset_string(in.file, "/provenance/base_scenario_source");
+    sweep_path = h5::read_attr_string(prov, "sweep_path");
+    base_path = h5::read_attr_string(prov, "base_scenario_path");
+  } catch (const DataError& e) {
+    throw ResultFileError(in.path, "", std::string("cannot merge: the sweep file and base scenario stored in this file "
+                                                   "cannot be read (") + e.what() + ")");
+  }
+  RunPlan plan;
+  try {
+    plan = make_plan(parse_sweep(sweep_text, sweep_path, base_text, base_path));
+  } catch (const InputError& e) {
+    throw ResultFileError(in.path, "", std::string("cannot merge: the sweep stored in this file does not load with this "
+                                                   "govsim build: ") + e.what());
+  }
   if (plan.hash != in.hash)
     throw FileError(in.path, "the sweep stored in this file expands to a different plan with this govsim build "
                              "(hash " + plan.hash + " vs " + in.hash + "); merge with the build that ran it");
@@ -77,6 +93,9 @@ std::string format_ranges(const std::vector<uint64_t>& v, size_t max_items) {
 }
 
 void merge_sweep_files(const std::vector<std::string>& paths, const std::string& output, SweepEnvironment env) {
+  std::vector<std::pair<std::string, std::string>> named;
+  for (const std::string& p : paths) named.push_back({"input", p});
+  refuse_output_over_input(output, named);  // the atomic rename would replace that input
   std::lock_guard lock(hdf5_mutex());
   std::vector<Input> inputs;
   for (const std::string& p : paths) inputs.push_back(open_input(p));

@@ -53,13 +53,26 @@ std::string PartStore::part_path(uint64_t index) const {
   return (fs::path(dir_) / name).string();
 }
 
+void PartStore::lock(const fs::path& dir) {
+  // The lock lives inside the parts directory and is never deleted while held: a second sweep
+  // on the same output fails here, before it has touched anything.
+  lock_fd_ = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) throw FileError(dir_, "cannot create the lock file " + (dir / ".lock").string());
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(lock_fd_), lock_fd_ = -1;
+    throw UsageError(dir_ + " is in use by another running govsim sweep");
+  }
+}
+
 void PartStore::prepare(bool resume, bool force) {
   std::error_code ec;
   const fs::path dir(dir_);
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) throw FileError(dir_, "exists and is not a directory");
+    lock(dir);  // first: --force must never delete the parts of a sweep that is still running
     if (force) {
-      fs::remove_all(dir, ec);
+      for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().filename() != ".lock") fs::remove_all(e.path(), ec);
     } else if (!resume) {
       throw UsageError(dir_ + " holds the finished runs of an earlier, unfinished sweep; add --resume to "
                               "continue it, or --force to discard them and start again");
@@ -68,11 +81,11 @@ void PartStore::prepare(bool resume, bool force) {
                        "): the sweep file or its base scenario changed; use --force to discard those runs");
     }
   }
-  fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir, ec)) throw FileError(dir_, "cannot create the parts directory");
-  lock_fd_ = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT, 0644);
-  if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
-    throw UsageError(dir_ + " is in use by another running govsim sweep");
+  if (lock_fd_ < 0) {
+    fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir, ec)) throw FileError(dir_, "cannot create the parts directory");
+    lock(dir);
+  }
   std::ofstream(dir / kHashFile) << hash_ << "\n";
   // A kill during the final write leaves `.OUTPUT.tmp-*` beside the output; with the lock held,
   // no one else can be writing it.
@@ -115,12 +128,12 @@ std::vector<bool> PartStore::finished(uint64_t num_runs, std::vector<std::string
 void PartStore::write(uint64_t index, const RunResult& result) const {
   write_file_atomically(part_path(index), "part", [&](const std::string& tmp) {
     std::lock_guard lock(hdf5_mutex());
-    make_hdf5_writer()->write(result, tmp);
-    h5::Handle f(H5Fopen(tmp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
-    h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
-    if (!prov.valid()) throw std::runtime_error("cannot reopen the part");
-    h5::attr_string(prov, "sweep_hash", hash_);
-    h5::attr_uint(prov, "sweep_run", index);
+    write_hdf5_result(result, tmp, [&](int64_t f) {
+      h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
+      if (!prov.valid()) throw DataError("cannot open /provenance of the part");
+      h5::attr_string(prov, "sweep_hash", hash_);
+      h5::attr_uint(prov, "sweep_run", index);
+    });
   });
 }
 
@@ -128,16 +141,18 @@ std::pair<RowMeta, RunRow> PartStore::load(uint64_t index) const {
   const std::string path = part_path(index);
   std::lock_guard lock(hdf5_mutex());
   h5::silence_errors();
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("not an HDF5 file");
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw DataError("not a regular file");  // a FIFO would block
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw DataError("not an HDF5 file");
   h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!f.valid()) throw std::runtime_error("corrupt or truncated");
-  if (h5::read_attr_string(f, "format") != "govsim-results") throw std::runtime_error("not a govsim result");
+  if (!f.valid()) throw DataError("corrupt or truncated");
+  if (h5::read_attr_string(f, "format") != "govsim-results") throw DataError("not a govsim result");
   if (h5::read_attr_string(f, "git_commit") != kGitCommit)
-    throw std::runtime_error("written by another govsim build");
+    throw DataError("written by another govsim build");
   h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
-  if (!prov.valid()) throw std::runtime_error("no /provenance");
-  if (h5::read_attr_string(prov, "sweep_hash") != hash_) throw std::runtime_error("part of another sweep");
-  if (uint64_t(h5::read_attr_double(prov, "sweep_run")) != index) throw std::runtime_error("wrong run index");
+  if (!prov.valid()) throw DataError("no /provenance");
+  if (h5::read_attr_string(prov, "sweep_hash") != hash_) throw DataError("part of another sweep");
+  if (uint64_t(h5::read_attr_double(prov, "sweep_run")) != index) throw DataError("wrong run index");
   RowMeta meta = read_meta(f, false);
   RunRow row;
   row.index = index;

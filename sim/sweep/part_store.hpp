@@ -5,6 +5,7 @@
 // part exists under its final name only once it is complete, and a resumed sweep re-checks
 // every part and reruns what it cannot read.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +27,8 @@ class PartStore {
   // The coordinating process prepares the directory: a fresh one, or with `resume` the existing
   // one (which must belong to the same sweep). An existing directory without --resume is an
   // error unless `force`, which discards it. Takes an exclusive lock (flock) so that two sweeps
-  // cannot share it. Throws UsageError / FileError.
+  // cannot share it, before anything else: --force never deletes a running sweep's parts.
+  // Throws UsageError / FileError.
   void prepare(bool resume, bool force);
 
   // Finished runs among 0..num_runs-1: every part is opened and read back in full; unreadable
@@ -37,7 +39,7 @@ class PartStore {
   // Writes one finished run (thread-safe).
   void write(uint64_t index, const RunResult& result) const;
 
-  // Reads one part back (under the HDF5 mutex). Throws std::runtime_error if it is not a valid
+  // Reads one part back (under the HDF5 mutex). Throws DataError if it is not a valid
   // part of this sweep for `index`.
   std::pair<RowMeta, RunRow> load(uint64_t index) const;
 
@@ -47,6 +49,7 @@ class PartStore {
   std::string part_path(uint64_t index) const;
 
  private:
+  void lock(const std::filesystem::path& dir);  // flock dir/.lock or throw UsageError
   std::string dir_, hash_;
   int lock_fd_ = -1;
 };

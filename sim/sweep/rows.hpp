@@ -42,10 +42,10 @@ inline constexpr const char* kColumnGroups[] = {"series/daily", "series/monthly"
 std::recursive_mutex& hdf5_mutex();
 
 // Reads the columns (names, shapes, attributes) and the time axis. `in_sweep_file`: datasets
-// have a leading run dimension that is not part of the row shape. Throws std::runtime_error.
+// have a leading run dimension that is not part of the row shape. Throws DataError.
 RowMeta read_meta(hid_t file, bool in_sweep_file);
 
-// Reads row `row` (0 for a part file) of every column in `meta`. Throws std::runtime_error if a
+// Reads row `row` (0 for a part file) of every column in `meta`. Throws DataError if a
 // dataset is missing or its shape differs from the meta's.
 std::vector<std::vector<double>> read_row(hid_t file, const RowMeta& meta, bool in_sweep_file, hsize_t row);
 

@@ -24,8 +24,10 @@ std::string describe_sweep_file(const std::string& path) {
   try {
     h5::Handle prov(H5Gopen2(f, "provenance", H5P_DEFAULT), H5Gclose);
     h5::Handle design(H5Gopen2(f, "design", H5P_DEFAULT), H5Gclose);
+    if (!prov.valid() || !design.valid()) throw DataError("no /provenance or /design group");
     std::vector<size_t> shape;
     h5::read_dataset_doubles(f, "/runs/index", &shape);
+    if (shape.size() != 1) throw DataError("/runs/index is not one-dimensional");
     char line[1024];
     std::string out = "file:      " + path + " (sweep)\n";
     out += "govsim:    " + h5::read_attr_string(f, "govsim_version") + " (" + h5::read_attr_string(f, "git_commit") + ")\n";
@@ -42,6 +44,8 @@ std::string describe_sweep_file(const std::string& path) {
     const auto lower = h5::read_dataset_doubles(f, "/design/lower", nullptr);
     const auto upper = h5::read_dataset_doubles(f, "/design/upper", nullptr);
     const auto scale = h5::read_dataset_strings(f, "/design/scale");
+    if (lower.size() != names.size() || upper.size() != names.size() || scale.size() != names.size())
+      throw DataError("/design: parameters, lower, upper and scale differ in length");
     for (size_t j = 0; j < names.size(); ++j) {
       std::snprintf(line, sizeof line, "  %-45s [%g, %g] %s\n", names[j].c_str(), lower[j], upper[j], scale[j].c_str());
       out += line;
@@ -62,8 +66,8 @@ std::string describe_sweep_file(const std::string& path) {
       out += " " + c.name;
     }
     return out + "\n";
-  } catch (const std::runtime_error& e) {
-    throw FileError(path, std::string("damaged sweep file: ") + e.what());
+  } catch (const DataError& e) {
+    throw ResultFileError(path, "", std::string("damaged sweep file: ") + e.what());
   }
 }
 

@@ -8,7 +8,9 @@
 #include <thread>
 
 #include "sim/core/errors.hpp"
+#include "sim/io/file_checks.hpp"
 #include "sim/io/hdf5_util.hpp"
+#include "sim/sweep/design.hpp"
 #include "sim/sweep/mpi_work.hpp"
 #include "sim/sweep/progress.hpp"
 #include "sim/sweep/runner.hpp"
@@ -43,7 +45,7 @@ bool already_written(const std::string& output, const std::string& hash, size_t 
     h5::read_dataset_doubles(f, "/runs/index", &shape);
     return h5::read_attr_string(f, "format") == "govsim-sweep" && h5::read_attr_string(prov, "sweep_hash") == hash &&
            shape.size() == 1 && shape[0] == runs;
-  } catch (const std::runtime_error&) {
+  } catch (const DataError&) {
     return false;
   }
 }
@@ -54,9 +56,9 @@ void write_output(const SweepJob& job, const RunPlan& plan, const PartStore& sto
   write_sweep_file(job.output, plan, meta, runs, [&](uint64_t index) {
     try {
       auto [m, row] = store.load(index);
-      if (!same_layout(m, meta)) throw std::runtime_error("its series differ from run " + std::to_string(runs.front()));
+      if (!same_layout(m, meta)) throw DataError("its series differ from run " + std::to_string(runs.front()));
       return row;
-    } catch (const std::runtime_error& e) {
+    } catch (const DataError& e) {
       throw FileError(store.part_path(index), std::string(e.what()) + "; run again with --resume to redo it");
     }
   }, env);
@@ -97,7 +99,14 @@ SweepOutcome run_sweep(const SweepJob& job) {
   // Every rank expands the plan itself: it is a pure function of the sweep file.
   std::optional<RunPlan> maybe_plan;
   try {
-    maybe_plan = make_plan(load_sweep(job.sweep_path));
+    SweepSpec spec = load_sweep(job.sweep_path);
+    // Said (and, above kConfirmRuns, confirmed) before the design is even expanded.
+    const uint64_t points = design_size(spec);
+    const uint64_t total = points > UINT64_MAX / spec.replicates ? UINT64_MAX : points * spec.replicates;
+    if (total > kConfirmRuns && !job.yes)
+      throw UsageError(job.sweep_path + ": the sweep has " + std::to_string(total) + " runs, more than " +
+                       std::to_string(kConfirmRuns) + ": add --yes to start it (see docs/sweeps.md)");
+    maybe_plan = make_plan(std::move(spec));
   } catch (const GovsimError&) {
     if (!root) throw QuietFailure();  // every rank finds the same mistake; rank 0 reports it
     throw;
@@ -107,6 +116,9 @@ SweepOutcome run_sweep(const SweepJob& job) {
   if (runs.empty())
     throw UsageError("--shard " + job.shard->str() + " has no runs: the sweep has only " + std::to_string(plan.num_runs));
   out.runs = runs.size();
+  if (root && !job.quiet)
+    std::fprintf(stderr, "govsim: sweep: %s: %llu runs%s\n", job.sweep_path.c_str(), (unsigned long long)runs.size(),
+                 job.shard ? (" (shard " + job.shard->str() + " of " + std::to_string(plan.num_runs) + ")").c_str() : "");
   const uint32_t threads = job.threads ? job.threads : uint32_t(tbb::info::default_concurrency());
   const uint32_t per_run = job.threads_per_run.value_or(plan.spec.threads_per_run);
 
@@ -121,6 +133,8 @@ SweepOutcome run_sweep(const SweepJob& job) {
       const std::filesystem::path dir = out_path.has_parent_path() ? out_path.parent_path() : ".";
       if (!std::filesystem::is_directory(dir)) throw FileError(job.output, "directory '" + dir.string() + "' does not exist");
       if (std::filesystem::is_directory(out_path)) throw FileError(job.output, "is a directory");
+      // The output must not be the sweep file or its base scenario: it would be overwritten.
+      refuse_output_over_input(job.output, {{"sweep file", job.sweep_path}, {"base scenario", plan.spec.base_path}});
       check_every_point(plan);
       if (job.resume && !std::filesystem::exists(store.dir()) && already_written(job.output, plan.hash, runs.size())) {
         status = 1;

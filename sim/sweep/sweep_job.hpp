@@ -24,6 +24,7 @@ struct SweepJob {
   uint32_t threads = 0;                    // per process; 0 = all cores
   std::optional<uint32_t> threads_per_run; // overrides sweep.threads_per_run
   bool resume = false, force = false, quiet = false, keep_parts = false;
+  bool yes = false;                        // start even above kConfirmRuns runs
   std::optional<Shard> shard;
   std::string command_line;
   const std::atomic<bool>* cancel = nullptr;
@@ -37,6 +38,10 @@ struct SweepOutcome {
   double wall_time_s = 0;
   bool wrote = false;      // this process wrote the output (rank 0)
 };
+
+// A sweep with more runs than this only starts with `--yes` (docs/sweeps.md): a typo in a levels
+// or samples count should not silently start millions of runs.
+inline constexpr uint64_t kConfirmRuns = 100000;
 
 // Throws InputError / FileError / UsageError; Interrupted if cancelled (finished runs are kept).
 SweepOutcome run_sweep(const SweepJob& job);

@@ -11,7 +11,10 @@
 #include <set>
 #include <sstream>
 
+#include "sim/core/closest_match.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/set_argument.hpp"
+#include "sim/scenario/toml_limits.hpp"
 #include "sim/sweep/sobol.hpp"
 #include "sim/sweep/toml_fields.hpp"
 
@@ -45,7 +48,10 @@ const ParamSpec& lookup(const TomlFields& f, const std::string& key, const std::
   const ParamRegistry& reg = parameter_registry();
   const ParamSpec* s = reg.find(path);
   if (!s || path.find("[]") != std::string::npos) {
-    const std::string best = reg.closest(path);
+    std::vector<std::string> paths;
+    for (const ParamSpec& p : reg.all())
+      if (p.path.find("[]") == std::string::npos) paths.push_back(p.path);
+    const std::string best = closest_match(path, paths);
     throw InputError(loc, f.key(key), "unknown parameter '" + path + "'" +
                                           (best.empty() ? "; `govsim params` lists every parameter"
                                                         : "; did you mean '" + best + "'?"));
@@ -219,7 +225,7 @@ void check_base(const SweepSpec& spec, const SourceLoc& scenario_loc, const std:
     (void)parse_scenario(spec.base_text, spec.base_path, spec.fixed);
   } catch (const InputError& e) {
     for (size_t i = 0; i < spec.fixed.size(); ++i)
-      if (e.loc().file == "--set " + spec.fixed[i]) throw InputError(set_locs[i], "sweep.set." + e.key(), e.message());
+      if (e.loc().file == set_argument_label(spec.fixed[i])) throw InputError(set_locs[i], "sweep.set." + e.key(), e.message());
     throw InputError(scenario_loc, "sweep.scenario", "the base scenario is invalid: " + std::string(e.what()));
   }
 }
@@ -245,6 +251,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
   spec.path = path;
   spec.source_text = std::string(text);
   toml::table root;
+  check_toml_limits(text, path);
   try {
     root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
@@ -283,9 +290,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
   for (DesignKind k : {DesignKind::Grid, DesignKind::Lhs, DesignKind::Saltelli, DesignKind::Morris, DesignKind::List})
     if (*design == to_string(k)) spec.design = k, found = true;
   if (!found) {
-    std::string best;
-    for (const char* k : {"grid", "lhs", "saltelli", "morris", "list"})
-      if (edit_distance(*design, k) <= 2) best = k;
+    const std::string best = closest_match(*design, {"grid", "lhs", "saltelli", "morris", "list"});
     f.fail("design", "expected one of \"grid\", \"lhs\", \"saltelli\", \"morris\", \"list\", got \"" + *design + "\"" +
                          (best.empty() ? "" : "; did you mean \"" + best + "\"?"));
   }

@@ -1,6 +1,9 @@
 #include "sim/sweep/toml_fields.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "sim/core/closest_match.hpp"
 
 #include "sim/params/param_registry.hpp"
 #include "sim/scenario/toml_text.hpp"
@@ -35,16 +38,10 @@ void TomlFields::fail_at(const toml::node& n, const std::string& k, const std::s
 void TomlFields::only(const std::vector<std::string>& allowed) const {
   for (auto&& [k, n] : t_) {
     const std::string name(k.str());
-    bool ok = false;
-    std::string best;
-    size_t best_d = SIZE_MAX;
-    for (const auto& a : allowed) {
-      if (a == name) ok = true;
-      if (const size_t d = edit_distance(name, a); d < best_d) best_d = d, best = a;
-    }
-    if (ok) continue;
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    const std::string best = closest_match(name, allowed);
     std::string msg = "unknown key '" + name + "'";
-    if (best_d <= std::max<size_t>(2, name.size() / 3)) {
+    if (!best.empty()) {
       msg += "; did you mean '" + best + "'?";
     } else {
       msg += "; valid keys: ";

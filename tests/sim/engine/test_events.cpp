@@ -76,7 +76,7 @@ TEST_CASE("an event changes the run from its date on, and only from then", "[eve
   CHECK(series(again, "mean_engagement").values == b);
 }
 
-TEST_CASE("events apply in date order whatever their order in the file; later ones win", "[events]") {
+TEST_CASE("events apply in date order whatever their order in the file, and later ones win", "[events]") {
   const RunResult a = run(kBase + "[[events]]\ndate = 2020-03-01\nset = { reference.social_weight = 0.1 }\n"
                                   "[[events]]\ndate = 2020-02-01\nset = { reference.social_weight = 0.9 }\n");
   const RunResult b = run(kBase + "[[events]]\ndate = 2020-02-01\nset = { reference.social_weight = 0.9 }\n"

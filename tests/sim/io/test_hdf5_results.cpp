@@ -72,7 +72,7 @@ TEST_CASE("every dataset reads back exactly", "[io]") {
   CHECK(info.find("loss_area") != std::string::npos);
 }
 
-TEST_CASE("equal content gives equal bytes; only run environment may differ", "[io]") {
+TEST_CASE("equal content gives equal bytes, only run environment may differ", "[io]") {
   govsim::testing::TempDir dir;
   auto w = make_hdf5_writer();
   RunResult r = sample_result();

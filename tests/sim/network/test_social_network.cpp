@@ -34,7 +34,7 @@ TEST_CASE("ties are symmetric, sorted, without self-loops or duplicates", "[netw
   }
 }
 
-TEST_CASE("communities and households are consecutive id blocks; households are cliques", "[network]") {
+TEST_CASE("communities and households are consecutive id blocks, and households are cliques", "[network]") {
   CommunityGraphSpec s{100000, 2.6, 5000, 4, 0.1, 1.0};
   CommunityLayout l;
   const Network net = build(s, l);
@@ -75,7 +75,7 @@ TEST_CASE("a pure ring lattice has degree k and clustering 3(k-2)/(4(k-1))", "[n
   CHECK(st.isolated == 0);
 }
 
-TEST_CASE("rewiring lowers clustering; it stays far above a random graph's", "[network]") {
+TEST_CASE("rewiring lowers clustering, but it stays far above a random graph's", "[network]") {
   double last = 1.0;
   for (double p : {0.0, 0.2, 0.8}) {
     CommunityGraphSpec s{50000, 1.0, 1000, 8, p, 0.0};

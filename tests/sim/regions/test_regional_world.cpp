@@ -31,7 +31,7 @@ std::string error_of(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("residents are placed region by region; communities and households never cross a region", "[regions]") {
+TEST_CASE("residents are placed region by region, and communities and households never cross a region", "[regions]") {
   const Scenario sc = parse_scenario(regional(0.001), "reg.toml");
   Simulation sim(sc.params);
   const World& w = sim.world();
