@@ -94,3 +94,12 @@ def main(argv):
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
+
+
+def to_dataframe(path_or_result, frequency="monthly"):
+    """The result as a pandas DataFrame ('daily', 'monthly' or 'long'); needs python3-pandas.
+    See analysis/govsim_pandas.py."""
+    import govsim_pandas
+    fn = {"daily": govsim_pandas.daily_frame, "monthly": govsim_pandas.monthly_frame,
+          "long": govsim_pandas.long_frame}[frequency]
+    return fn(path_or_result)
