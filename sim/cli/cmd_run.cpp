@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/key_figures.hpp"
+#include "sim/cli/output_name.hpp"
 #include "sim/cli/scenario_options.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/io/result_writer.hpp"
@@ -25,7 +27,7 @@ struct RunArgs {
 void run(const RunArgs& a) {
   const Scenario sc = load_scenario_from_args(a.scenario);
   std::string out = a.output;
-  if (out.empty()) out = std::filesystem::path(a.scenario.path).stem().string() + ".h5";
+  if (out.empty()) out = default_output_name(a.scenario.path, a.scenario.sets, a.scenario.seed);
 
   // Ctrl-C / SIGTERM stop the run between two days; nothing is written under `out`.
   std::signal(SIGINT, on_signal);
@@ -43,6 +45,8 @@ void run(const RunArgs& a) {
                 r.calendar.start().str().c_str(), r.calendar.end().str().c_str(),
                 r.provenance.threads, r.provenance.wall_time_s, agent_days / r.provenance.wall_time_s);
     std::printf("govsim: wrote %s (inspect with: govsim info %s)\n", out.c_str(), out.c_str());
+    // A published case: its key figures beside the published ones (paper_repro/targets/<case>.toml).
+    std::fputs(key_figures_for_result(out, sc.path).c_str(), stdout);
   }
 }
 
@@ -53,7 +57,8 @@ void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write one HDF5 result file.");
   add_scenario_options(*cmd, args->scenario);
   cmd->add_option("-o,--output", args->output,
-                  "Result file (HDF5). Default: <scenario name>.h5 in the current directory. "
+                  "Result file (HDF5). Default: <scenario name>[__KEY=VALUE for each --set][__seed=N].h5 in the current "
+                  "directory, so runs with different overrides do not overwrite each other. "
                   "Written atomically: a failed or interrupted run leaves no file under this name.");
   cmd->add_option("-t,--threads", args->threads,
                   "Worker threads (default: all cores). Results are bit-identical for any count.")

@@ -19,5 +19,6 @@ void add_bench_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
 void add_merge_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 }  // namespace govsim::cli

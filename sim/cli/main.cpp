@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
              "  govsim validate scenarios/quickstart.toml\n"
              "  govsim params --markdown > docs/parameters.md\n"
              "  govsim info quickstart.h5\n"
+             "  govsim export quickstart.h5 --long quickstart.csv\n"
              "  govsim sweep scenarios/sweeps/quickstart_grid.toml -o grid.h5\n"
              "Each subcommand has its own --help.");
   cli::add_run_command(app);
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   cli::add_bench_command(app);
   cli::add_sweep_command(app);
   cli::add_merge_command(app);
+  cli::add_export_command(app);
 
   try {
     app.parse(argc, argv);
