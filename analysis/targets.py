@@ -91,6 +91,11 @@ def simulated(target, result, population_reference=None):
             return float("nan")
         v = result.monthly[m["series"]][result.months.index(m["month"])]
         return float(v.sum()) if getattr(v, "ndim", 0) else float(v)
+    if "ratio" in m or "reduction" in m:
+        a, b = m.get("ratio") or m.get("reduction")
+        va, vb = result.summary.get(a, float("nan")), result.summary.get(b, float("nan"))
+        r = va / vb if vb else float("nan")
+        return float(r if "ratio" in m else 1 - r)
     if "scalar" in m:
         v = result.summary.get(m["scalar"], float("nan"))
         if m.get("scale") == "population":
@@ -139,6 +144,8 @@ def format_value(target, v):
         return "n/a"
     if "share" in target.get("unit", ""):
         return f"{100 * v:.1f} %"
+    if target.get("unit") == "times":
+        return f"{v:.2f}"
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3g}"
 
 

@@ -123,6 +123,12 @@ KeyFigures compare_with_targets(const std::string& targets_path, const ResultTab
         if (const SeriesTable* s = t.find_monthly(*series))
           for (size_t i = 0; i < t.months.size(); ++i)
             if (t.months[i] == month) sim = s->total(i);
+      } else if ((*m)["ratio"].as_array() || (*m)["reduction"].as_array()) {
+        const bool ratio = (*m)["ratio"].as_array() != nullptr;
+        const auto& pair = *(*m)[ratio ? "ratio" : "reduction"].as_array();
+        const ScalarValue* a = pair.size() == 2 ? t.find_scalar(pair[0].value_or(std::string())) : nullptr;
+        const ScalarValue* b = pair.size() == 2 ? t.find_scalar(pair[1].value_or(std::string())) : nullptr;
+        if (a && b && b->value != 0) sim = ratio ? a->value / b->value : 1 - a->value / b->value;
       } else if (const auto scalar = (*m)["scalar"].value<std::string>()) {
         if (const ScalarValue* s = t.find_scalar(*scalar)) {
           sim = s->value;
