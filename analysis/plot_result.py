@@ -132,7 +132,7 @@ def draw_published(ax, targets, name, scale):
         tol = t.get("tolerance", {}).get("absolute")
         ax.errorbar([month_dates([month])[0]], [scale * t["value"]],
                     yerr=[[scale * tol], [scale * tol]] if tol else None, fmt="s", color="k", ms=6, capsize=4,
-                    zorder=5, label=(f"published ({targets.case}" + (f", ± {scale * tol:g}" if tol else "") + ")")
+                    zorder=5, label=(f"published ({targets.case}" + (f", ± {scale * tol:g}{' pp' if scale == 100 else ''}" if tol else "") + ")")
                     if k == 0 else None)
     return len(pts)
 
@@ -189,6 +189,8 @@ def plot_file(path, names=None, out=None, monthly_first=False, hue="auto", facet
         scale_note = f"sweep of {sweep.num_runs} runs"
     for r, (name, monthly) in enumerate(resolved):
         unit = view.attrs.get(name, {}).get("unit", "")
+        if monthly and view.attrs.get(name, {}).get("monthly_aggregation") == "sum" and unit.endswith("/day"):
+            unit = unit[: -len("/day")] + " per month"  # a monthly sum of a daily flow
         pct = unit in ("fraction", "share") and not keep_groups
         scale = 100.0 if pct else 1.0
         for c, fv in enumerate(facet_values):

@@ -17,7 +17,12 @@ std::string monthly_values_text(const ResultTables& t, size_t per_line = 6) {
   std::string out = "monthly series (value per month; grouped series summed over groups):\n";
   char cell[96];
   for (const auto& s : t.monthly) {
-    out += "  " + s.name + (s.unit.empty() ? "" : " [" + s.unit + "]") +
+    std::string how = s.monthly_aggregation;
+    if (how == "sum" || how == "mean" || how == "last") how = "monthly " + how + " of daily values";
+    else if (how == "explicit") how = "computed per month";
+    std::string bracket = s.unit;
+    if (!how.empty()) bracket += (bracket.empty() ? "" : "; ") + how;
+    out += "  " + s.name + (bracket.empty() ? "" : " [" + bracket + "]") +
            (s.description.empty() ? "" : ": " + s.description) +
            (s.groups.empty() ? "" : " (totals over " + (s.group_by.empty() ? std::string("groups") : s.group_by) + ")") + "\n";
     for (size_t i = 0; i < s.rows; ++i) {

@@ -68,17 +68,16 @@ void add_report_command(CLI::App& app) {
 }
 
 void add_plot_command(CLI::App& app) {
-  auto rest = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand(
-      "plot", "Draw series of a run or sweep file as a PNG: crisis phases shaded, published points marked "
-              "(analysis/plot_result.py; `govsim plot FILE -- --help` for every option).");
-  cmd->add_option("args", *rest, "FILE [SERIES ...] [-o FIG.png] [--monthly] [--hue PARAM] [--facet PARAM] ...")
-      ->required();
-  cmd->allow_extras();
+      "plot", "Draw series of a run or sweep file as a PNG: crisis phases shaded, published points marked. "
+              "Arguments: FILE [SERIES ...] [-o FIG.png] [--monthly] [--groups] [--hue PARAM] [--facet PARAM] "
+              "[--band pct|minmax] (analysis/plot_result.py; `govsim plot --help` shows them all).");
+  // Everything after `plot` goes to the script unchanged (its own --help included).
   cmd->prefix_command();
-  cmd->callback([rest, cmd] {
-    std::vector<std::string> args = *rest;
-    for (const auto& x : cmd->remaining()) args.push_back(x);
+  cmd->set_help_flag();
+  cmd->callback([cmd] {
+    const std::vector<std::string> args = cmd->remaining();
+    if (args.empty()) throw UsageError("plot: give a result file (govsim plot FILE [SERIES ...] [-o FIG.png]; --help)");
     exec_python(find_script("plot_result.py"), args);
   });
 }

@@ -56,6 +56,7 @@ std::vector<SeriesTable> read_series(hid_t f, const std::string& group) {
     s.description = attr_or_empty(d, "description");
     s.kind = attr_or_empty(d, "kind");
     s.group_by = attr_or_empty(d, "group_by");
+    s.monthly_aggregation = attr_or_empty(d, "monthly_aggregation");
     s.rows = shape.empty() ? 0 : shape[0];
     if (shape.size() > 1) {
       s.groups = split_commas(attr_or_empty(d, "groups"));

@@ -8,7 +8,7 @@
 namespace govsim {
 
 struct SeriesTable {
-  std::string name, unit, description, kind, group_by;
+  std::string name, unit, description, kind, group_by, monthly_aggregation;
   std::vector<std::string> groups;  // empty for an ungrouped series
   size_t rows = 0;                  // days or months
   std::vector<double> values;       // rows x max(1, groups.size()), row-major

@@ -119,7 +119,7 @@ TEST_CASE("info shows monthly series as values", "[cli][info]") {
   CHECK(info.output.find("monthly series (value per month") != std::string::npos);
   CHECK(info.output.find("2020-01 ") != std::string::npos);
   CHECK(info.output.find("2020-03 ") != std::string::npos);
-  CHECK(info.output.find("rate_active [fraction]") != std::string::npos);
+  CHECK(info.output.find("rate_active [fraction; monthly mean of daily values]") != std::string::npos);
 }
 
 TEST_CASE("params filters by model and by word", "[cli][params]") {
