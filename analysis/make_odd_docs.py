@@ -34,7 +34,7 @@ SAMPLE_RUNS = {
     "reference": ("scenarios/quickstart.toml", ["population.residents=1000"]),
     "jiaxing": ("scenarios/jiaxing_weijiayuan_tenth.toml",
                 ["population.residents=2000", "population.officials=2", "population.firms=20"]),
-    "collab": ("scenarios/typology_IV.toml", ["population.residents=2000", "calendar.end=2020-03-31"]),
+    "collab": ("scenarios/typology_IV.toml", ["population.residents=2000", "calendar.end=2021-03-31"]),
 }
 
 
@@ -97,8 +97,14 @@ def targets_section(model):
         rows.append("|---|---|---|---|---|")
         for x in t:
             m = x.get("maps_to", {})
-            sim = (f"`{m['series']}` in {m['month']}" if "series" in m else
-                   f"`{m.get('scalar', '')}`" + (" scaled to the city" if m.get("scale") == "population" else ""))
+            if "series" in m:
+                sim = f"`{m['series']}` in {m['month']}"
+            elif "ratio" in m:
+                sim = f"`{m['ratio'][0]}` / `{m['ratio'][1]}`"
+            elif "reduction" in m:
+                sim = f"1 - `{m['reduction'][0]}` / `{m['reduction'][1]}`"
+            else:
+                sim = f"`{m.get('scalar', '')}`" + (" scaled to the city" if m.get("scale") == "population" else "")
             rows.append(f"| `{x['id']}` | {targets_mod.published_text(x)} | {targets_mod.tolerance_text(x)} | "
                         f"{x['label']} | {sim} |")
     if not rows:
