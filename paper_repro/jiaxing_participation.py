@@ -175,6 +175,7 @@ def main():
     ax.set_xticks(x)
     ax.set_xticklabels(full["months"], rotation=60, fontsize=8)
     ax.set_ylabel("monthly active rate (% of registered users)")
+    ax.set_xlabel("month")
     ax.set_title(f"Jiaxing Weijiayuan: monthly active rate ({full_label}"
                  + (", --small smoke test)" if args.small else ")"))
     ax.legend(fontsize=7, loc="upper left")
@@ -185,6 +186,7 @@ def main():
     ax2.set_xticks(x[::2])
     ax2.set_xticklabels(full["months"][::2], rotation=60, fontsize=8)
     ax2.set_ylabel("registered adult users (million)")
+    ax2.set_xlabel("month (end of)")
     ax2.set_title("registered users")
     ax2.legend(fontsize=8)
     fig.tight_layout()

@@ -286,15 +286,15 @@ def main():
                Patch(facecolor="0.75", edgecolor="k", label="the type's own measure (outlined, bold)"),
                Line2D([0], [0], color="k", marker="|", lw=1, label=f"±{K:g} s.e. of the log ratio"),
                Patch(facecolor="0.85", hatch="//", edgecolor="0.4",
-                     label=f"hatched: zero (or ratio beyond ×{10 ** LIM:.0f}) in one arm; bar clipped at the axis")]
+                     label="hatched: zero in one arm, or a ratio beyond the axis (×0.03-×30); bar clipped")]
     fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=8.5, frameon=False, bbox_to_anchor=(0.5, 0.035))
     fig.text(0.012, 0.70, "participation LOW", rotation=90, fontsize=12, weight="bold", va="center")
     fig.text(0.012, 0.27, "participation HIGH", rotation=90, fontsize=12, weight="bold", va="center")
     fig.text(0.28, 0.935, "interdependence LOW (pooled)", fontsize=12, weight="bold", ha="center")
     fig.text(0.74, 0.935, "interdependence HIGH (sequential / reciprocal)", fontsize=12, weight="bold", ha="center")
-    fig.suptitle(f"Seed 002 typology: platform effect by type ({scale_text}; mean of {R} replicates, "
+    fig.suptitle(f"Seed 002 typology: platform effect by type ({scale_text}; mean of {R} replicates)\n"
                  f"error bars ±{K:g} s.e.; "
-                 f"green = better, red = worse; bold = the type's own measure)"
+                 f"green = better, red = worse; bold = the type's own measure"
                  , fontsize=11, y=0.99)
     fig.text(0.5, 0.012, "claims: " + ";   ".join(
         f"{k.split('_', 1)[0]}) {k.split('_', 1)[1].replace('_', ' ')}: {'PASS' if v else 'FAIL'}"
