@@ -151,7 +151,7 @@ def main():
                     r, g, b, _ = im.cmap(im.norm(data[i, j]))
                     ink = "k" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "w"  # readable on the cell
                     ax.text(j, i, f"{data[i, j]:.3g}", ha="center", va="center", fontsize=7, color=ink)
-            fig.colorbar(im, ax=ax, shrink=0.8)
+            fig.colorbar(im, ax=ax, shrink=0.8, label=label if col < 2 else "gain, % lower with the platform")
         if m == "mean_close_hours":
             rows_ok = [harder(mean[0, i, -1], se[0, i, -1], mean[0, i, 0], se[0, i, 0]) for i in range(len(ps))]
             cols_ok = [harder(mean[0, -1, j], se[0, -1, j], mean[0, 0, j], se[0, 0, j]) for j in range(len(ds))]
