@@ -71,7 +71,7 @@ TEST_CASE("yuexiu_dispatch.py --small writes outside the tree", "[paper_repro][s
   check_small_run("paper_repro/yuexiu_dispatch.py", {"yuexiu_dispatch.png", "yuexiu_dispatch.json"});
 }
 
-TEST_CASE("--refresh-committed is refused with --small", "[paper_repro]") {
+TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py"}) {
