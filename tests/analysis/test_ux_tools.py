@@ -194,6 +194,35 @@ def test_targets_files_are_complete():
     assert targets.check(t["masks_exchanged"], 70000) and not targets.check(t["masks_exchanged"], 50000)
 
 
+def test_no_published_number_is_hard_coded():
+    """The scripts of the cases with a targets file read every published number from it: no
+    numeric literal in their code equals a published value (small integers below 100, written
+    without a decimal point, are ignored: they are counts of replicates, days or steps)."""
+    import tokenize
+    values = set()
+    for case in targets.cases():
+        for t in targets.load(case):
+            v = t["value"]
+            values.update(float(x) for x in (v if isinstance(v, list) else [v]))
+    scripts = ["paper_repro/jiaxing_participation.py", "paper_repro/jiaxing_sensitivity.py",
+               "paper_repro/yuexiu_dispatch.py", "analysis/jiaxing_common.py", "analysis/yuexiu_common.py",
+               "analysis/calibrate_jiaxing.py", "analysis/calibrate_yuexiu.py"]
+    found = []
+    for rel in scripts:
+        with open(os.path.join(ROOT, rel), "rb") as f:
+            for tok in tokenize.tokenize(f.readline):
+                if tok.type != tokenize.NUMBER:
+                    continue
+                text = tok.string.replace("_", "")
+                try:
+                    x = float(text)
+                except ValueError:
+                    continue
+                if x in values and not (x < 100 and x == int(x) and "." not in text and "e" not in text.lower()):
+                    found.append(f"{rel}:{tok.start[0]}: {tok.line.strip()}")
+    assert not found, "published numbers hard-coded (read them from paper_repro/targets/):\n" + "\n".join(found)
+
+
 def test_citation_cites_the_five_seeds():
     with open(os.path.join(ROOT, "CITATION.cff"), encoding="utf-8") as f:
         text = f.read()
