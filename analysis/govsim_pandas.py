@@ -8,6 +8,7 @@
     tidy    = gp.long_frame("jiaxing.h5")      # frequency, date, series, group, value, unit:
                                                # the same rows as `govsim export --long`
     scalars = gp.scalars_frame("jiaxing.h5")   # name -> value, unit, description
+    runs    = gp.sweep_frame("sweep.h5")       # a sweep: one row per run (parameters, outputs)
 
 Grouped series become one column per group, named "<series>/<group>" (wide frames) or rows with
 `group` set (tidy frame; ungrouped series have group "all", as in the CSV export). The daily frame
@@ -98,6 +99,16 @@ def scalars_frame(result):
             rows.append({"name": name, "value": float(d[()]), "unit": a.get("unit", ""),
                          "description": a.get("description", "")})
     return pd.DataFrame(rows).set_index("name")
+
+
+def sweep_frame(path, monthly=False):
+    """A sweep file (govsim sweep / merge) as one row per run: run, point, replicate, seed, every
+    parameter, summary scalar and phase mean (and, with monthly=True, every month of every
+    ungrouped monthly series): the rows of analysis/sweep_results.py's Sweep.as_records()."""
+    _need_pandas()
+    import sweep_results
+    s = sweep_results.load_sweep(path)
+    return pd.DataFrame(s.as_records(monthly=monthly))
 
 
 def main(argv):

@@ -76,6 +76,25 @@ TEST_CASE("govsim plot writes a figure of any series", "[cli][ux]") {
   CHECK(bad.output.find("no series 'nope'") != std::string::npos);
 }
 
+TEST_CASE("after a Jiaxing run, one command draws its curve against the published points", "[cli][ux]") {
+  if (!govsim::testing::have_python_stack()) return;
+  TempDir dir;
+  const auto run = run_govsim("run " + q(govsim::testing::source_dir() / "scenarios/jiaxing_weijiayuan_tenth.toml") + " -o " +
+                              q(dir / "jx.h5") + " --set population.residents=3000 --set population.officials=3 "
+                              "--set population.firms=30");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.output.find("key figures vs published (Jiaxing") != std::string::npos);
+  CHECK(run.output.find("monthly active rate, May 2020") != std::string::npos);
+  const auto info = run_govsim("info " + q(dir / "jx.h5"));
+  CHECK(info.output.find("key figures vs published") != std::string::npos);
+  const auto p = run_command("cd " + q(dir.path()) + " && '" + govsim::testing::govsim_binary().string() +
+                             "' plot jx.h5 2>&1");
+  INFO(p.output);
+  CHECK(p.exit_code == 0);
+  CHECK(fs::exists(dir / "jx_rate_active_monthly.png"));
+}
+
 TEST_CASE("govsim report writes a self-contained page that headless Chromium renders with its figures",
           "[cli][ux][report]") {
   if (!govsim::testing::have_python_stack()) return;

@@ -115,6 +115,8 @@ def test_pandas_frames_match_the_csv_export(binary):
     monthly = gp.monthly_frame(path)
     assert [str(p) for p in monthly.index] == res.months
     assert govsim_results.to_dataframe(path, "monthly").equals(monthly)
+    runs = gp.sweep_frame(small_sweep(binary))
+    assert len(runs) == 12 and "reference.social_weight" in runs.columns and "rate_active[post]" in runs.columns
 
 
 def test_plot_result_draws_a_run_and_a_sweep(binary):
