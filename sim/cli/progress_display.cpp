@@ -9,10 +9,12 @@ ProgressDisplay::ProgressDisplay(std::FILE* out, double residents, bool terminal
     : out_(out), residents_(residents), terminal_(terminal), delay_s_(delay_s),
       plain_interval_s_(plain_interval_s), start_(std::chrono::steady_clock::now()) {}
 
-std::string ProgressDisplay::line(int32_t done, int32_t total, double residents, double elapsed_s) {
+std::string ProgressDisplay::line(int32_t done, int32_t total, double residents, double elapsed_s,
+                                  int32_t days_at_start) {
   char b[160];
-  const double rate = elapsed_s > 0 ? residents * done / elapsed_s : 0;
-  const double eta = done > 0 ? elapsed_s * (total - done) / done : NAN;
+  const int32_t counted = done - days_at_start;
+  const double rate = elapsed_s > 0 ? residents * counted / elapsed_s : 0;
+  const double eta = counted > 0 ? elapsed_s * (total - done) / counted : NAN;
   char eta_text[32];
   if (std::isnan(eta)) std::snprintf(eta_text, sizeof eta_text, "?");
   else if (eta < 90) std::snprintf(eta_text, sizeof eta_text, "%.0f s", eta);
@@ -28,15 +30,13 @@ void ProgressDisplay::update(int32_t done, int32_t total) {
 }
 
 void ProgressDisplay::update_at(int32_t done, int32_t total, double t) {
+  if (first_s_ < 0) first_s_ = t, first_days_ = done;
   if (t < delay_s_ || !out_) return;
   const bool last = done >= total;
-  if (terminal_) {
-    if (t - last_print_s_ < 0.2 && !last) return;  // at most 5 redraws a second
-    std::fprintf(out_, "\rgovsim: %s\033[K", line(done, total, residents_, t).c_str());
-  } else {
-    if (t - last_print_s_ < plain_interval_s_ && !last) return;
-    std::fprintf(out_, "govsim: %s\n", line(done, total, residents_, t).c_str());
-  }
+  if (!last && t - last_print_s_ < (terminal_ ? 0.2 : plain_interval_s_)) return;  // terminal: 5 redraws/s at most
+  const std::string text = line(done, total, residents_, t - first_s_, first_days_);
+  if (terminal_) std::fprintf(out_, "\rgovsim: %s\033[K", text.c_str());
+  else std::fprintf(out_, "govsim: %s\n", text.c_str());
   std::fflush(out_);
   last_print_s_ = t;
   shown_ = true;

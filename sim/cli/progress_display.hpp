@@ -25,8 +25,11 @@ class ProgressDisplay {
   void update_at(int32_t days_done, int32_t days_total, double elapsed_s);
   // Ends the in-place line on a terminal (if anything was shown).
   void finish();
-  // The text of one progress line, e.g. "day 120/488 (25 %), 2.1e+07 agent-days/s, ETA 18 s".
-  static std::string line(int32_t days_done, int32_t days_total, double residents, double elapsed_s);
+  // The text of one progress line, e.g. "day 120/488 (25 %), 2.1e+07 agent-days/s, ETA 18 s", where
+  // the speed and ETA come from the days after `days_at_start` (the first update: set-up time,
+  // such as building the network, does not count as simulation speed).
+  static std::string line(int32_t days_done, int32_t days_total, double residents, double elapsed_s,
+                          int32_t days_at_start = 0);
   bool shown() const { return shown_; }
 
  private:
@@ -35,6 +38,8 @@ class ProgressDisplay {
   bool terminal_;
   double delay_s_, plain_interval_s_;
   double last_print_s_ = -1e300;
+  double first_s_ = -1;      // time of the first update
+  int32_t first_days_ = 0;   // days done at the first update
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_;
 };

@@ -207,6 +207,7 @@ TEST_CASE("the progress display stays silent on short runs and reports days, spe
   using govsim::cli::ProgressDisplay;
   CHECK(ProgressDisplay::line(100, 400, 1e6, 10.0) == "day 100/400 (25 %), 1e+07 agent-days/s, ETA 30 s");
   CHECK(ProgressDisplay::line(10, 400, 1e6, 10.0).find("ETA 6 min 30 s") != std::string::npos);
+  CHECK(ProgressDisplay::line(110, 400, 1e6, 10.0, 10) == "day 110/400 (28 %), 1e+07 agent-days/s, ETA 29 s");
   char buf[4096] = {};
   std::FILE* f = fmemopen(buf, sizeof buf, "w");
   ProgressDisplay plain(f, 1000, false, 3.0, 10.0);
@@ -219,9 +220,10 @@ TEST_CASE("the progress display stays silent on short runs and reports days, spe
   plain.finish();
   std::fclose(f);
   const std::string text = buf;
-  CHECK(text == "govsim: day 20/100 (20 %), 5e+03 agent-days/s, ETA 16 s\n"
-                "govsim: day 60/100 (60 %), 4e+03 agent-days/s, ETA 10 s\n"
-                "govsim: day 100/100 (100 %), 5e+03 agent-days/s, ETA 0 s\n");
+  // Speed and ETA count from the first update (day 1 at 1 s): set-up time is not simulation time.
+  CHECK(text == "govsim: day 20/100 (20 %), 6.33e+03 agent-days/s, ETA 13 s\n"
+                "govsim: day 60/100 (60 %), 4.21e+03 agent-days/s, ETA 9 s\n"
+                "govsim: day 100/100 (100 %), 5.21e+03 agent-days/s, ETA 0 s\n");
   char tbuf[4096] = {};
   std::FILE* tf = fmemopen(tbuf, sizeof tbuf, "w");
   ProgressDisplay term(tf, 1000, true, 0.0);
