@@ -10,7 +10,13 @@ or from Python:
     import sys; sys.path.insert(0, "analysis")
     import govsim_results
     r = govsim_results.load("results.h5")
-    r.daily["rate_active"], r.dates, r.monthly["rate_active"], r.months, r.provenance["seed"]
+    r.dates, r.daily[name], r.months, r.monthly[name], r.provenance["seed"]
+
+where `name` is one of r.daily.keys(): the series differ by model (e.g. "rate_active" in the
+reference model, "n_registered" in Jiaxing's); `govsim info FILE` lists them with their values.
+
+As pandas DataFrames (python3-pandas): govsim_results.to_dataframe("results.h5", "monthly"), or
+analysis/govsim_pandas.py. As CSV: `govsim export results.h5 --long results.csv`.
 
 The layout is documented in docs/results_layout.md.
 
@@ -147,6 +153,9 @@ def load(path):
 
 
 def main(argv):
+    if len(argv) == 2 and argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        return 0
     if len(argv) != 2:
         print("usage: govsim_results.py RESULT.h5", file=sys.stderr)
         return 2
@@ -167,3 +176,12 @@ def main(argv):
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
+
+
+def to_dataframe(path_or_result, frequency="monthly"):
+    """The result as a pandas DataFrame ('daily', 'monthly' or 'long'); needs python3-pandas.
+    See analysis/govsim_pandas.py."""
+    import govsim_pandas
+    fn = {"daily": govsim_pandas.daily_frame, "monthly": govsim_pandas.monthly_frame,
+          "long": govsim_pandas.long_frame}[frequency]
+    return fn(path_or_result)

@@ -7,6 +7,10 @@
     # the figure of a sensitivity result written by sensitivity.py --json
     /usr/bin/python3 analysis/plot_sweep.py --sensitivity sobol.json -o sobol.png
 
+Other varied parameters: in a grid or list sweep the one with the fewest values (at most 6)
+colours the lines (`--hue PARAM` to choose, `--hue none` for none); `--facet PARAM` draws one panel
+per value. A boolean parameter on the x axis is drawn as two categories, false and true.
+
 Bands: `sd` is the replicate mean +- 1 sample standard deviation over the replicates of a design
 point, `minmax` the range of the replicates. With one replicate per point there is no band.
 Columns are named as in analysis/sweep_results.py (Sweep.column).
@@ -27,40 +31,112 @@ import sweep_results  # noqa: E402
 BANDS = {"sd": "mean ± 1 s.d. of replicates", "minmax": "min–max of replicates"}
 
 
-def plot_vs_parameter(ax, sweep, x, y, band="sd"):
-    """Replicate mean of column `y` per design point against parameter `x`, with a band (BANDS)."""
+def is_boolean(sweep, j):
+    """A parameter whose values are exactly 0 and 1 (booleans are stored as 0/1): drawn as categories."""
+    return set(np.unique(sweep.params[:, j]).tolist()) <= {0.0, 1.0} and len(np.unique(sweep.params[:, j])) == 2
+
+
+def few_values(sweep, j, limit=6):
+    return len(np.unique(sweep.params[:, j])) <= limit
+
+
+def value_label(sweep, j, v):
+    if is_boolean(sweep, j):
+        return "true" if v == 1 else "false"
+    return f"{v:g}"
+
+
+def default_hue(sweep, x_index, exclude=()):
+    """In a grid or list sweep, the other varied parameter with the fewest values (at most 6), or None."""
+    if sweep.kind not in ("grid", "list"):
+        return None
+    cands = [j for j in range(len(sweep.parameters)) if j != x_index and j not in exclude
+             and len(np.unique(sweep.params[:, j])) > 1 and few_values(sweep, j)]
+    return sweep.parameters[min(cands, key=lambda j: len(np.unique(sweep.params[:, j])))] if cands else None
+
+
+def plot_vs_parameter(ax, sweep, x, y, band="sd", hue=None, where=None):
+    """Replicate mean of column `y` per design point against parameter `x`, with a band (BANDS).
+
+    hue: another parameter; one colour (and line) per value of it, named in the legend.
+    where: {parameter: value}; only the design points with these values (facets).
+    A boolean parameter on the x axis is drawn as two categories (false, true), not as a 0-1 axis."""
     j = sweep.parameter_index(x)
-    _, mean, sd, lo, hi, n = sweep.by_point(sweep.column(y))
-    xs = sweep.point_params()[:, j]
-    order = np.argsort(xs, kind="stable")
-    xs, mean, sd, lo, hi = xs[order], mean[order], sd[order], lo[order], hi[order]
-    if band == "sd":
-        lo, hi = mean - sd, mean + sd
-    has_band = n.max() > 1
-    # A grid or list sweeps one parameter along a line: join the points. Other designs scatter.
-    line = sweep.kind in ("grid", "list") and len(np.unique(xs)) == len(xs)
-    if has_band:
-        if line:
-            ax.fill_between(xs, lo, hi, alpha=0.25, color="C0", label=BANDS[band])
-        else:
-            ax.errorbar(xs, mean, yerr=[mean - lo, hi - mean], fmt="none", ecolor="C0",
-                        alpha=0.15 if len(xs) > 500 else 0.35, elinewidth=1, label=BANDS[band])
-    dense = len(xs) > 500
-    ax.plot(xs, mean, "-o" if line else "o", color="C0", ms=2 if dense else 3,
-            alpha=0.5 if dense else 1.0, label=f"mean of {int(n.max())} replicate(s) per point")
-    if not line and len(xs) >= 40:  # a sampled design: the trend as means over 10 quantile bins
-        edges = np.unique(np.quantile(xs, np.linspace(0, 1, 11)))
-        k = np.clip(np.searchsorted(edges, xs, side="right") - 1, 0, len(edges) - 2)
-        bins = [b for b in range(len(edges) - 1) if np.any(k == b)]
-        ax.plot([xs[k == b].mean() for b in bins], [mean[k == b].mean() for b in bins], "-",
-                color="C1", lw=2, label="binned mean (deciles of the parameter)")
-    ax.set_xlabel(sweep.parameters[j] + (" (log scale)" if sweep.scale[j] == "log" else ""))
-    if sweep.scale[j] == "log":
-        ax.set_xscale("log")
+    _, mean_all, sd_all, lo_all, hi_all, n_all = sweep.by_point(sweep.column(y))
+    pp = sweep.point_params()
+    keep = np.ones(len(pp), dtype=bool)
+    for name, value in (where or {}).items():
+        keep &= pp[:, sweep.parameter_index(name)] == value
+    h = sweep.parameter_index(hue) if hue else None
+    hue_values = np.unique(pp[keep, h]) if h is not None else [None]
+    boolean_x = is_boolean(sweep, j)
+    for k, hv in enumerate(hue_values):
+        sel = keep & ((pp[:, h] == hv) if h is not None else True)
+        color = f"C{k % 10}"
+        tag = f"{_short_names([sweep.parameters[h]])[0]} = {value_label(sweep, h, hv)}: " if h is not None else ""
+        xs = pp[sel, j]
+        mean, sd, lo, hi, n = mean_all[sel], sd_all[sel], lo_all[sel], hi_all[sel], n_all[sel]
+        if len(xs) == 0:
+            continue
+        order = np.argsort(xs, kind="stable")
+        xs, mean, sd, lo, hi = xs[order], mean[order], sd[order], lo[order], hi[order]
+        if band == "sd":
+            lo, hi = mean - sd, mean + sd
+        has_band = n.max() > 1
+        if boolean_x:  # categories, dodged per hue value so that the marks do not overlap
+            off = (k - (len(hue_values) - 1) / 2) * 0.12
+            ax.errorbar(xs + off, mean, yerr=[mean - lo, hi - mean] if has_band else None, fmt="o", color=color,
+                        capsize=4, ms=5, label=tag + f"mean of {int(n.max())} replicate(s)"
+                        + (f", bar {BANDS[band]}" if has_band else ""))
+            continue
+        # A grid or list sweeps one parameter along a line: join the points. Other designs scatter.
+        line = sweep.kind in ("grid", "list") and len(np.unique(xs)) == len(xs)
+        if has_band:
+            if line:
+                ax.fill_between(xs, lo, hi, alpha=0.2, color=color, label=tag + BANDS[band])
+            else:
+                ax.errorbar(xs, mean, yerr=[mean - lo, hi - mean], fmt="none", ecolor=color,
+                            alpha=0.15 if len(xs) > 500 else 0.35, elinewidth=1, label=tag + BANDS[band])
+        dense = len(xs) > 500
+        ax.plot(xs, mean, "-o" if line else "o", color=color, ms=2 if dense else 3,
+                alpha=0.5 if dense else 1.0, label=tag + f"mean of {int(n.max())} replicate(s) per point")
+        if not line and len(xs) >= 40 and h is None:  # a sampled design: the trend as means over 10 quantile bins
+            edges = np.unique(np.quantile(xs, np.linspace(0, 1, 11)))
+            kk = np.clip(np.searchsorted(edges, xs, side="right") - 1, 0, len(edges) - 2)
+            bins = [b for b in range(len(edges) - 1) if np.any(kk == b)]
+            ax.plot([xs[kk == b].mean() for b in bins], [mean[kk == b].mean() for b in bins], "-",
+                    color="C1", lw=2, label="binned mean (deciles of the parameter)")
+    if boolean_x:
+        ax.set_xticks([0, 1], ["false", "true"])
+        ax.set_xlim(-0.5, 1.5)
+        ax.set_xlabel(sweep.parameters[j])
+    else:
+        ax.set_xlabel(sweep.parameters[j] + (" (log scale)" if sweep.scale[j] == "log" else ""))
+        if sweep.scale[j] == "log":
+            ax.set_xscale("log")
     unit = sweep.unit(y.split("[")[0])
     ax.set_ylabel(y + (f" [{unit}]" if unit else ""))
+    if where:
+        ax.set_title(", ".join(f"{_short_names([k])[0]} = {value_label(sweep, sweep.parameter_index(k), v)}"
+                               for k, v in where.items()), fontsize=9)
     ax.legend(fontsize=7, framealpha=0.9)
     return ax
+
+
+def figure_vs_parameter(sweep, x, y, band="sd", hue="auto", facet=None):
+    """A figure of `y` against `x`: hue by another parameter ('auto': the grid's other varied
+    parameter with the fewest values), one panel per value of `facet`."""
+    j = sweep.parameter_index(x)
+    f = sweep.parameter_index(facet) if facet else None
+    if hue == "auto":
+        hue = default_hue(sweep, j, exclude=() if f is None else (f,))
+    panels = [None] if f is None else list(np.unique(sweep.params[:, f]))
+    fig, axes = plt.subplots(1, len(panels), figsize=(6 * len(panels), 4.4), squeeze=False, sharey=True)
+    for ax, v in zip(axes[0], panels):
+        plot_vs_parameter(ax, sweep, x, y, band, hue=hue,
+                          where=None if v is None else {sweep.parameters[f]: v})
+    fig.tight_layout()
+    return fig
 
 
 def plot_sobol(ax, result):
@@ -134,6 +210,10 @@ def main(argv):
     ap.add_argument("--x", help="parameter on the x axis")
     sensitivity.add_column_args(ap)
     ap.add_argument("--band", choices=sorted(BANDS), default="sd", help="replicate band (sd)")
+    ap.add_argument("--hue", default="auto",
+                    help="colour by this parameter's values (default: in a grid, the other varied parameter with "
+                         "the fewest values; 'none' for one colour)")
+    ap.add_argument("--facet", help="one panel per value of this parameter")
     ap.add_argument("--sensitivity", metavar="JSON", help="plot a result of sensitivity.py --json")
     ap.add_argument("-o", "--out", required=True, help="PNG to write")
     args = ap.parse_args(argv[1:])
@@ -145,9 +225,8 @@ def main(argv):
             if not (args.sweep and args.x):
                 ap.error("give SWEEP --x PARAMETER --output/--summary ..., or --sensitivity JSON")
             sweep = sweep_results.load_sweep(args.sweep)
-            fig, ax = plt.subplots(figsize=(6, 4.2))
-            plot_vs_parameter(ax, sweep, args.x, sensitivity.column_from_args(args), args.band)
-            fig.tight_layout()
+            fig = figure_vs_parameter(sweep, args.x, sensitivity.column_from_args(args), args.band,
+                                      hue=None if args.hue == "none" else args.hue, facet=args.facet)
             fig.savefig(args.out, dpi=130)
             plt.close(fig)
     except sweep_results.CLI_ERRORS as e:

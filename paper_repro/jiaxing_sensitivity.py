@@ -13,7 +13,8 @@ order S1 (Saltelli 2010) and total ST (Jansen 1999) Sobol indices with 95 % boot
 over the base samples, radial Morris effects (mu*, sigma) from the same runs, and the share of
 variance that is replicate noise (docs/sensitivity_analysis.md).
 
-Writes jiaxing_sensitivity.png and jiaxing_sensitivity.json to --out (paper_repro/output) and
+Writes jiaxing_sensitivity.png and jiaxing_sensitivity.json to --out (default $TMPDIR/govsim-repro,
+outside the tree; --refresh-committed writes the committed paper_repro/output/) and
 prints the table. --small runs the same sweep with N = 4 base samples, 1 replicate and 2 000
 residents (statistically meaningless; it checks that the pipeline works end to end). The sweep
 result itself (HDF5) is kept as jiaxing_sensitivity_sweep.h5 in --out for --reuse.
@@ -37,13 +38,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import plot_sweep  # noqa: E402
+import repro_output  # noqa: E402
 import sensitivity  # noqa: E402
 import sweep_results  # noqa: E402
+import targets  # noqa: E402
 
 SWEEP_FILE = os.path.join(ROOT, "scenarios", "sweeps", "jiaxing_sobol.toml")
 MAIN_OUTPUT = "rate_active_monthly[2020-05]"
 CHECK_OUTPUT = "activity_post"
-PUBLISHED_MAY = 0.30  # seed 000: activity rate 30 % in May 2020 (targets.md A)
+PUBLISHED_MAY = targets.load("jiaxing")["activity_rate_2020_05"]["value"]  # seed 000, paper_repro/targets/jiaxing.toml
 # --small: a sweep that runs in seconds (tiny N and population, one replicate).
 SMALL = {"samples": "4", "replicates": "1", "population.residents": "2000",
          "population.officials": "4", "population.firms": "20"}
@@ -118,13 +121,13 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--govsim", default=find_govsim())
     ap.add_argument("--sweep-file", default=SWEEP_FILE)
-    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    repro_output.add_arguments(ap)
     ap.add_argument("--threads", type=int, default=2, help="runs in parallel (2)")
     ap.add_argument("--reuse", action="store_true", help="analyse the sweep file already in --out")
     ap.add_argument("--small", action="store_true", help="tiny N and population: a smoke test")
     ap.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (2000)")
     args = ap.parse_args(argv[1:])
-    os.makedirs(args.out, exist_ok=True)
+    args.out = repro_output.resolve(ap, args)
     h5 = os.path.join(args.out, "jiaxing_sensitivity_sweep" + ("_small" if args.small else "") + ".h5")
     wall = None
     if not (args.reuse and os.path.exists(h5)):

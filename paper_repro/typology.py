@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Re-create seed 002's participation x interdependence typology with and without a platform.
 
-    /usr/bin/python3 paper_repro/typology.py [--replicates 5] [--out paper_repro/output] [--small]
+    /usr/bin/python3 paper_repro/typology.py [--replicates 5] [--out DIR] [--refresh-committed] [--small]
 
 What it does (all with build/govsim; build it first, see README):
  Runs the four typology scenarios (scenarios/typology_I.toml ... typology_IV.toml: participation
@@ -48,6 +48,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "analysis"))
 import govsim_runner as gr  # noqa: E402
+import repro_output  # noqa: E402
 
 import matplotlib  # noqa: E402
 matplotlib.use("Agg")
@@ -141,12 +142,12 @@ def main():
     ap.add_argument("--govsim", default=gr.DEFAULT_GOVSIM)
     ap.add_argument("--replicates", type=int, default=None, help="replicates per type and arm (default 5; 3 with --small)")
     ap.add_argument("--small", action="store_true", help="small, short runs (smoke test, < 40 s)")
-    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    repro_output.add_arguments(ap)
     args = ap.parse_args()
+    args.out = repro_output.resolve(ap, args)
     if not os.access(args.govsim, os.X_OK):
         raise SystemExit(f"typology: {args.govsim} not found; build first (see README)")
     R = args.replicates or (3 if args.small else 5)
-    os.makedirs(args.out, exist_ok=True)
     t0 = time.time()
 
     base_sets = []
@@ -157,6 +158,8 @@ def main():
         per_day = sc["collab"]["tasks"]["per_day"] * officials / sc["population"]["officials"]
         base_sets = ["population.residents=20000", f"population.officials={officials}",
                      f"collab.tasks.per_day={per_day:.4f}", "calendar.end=2021-04-15"]
+    scale_text = ("20,000 residents, 200 officials, to Apr 2021 (--small smoke test)" if args.small
+                  else "scenario scale")
     work = gr.make_workdir("govsim-typology-")
     jobs = max(1, os.cpu_count() or 1)
     configs = [(t, p) for t in TYPES for p in ("off", "on")]
@@ -274,14 +277,25 @@ def main():
         ax.grid(axis="x", color="0.9", zorder=0)
         ax.set_axisbelow(True)
         ax.set_title(f"Type {t}: {TYPE_TEXT[t][0]}\ne.g. {TYPE_TEXT[t][1]}", fontsize=10.5)
-    fig.subplots_adjust(left=0.17, right=0.88, top=0.87, bottom=0.10, wspace=0.95, hspace=0.40)
+    fig.subplots_adjust(left=0.17, right=0.88, top=0.87, bottom=0.13, wspace=0.95, hspace=0.40)
+    # Every mark explained: colours, outline (the type's own measure), error bars, hatching.
+    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D
+    handles = [Patch(facecolor="#2a9d8f", label="platform better"),
+               Patch(facecolor="#e76f51", label="platform worse"),
+               Patch(facecolor="0.75", edgecolor="k", label="the type's own measure (outlined, bold)"),
+               Line2D([0], [0], color="k", marker="|", lw=1, label=f"±{K:g} s.e. of the log ratio"),
+               Patch(facecolor="0.85", hatch="//", edgecolor="0.4",
+                     label="hatched: zero in one arm, or a ratio beyond the axis (×0.03-×30); bar clipped")]
+    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=8.5, frameon=False, bbox_to_anchor=(0.5, 0.035))
     fig.text(0.012, 0.70, "participation LOW", rotation=90, fontsize=12, weight="bold", va="center")
     fig.text(0.012, 0.27, "participation HIGH", rotation=90, fontsize=12, weight="bold", va="center")
     fig.text(0.28, 0.935, "interdependence LOW (pooled)", fontsize=12, weight="bold", ha="center")
     fig.text(0.74, 0.935, "interdependence HIGH (sequential / reciprocal)", fontsize=12, weight="bold", ha="center")
-    fig.suptitle(f"Seed 002 typology: platform effect by type (mean of {R} replicates, error bars ±{K:g} s.e.; "
-                 f"green = better, red = worse; bold = the type's own measure)"
-                 + ("  [--small smoke test]" if args.small else ""), fontsize=11, y=0.99)
+    fig.suptitle(f"Seed 002 typology: platform effect by type ({scale_text}; mean of {R} replicates)\n"
+                 f"error bars ±{K:g} s.e.; "
+                 f"green = better, red = worse; bold = the type's own measure"
+                 , fontsize=11, y=0.99)
     fig.text(0.5, 0.012, "claims: " + ";   ".join(
         f"{k.split('_', 1)[0]}) {k.split('_', 1)[1].replace('_', ' ')}: {'PASS' if v else 'FAIL'}"
         for k, v in verdict.items()) + f"   (k = {K:g} s.e.; details in typology.json)", ha="center", fontsize=9)

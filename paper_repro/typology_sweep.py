@@ -2,7 +2,8 @@
 """Heat maps of the participation x interdependence plane (seed 002), platform off and on.
 
     build/govsim sweep scenarios/sweeps/typology_axes.toml -o typology_axes.h5
-    /usr/bin/python3 paper_repro/typology_sweep.py typology_axes.h5 [--out paper_repro/output]
+    /usr/bin/python3 paper_repro/typology_sweep.py typology_axes.h5 [--out DIR] [--refresh-committed]
+    /usr/bin/python3 paper_repro/typology_sweep.py --small     # runs a small sweep itself (~1 min)
 
 Reads a grid sweep over collab.participation x collab.interdependence x collab.platform.enabled
 (the layout of docs/sweep_results_layout.md), averages the replicates of each point, and draws, for
@@ -12,12 +13,17 @@ platform, with it, and the platform's relative gain. Claims checked (seed 002, t
       the high end of each axis is harder than its low end, in every row and column of the grid
       (comparisons of replicate means, k = 3 standard errors);
   (b) the platform lowers the mean hours to close at every point of the plane (k = 3).
-Writes typology_sweep.png and typology_sweep.json; exits 1 if a claim fails.
+Writes typology_sweep.png and typology_sweep.json to --out (default $TMPDIR/govsim-repro, outside
+the tree; --refresh-committed writes paper_repro/output/); exits 1 if a claim fails.
+--small: runs a 3 x 3 x 2 grid with 3 replicates, 20 000 residents, to mid-April 2021, first.
 """
 import argparse
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 import h5py
 import numpy as np
@@ -27,6 +33,39 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "analysis"))
+import repro_output  # noqa: E402
+
+SMALL_SWEEP = """[sweep]
+scenario = "{base}"
+seed = 7
+design = "grid"
+replicates = 3
+[sweep.set]
+"population.residents" = 20000
+"calendar.end" = 2021-04-15
+[[sweep.parameters]]
+name = "collab.participation"
+values = [0.0, 0.5, 1.0]
+[[sweep.parameters]]
+name = "collab.interdependence"
+values = [0.0, 1.0, 2.0]
+[[sweep.parameters]]
+name = "collab.platform.enabled"
+"""
+
+
+def run_small_sweep(govsim, work):
+    """The small sweep of --small, in `work`; returns the result path."""
+    spec = os.path.join(work, "typology_axes_small.toml")
+    with open(spec, "w", encoding="utf-8") as f:
+        f.write(SMALL_SWEEP.format(base=os.path.join(ROOT, "scenarios", "typology_I.toml")))
+    out = os.path.join(work, "typology_axes_small.h5")
+    proc = subprocess.run([govsim, "sweep", spec, "-q", "-o", out], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"typology_sweep: the small sweep failed:\n{proc.stderr}")
+    return out
 AXES = ("collab.participation", "collab.interdependence", "collab.platform.enabled")
 MEASURES = [("mean_close_hours", "mean hours to close"), ("messages_per_task", "messages per task"),
             ("coordination_hours_per_task", "coordination hours per task")]
@@ -70,14 +109,27 @@ def harder(hi, hi_se, lo, lo_se):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("sweep", help="result of `govsim sweep scenarios/sweeps/typology_axes.toml`")
-    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    ap.add_argument("sweep", nargs="?", help="result of `govsim sweep scenarios/sweeps/typology_axes.toml`")
+    ap.add_argument("--small", action="store_true", help="run a small sweep first and analyse it (smoke test)")
+    ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"), help="for --small")
+    repro_output.add_arguments(ap)
     args = ap.parse_args()
-    params, summary = load(args.sweep)
-    os.makedirs(args.out, exist_ok=True)
+    if bool(args.sweep) == bool(args.small):
+        ap.error("give a sweep result file, or --small to run a small sweep")
+    args.out = repro_output.resolve(ap, args)
+    work = None
+    if args.small:
+        work = tempfile.mkdtemp(prefix="govsim-typology-sweep-")
+        args.sweep = run_small_sweep(args.govsim, work)
+    try:
+        params, summary = load(args.sweep)
+    finally:
+        if work:
+            shutil.rmtree(work, ignore_errors=True)
 
     fig, axes = plt.subplots(len(MEASURES), 3, figsize=(13, 3.6 * len(MEASURES)), constrained_layout=True)
-    record = {"sweep": os.path.abspath(args.sweep), "k": K, "cells": {}, "claims": {}}
+    record = {"sweep": "small sweep (--small)" if args.small else os.path.abspath(args.sweep), "k": K,
+              "cells": {}, "claims": {}}
     for row, (m, label) in enumerate(MEASURES):
         ps, ds, mean, se = grid(params, summary[m])
         record["cells"][m] = {"participation": ps.tolist(), "interdependence": ds.tolist(),
@@ -99,7 +151,7 @@ def main():
                     r, g, b, _ = im.cmap(im.norm(data[i, j]))
                     ink = "k" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "w"  # readable on the cell
                     ax.text(j, i, f"{data[i, j]:.3g}", ha="center", va="center", fontsize=7, color=ink)
-            fig.colorbar(im, ax=ax, shrink=0.8)
+            fig.colorbar(im, ax=ax, shrink=0.8, label=label if col < 2 else "gain, % lower with the platform")
         if m == "mean_close_hours":
             rows_ok = [harder(mean[0, i, -1], se[0, i, -1], mean[0, i, 0], se[0, i, 0]) for i in range(len(ps))]
             cols_ok = [harder(mean[0, -1, j], se[0, -1, j], mean[0, 0, j], se[0, 0, j]) for j in range(len(ds))]
@@ -110,7 +162,8 @@ def main():
                 "a_participation_harder_in_every_column": {"per_column": cols_ok, "pass": all(cols_ok)},
                 "b_platform_faster_everywhere": {"per_cell": platform_ok, "pass": all(all(r) for r in platform_ok)},
             }
-    fig.suptitle("Seed 002's plane: coordination cost without and with a platform (replicate means)")
+    fig.suptitle("Seed 002's plane: coordination cost without and with a platform (replicate means"
+                 + ("; --small: 20,000 residents, to Apr 2021)" if args.small else ")"))
     fig.savefig(os.path.join(args.out, "typology_sweep.png"), dpi=110)
     ok = all(c["pass"] for c in record["claims"].values())
     record["pass"] = ok

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Re-create the Yuexiu grid-dispatch figures of seed 003 (targets.md D): before vs after the platform.
 
-    /usr/bin/python3 paper_repro/yuexiu_dispatch.py [--replicates 10] [--out paper_repro/output] [--small]
+    /usr/bin/python3 paper_repro/yuexiu_dispatch.py [--replicates 10] [--out DIR] [--refresh-committed] [--small]
 
 What it does (with build/govsim; build it first, see README): runs scenarios/yuexiu_grid_dispatch.toml
 at full scale (1.17 M residents, 18 streets, 1 893 grids, 44 departments; the platform goes live on
@@ -38,6 +38,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "analysis"))
 import govsim_runner as gr  # noqa: E402
+import repro_output  # noqa: E402
 import yuexiu_common as yc  # noqa: E402
 
 import matplotlib  # noqa: E402
@@ -65,24 +66,29 @@ def weekly(results, name):
     return dates[: n * 7 : 7], np.nanmean(x[:, : n * 7].reshape(len(results), n, 7), axis=2)
 
 
-def plot(results, table, path):
+def plot(results, table, path, scale_text="full scale"):
     fig, axes = plt.subplots(1, 3, figsize=(17, 4.6), constrained_layout=True)
     launch = "2020-04-01"
-    for ax, (name, label) in zip(axes[:2], [("share_same_day", "share closed the same day"),
-                                            ("mean_close_hours", "mean hours from report to closure")]):
+    published_same_day = next(t[2] for t in yc.TARGETS if t[0] == "share_same_day")
+    for ax, (name, label, ylabel) in zip(axes[:2], [
+            ("share_same_day", "share closed the same day", "events closed the day reported (fraction)"),
+            ("mean_close_hours", "mean hours from report to closure", "hours from report to closure")]):
         dates, w = weekly(results, name)
         idx = np.arange(len(dates))
-        ax.plot(idx, np.nanmean(w, axis=0), color="C0")
+        ax.plot(idx, np.nanmean(w, axis=0), color="C0", label=f"simulated, replicate mean ({len(results)} runs)")
         ax.fill_between(idx, np.nanmin(w, axis=0), np.nanmax(w, axis=0), color="C0", alpha=0.25,
                         label="replicate range")
         li = next(i for i, d in enumerate(dates) if str(d) >= launch)
-        ax.axvline(li, color="k", ls="--", lw=1)
+        ax.axvline(li, color="k", ls="--", lw=1, label="platform live (1 Apr 2020)")
         ax.text(li + 1, ax.get_ylim()[1] * 0.95, "platform live", va="top", fontsize=8)
         if name == "share_same_day":
-            ax.axhline(0.788, color="C3", lw=1, label="published 78.8 %")
+            ax.axhline(published_same_day, color="C3", lw=1,
+                       label=f"published {100 * published_same_day:.1f} % (after the launch)")
         ticks = idx[::8]
         ax.set_xticks(ticks, [str(dates[i])[:7] for i in ticks], rotation=45, fontsize=8)
-        ax.set_title(f"Yuexiu: weekly {label}", fontsize=10)
+        ax.set_title(f"Yuexiu: weekly {label} ({scale_text})", fontsize=10)
+        ax.set_ylabel(ylabel)
+        ax.set_xlabel("week starting")
         ax.legend(fontsize=8)
     ax = axes[2]
     rows = [t for t in table]
@@ -107,14 +113,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--govsim", default=gr.DEFAULT_GOVSIM)
     ap.add_argument("--replicates", type=int, default=None, help="replicates (default 10; 2 with --small)")
-    ap.add_argument("--out", default=os.path.join(HERE, "output"))
+    repro_output.add_arguments(ap)
     ap.add_argument("--small", action="store_true", help="a tenth of the residents, 2 replicates")
     args = ap.parse_args()
+    args.out = repro_output.resolve(ap, args)
     if not os.access(args.govsim, os.X_OK):
         raise SystemExit(f"yuexiu_dispatch: {args.govsim} not found; build first (see README)")
     R = args.replicates or (2 if args.small else 10)
     sets = ["population.residents=117000"] if args.small else []
-    os.makedirs(args.out, exist_ok=True)
     work = gr.make_workdir("govsim-yuexiu-")
     try:
         results = gr.run_replicates(args.govsim, yc.SCENARIO, sets, R, work, "yuexiu", jobs=2, threads=1)
@@ -141,7 +147,9 @@ def main():
         context[key] = {"label": label, "unit": unit, "mean": float(v.mean()), "sd": float(v.std(ddof=1)) if R > 1 else 0}
         print(f"  {label:<48}{v.mean():>10.4g} {unit}")
 
-    plot(results, table, os.path.join(args.out, "yuexiu_dispatch.png"))
+    residents = int(results[0].file_attrs["num_residents"])
+    scale_text = repro_output.scale_label(residents / 1_170_000) if args.small else "full scale"
+    plot(results, table, os.path.join(args.out, "yuexiu_dispatch.png"), scale_text)
     record = {"scenario": os.path.relpath(yc.SCENARIO, gr.ROOT), "replicates": R, "small": args.small,
               "git_commit": gr.git_commit(), "figures": table, "context": context, "pass": bool(ok)}
     with open(os.path.join(args.out, "yuexiu_dispatch.json"), "w", encoding="utf-8") as f:

@@ -3,8 +3,14 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
+
+#include <unistd.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/key_figures.hpp"
+#include "sim/cli/output_name.hpp"
+#include "sim/cli/progress_display.hpp"
 #include "sim/cli/scenario_options.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/io/file_checks.hpp"
@@ -23,17 +29,34 @@ struct RunArgs {
   bool quiet = false;
 };
 
+// Residents the run will simulate (for the progress line's agent-days per second).
+uint64_t expected_residents(const ParamSet& p) {
+  if (p.has("regions.table") && !p.get_string("regions.table").empty()) {
+    const RegionTable t = RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column"));
+    uint64_t n = 0;
+    for (uint32_t k : scaled_region_sizes(t, p.get_double("population.scale"))) n += k;
+    return n;
+  }
+  return p.has("population.residents") ? static_cast<uint64_t>(p.get_int("population.residents")) : 0;
+}
+
 void run(const RunArgs& a) {
   const Scenario sc = load_scenario_from_args(a.scenario);
   std::string out = a.output;
-  if (out.empty()) out = std::filesystem::path(a.scenario.path).stem().string() + ".h5";
+  std::optional<uint64_t> seed;
+  if (a.scenario.seed) seed = static_cast<uint64_t>(sc.params.get_int("run.seed"));  // checked by the loader
+  if (out.empty()) out = default_output_name(a.scenario.path, a.scenario.sets, seed);
   refuse_output_over_input(out, {{"scenario", a.scenario.path}});  // before the run, not after
 
   // Ctrl-C / SIGTERM stop the run between two days; nothing is written under `out`.
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   RunOptions opt{command_line(), a.threads, &g_cancel};
+  // Progress on stderr for long runs (silent for the first seconds, plain lines when not a terminal).
+  ProgressDisplay progress(stderr, double(expected_residents(sc.params)), isatty(fileno(stderr)) != 0);
+  if (!a.quiet) opt.on_day = [&](int32_t done, int32_t total) { progress.update(done, total); };
   const RunResult r = run_scenario(sc, opt);
+  progress.finish();
 
   auto writer = make_hdf5_writer();
   write_result_atomically(*writer, r, out);
@@ -45,6 +68,8 @@ void run(const RunArgs& a) {
                 r.calendar.start().str().c_str(), r.calendar.end().str().c_str(),
                 r.provenance.threads, r.provenance.wall_time_s, agent_days / r.provenance.wall_time_s);
     std::printf("govsim: wrote %s (inspect with: govsim info %s)\n", out.c_str(), out.c_str());
+    // A published case: its key figures beside the published ones (paper_repro/targets/<case>.toml).
+    std::fputs(key_figures_for_result(out, sc.path).c_str(), stdout);
   }
 }
 
@@ -55,7 +80,8 @@ void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write one HDF5 result file.");
   add_scenario_options(*cmd, args->scenario);
   cmd->add_option("-o,--output", args->output,
-                  "Result file (HDF5). Default: <scenario name>.h5 in the current directory. "
+                  "Result file (HDF5). Default: <scenario name>[__KEY=VALUE for each --set][__seed=N].h5 in the current "
+                  "directory, so runs with different overrides do not overwrite each other. "
                   "Written atomically: a failed or interrupted run leaves no file under this name.");
   cmd->add_option("-t,--threads", args->threads,
                   "Worker threads (default: all cores). Results are bit-identical for any count.")

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
              "  govsim validate scenarios/quickstart.toml\n"
              "  govsim params --markdown > docs/parameters.md\n"
              "  govsim info quickstart.h5\n"
+             "  govsim export quickstart.h5 --long quickstart.csv\n"
+             "  govsim plot quickstart.h5 rate_active -o q.png\n"
+             "  govsim report quickstart.h5 -o quickstart.html\n"
              "  govsim sweep scenarios/sweeps/quickstart_grid.toml -o grid.h5\n"
              "Each subcommand has its own --help.");
   cli::add_run_command(app);
@@ -43,6 +46,9 @@ int main(int argc, char** argv) {
   cli::add_bench_command(app);
   cli::add_sweep_command(app);
   cli::add_merge_command(app);
+  cli::add_export_command(app);
+  cli::add_plot_command(app);
+  cli::add_report_command(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,83 @@
+// Every paper_repro script has --small, writes by default outside the source tree
+// ($TMPDIR/govsim-repro) and leaves `git status` as it found it; the committed outputs are
+// refreshed only with --refresh-committed, which --small refuses.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using govsim::testing::run_command;
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string git_status() {
+  return run_command("git -C " + quoted(govsim::testing::source_dir()) + " status --porcelain --untracked-files=all 2>&1")
+      .output;
+}
+
+bool in_git_checkout() {
+  return run_command("git -C " + quoted(govsim::testing::source_dir()) + " rev-parse --git-dir >/dev/null 2>&1")
+             .exit_code == 0;
+}
+
+// Runs `script --small [extra]` with TMPDIR pointing at a fresh directory and no --out, then
+// checks the default output directory and the git tree.
+void check_small_run(const std::string& script, const std::vector<std::string>& outputs, const std::string& extra = "") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  govsim::testing::TempDir tmp;
+  const bool git = in_git_checkout();
+  const std::string before = git ? git_status() : "";
+  const auto r = run_command("env -u GOVSIM_REPRO_OUT TMPDIR=" + quoted(tmp.path()) + " /usr/bin/python3 " +
+                             quoted(govsim::testing::source_dir() / script) + " --small --govsim " +
+                             quoted(govsim::testing::govsim_binary()) + " " + extra + " 2>&1");
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  for (const auto& o : outputs) CHECK(fs::exists(tmp / "govsim-repro" / o));
+  if (git) {
+    INFO("git status before:\n" << before << "\nafter:\n" << git_status());
+    CHECK(git_status() == before);
+  } else {
+    WARN("not a git checkout: git status not compared");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("jiaxing_participation.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/jiaxing_participation.py", {"jiaxing_participation.png", "jiaxing_participation.json"});
+}
+
+TEST_CASE("jiaxing_sensitivity.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/jiaxing_sensitivity.py", {"jiaxing_sensitivity.png", "jiaxing_sensitivity.json"});
+}
+
+TEST_CASE("typology.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/typology.py", {"typology.png", "typology.json"});
+}
+
+TEST_CASE("typology_sweep.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/typology_sweep.py", {"typology_sweep.png", "typology_sweep.json"});
+}
+
+TEST_CASE("yuexiu_dispatch.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/yuexiu_dispatch.py", {"yuexiu_dispatch.png", "yuexiu_dispatch.json"});
+}
+
+TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro]") {
+  if (!govsim::testing::have_python_stack()) return;
+  for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
+                        "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py"}) {
+    const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
+    INFO(s << ": " << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("--refresh-committed") != std::string::npos);
+  }
+}
