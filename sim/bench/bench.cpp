@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "sim/core/errors.hpp"
+#include "sim/bench/tight_loop.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace govsim {
@@ -78,6 +79,16 @@ BenchResult run_bench_case(const BenchCase& c, const std::string& scenario_path)
     const Network& net = sim.world().network("social");
     r.mean_degree = double(net.num_entries()) / std::max<uint32_t>(1, net.num_vertices());
   }
+  if (scenario_path.empty()) {  // the yardstick, side by side on the same network and thread count
+    World& w = sim.world();
+    const auto& age = w.store("residents").column<uint8_t>("age_group");
+    uint64_t checksum = 0;
+    const int32_t days = r.c.days;
+    const double s = run_tight_reference_loop(w.network("social"), age.data(), w.rng(), TightRule{}, days, days / 3,
+                                              (2 * days) / 3 + 1, checksum);
+    r.tight_agent_days_per_s = double(c.residents) * days / s;
+    if (checksum == 0) std::fprintf(stderr, "bench: tight loop saw no activity\n");
+  }
   return r;
 }
 
@@ -117,14 +128,16 @@ BenchResult run_bench_case_isolated(const BenchCase& c, const std::string& scena
 std::string format_bench_table(const std::vector<BenchResult>& rows) {
   std::string out =
       "residents      days threads  build_s  step_s  agent-days/s  per-thread/s  mean_deg  "
-      "state_B/res  peakRSS_B/res\n";
+      "state_B/res  peakRSS_B/res  tight/s    vs_tight\n";
   char line[256];
   for (const BenchResult& r : rows) {
     std::snprintf(line, sizeof line,
-                  "%-12u %6d %7u %8.2f %7.2f %13.3e %13.3e %9.2f %12.1f %14.1f\n", r.c.residents,
+                  "%-12u %6d %7u %8.2f %7.2f %13.3e %13.3e %9.2f %12.1f %14.1f %10.3e %8.2f\n", r.c.residents,
                   r.c.days, r.c.threads, r.build_s, r.step_s, r.agent_days_per_s,
                   r.agent_days_per_s / r.c.threads, r.mean_degree,
-                  double(r.state_bytes) / r.c.residents, double(r.peak_rss_bytes) / r.c.residents);
+                  double(r.state_bytes) / r.c.residents, double(r.peak_rss_bytes) / r.c.residents,
+                  r.tight_agent_days_per_s,
+                  r.tight_agent_days_per_s > 0 ? r.agent_days_per_s / r.tight_agent_days_per_s : 0.0);
     out += line;
   }
   return out;

@@ -24,6 +24,9 @@ struct BenchResult {
   uint64_t state_bytes = 0;      // engine state: stores + networks + layout
   uint64_t peak_rss_bytes = 0;   // whole child process, high-water mark
   double mean_degree = 0;
+  // Reference rule only: the same rule as a tight loop on the same network (tight_loop.hpp), and
+  // the engine's speed as a share of it.
+  double tight_agent_days_per_s = 0;
 };
 
 // Runs one case in this process (peak_rss_bytes left 0). With a scenario path, runs that
