@@ -12,6 +12,7 @@
 #include "sim/cli/output_name.hpp"
 #include "sim/cli/progress_display.hpp"
 #include "sim/cli/scenario_options.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/io/file_checks.hpp"
 #include "sim/io/result_writer.hpp"
@@ -47,6 +48,7 @@ void run(const RunArgs& a) {
   if (a.scenario.seed) seed = static_cast<uint64_t>(sc.params.get_int("run.seed"));  // checked by the loader
   if (out.empty()) out = default_output_name(a.scenario.path, a.scenario.sets, seed);
   refuse_output_over_input(out, {{"scenario", a.scenario.path}});  // before the run, not after
+  check_memory_fits(sc.params);                                     // refuse what cannot fit, up front
 
   // Ctrl-C / SIGTERM stop the run between two days; nothing is written under `out`.
   std::signal(SIGINT, on_signal);

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/cli/scenario_options.hpp"
 
@@ -29,9 +30,13 @@ void add_validate_command(CLI::App& app) {
     }
     // With --print-resolved, stdout is only the TOML (loadable back); the "ok" line goes to stderr.
     std::FILE* ok_stream = *print_resolved ? stderr : stdout;
-    std::fprintf(ok_stream, "%s: ok: model '%s', %s; %s to %s (%d days, %d months, %zu crisis phases, %zu events)\n",
-                sc.path.c_str(), p.get_string("run.model").c_str(), agents.c_str(), cal.start().str().c_str(),
-                cal.end().str().c_str(), cal.num_ticks(), cal.num_months(), cal.spans().size(), p.events().size());
+    check_memory_fits(p);
+    std::fprintf(ok_stream,
+                 "%s: ok: model '%s', %s; %s to %s (%d days, %d months, %zu crisis phases, %zu events); "
+                 "needs about %s of memory\n",
+                 sc.path.c_str(), p.get_string("run.model").c_str(), agents.c_str(), cal.start().str().c_str(),
+                 cal.end().str().c_str(), cal.num_ticks(), cal.num_months(), cal.spans().size(), p.events().size(),
+                 format_bytes(estimate_memory(p).bytes).c_str());
     if (*print_resolved) std::fputs(resolved_toml(p).c_str(), stdout);
   });
 }
