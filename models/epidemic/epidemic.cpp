@@ -67,11 +67,11 @@ void check(const ParamSet& p) {
   if (!p.has("regions.table") || p.get_string("regions.table").empty())
     throw InputError(p.at("epidemic.seed_region").loc, "epidemic.seed_region",
                      "a seed region needs a region table (regions.table); leave it empty to seed everywhere");
-  const RegionTable t = RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column"));
-  const auto codes = t.codes();
+  const auto t = load_region_table(p);
+  const auto codes = t->codes();
   if (std::find(codes.begin(), codes.end(), seed) == codes.end())
     throw InputError(p.at("epidemic.seed_region").loc, "epidemic.seed_region",
-                     "unknown region '" + seed + "': not a code of " + t.path());
+                     "unknown region '" + seed + "': not a code of " + t->path());
 }
 
 class Epidemic final : public Component {

@@ -30,17 +30,6 @@ struct RunArgs {
   bool quiet = false;
 };
 
-// Residents the run will simulate (for the progress line's agent-days per second).
-uint64_t expected_residents(const ParamSet& p) {
-  if (p.has("regions.table") && !p.get_string("regions.table").empty()) {
-    const RegionTable t = RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column"));
-    uint64_t n = 0;
-    for (uint32_t k : scaled_region_sizes(t, p.get_double("population.scale"))) n += k;
-    return n;
-  }
-  return p.has("population.residents") ? static_cast<uint64_t>(p.get_int("population.residents")) : 0;
-}
-
 void run(const RunArgs& a) {
   const Scenario sc = load_scenario_from_args(a.scenario);
   std::string out = a.output;
@@ -55,7 +44,7 @@ void run(const RunArgs& a) {
   std::signal(SIGTERM, on_signal);
   RunOptions opt{command_line(), a.threads, &g_cancel};
   // Progress on stderr for long runs (silent for the first seconds, plain lines when not a terminal).
-  ProgressDisplay progress(stderr, double(expected_residents(sc.params)), isatty(fileno(stderr)) != 0);
+  ProgressDisplay progress(stderr, double(estimate_memory(sc.params).residents), isatty(fileno(stderr)) != 0);
   if (!a.quiet) opt.on_day = [&](int32_t done, int32_t total) { progress.update(done, total); };
   const RunResult r = run_scenario(sc, opt);
   progress.finish();

@@ -12,9 +12,8 @@ namespace govsim {
 
 MemoryEstimate estimate_memory(const ParamSet& p) {
   MemoryEstimate m;
-  if (p.has("regions.table") && !p.get_string("regions.table").empty()) {
-    const RegionTable t = RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column"));
-    for (uint32_t n : scaled_region_sizes(t, p.get_double("population.scale"))) m.residents += n;
+  if (const auto t = load_region_table(p)) {
+    for (uint32_t n : scaled_region_sizes(*t, p.get_double("population.scale"))) m.residents += n;
   } else if (p.has("population.residents")) {
     m.residents = static_cast<uint64_t>(p.get_int("population.residents"));
   }

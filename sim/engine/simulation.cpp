@@ -78,10 +78,7 @@ void Simulation::build_world() {
   world_ = std::make_unique<World>(p, make_calendar(p), rng);
 
   std::vector<uint32_t> region_sizes;
-  if (p.has("regions.table") && !p.get_string("regions.table").empty()) {
-    auto table = std::make_shared<RegionTable>(
-        RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column")));
-    if (const std::string b = scenario_data_path(p, "regions.borders"); !b.empty()) table->load_links(b);
+  if (std::shared_ptr<RegionTable> table = load_region_table(p)) {
     region_sizes = scaled_region_sizes(*table, p.get_double("population.scale"));
     world_->set_regions(std::move(table));
   }

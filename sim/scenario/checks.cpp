@@ -71,10 +71,8 @@ void check_scenario(const ParamSet& p) {
         throw InputError(p.at("population.residents").loc, "population.residents",
                          "with a region table, residents come from its population column times population.scale; "
                          "delete population.residents");
-      RegionTable t = RegionTable::load(table, p.get_string("regions.population_column"));
-      if (const std::string b = scenario_data_path(p, "regions.borders"); !b.empty()) t.load_links(b);
       double total = 0;
-      for (uint32_t n : scaled_region_sizes(t, p.get_double("population.scale"))) total += n;
+      for (uint32_t n : scaled_region_sizes(*load_region_table(p), p.get_double("population.scale"))) total += n;
       if (total < 1 || total > 2e9)
         throw InputError(p.at("population.scale").loc, "population.scale",
                          "the region table times population.scale gives " + std::to_string(int64_t(total)) +

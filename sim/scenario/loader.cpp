@@ -441,6 +441,14 @@ std::string scenario_data_path(const ParamSet& p, const std::string& key) {
   return (std::filesystem::path(p.base_dir()) / v).lexically_normal().string();
 }
 
+std::shared_ptr<RegionTable> load_region_table(const ParamSet& p) {
+  if (!p.has("regions.table") || p.get_string("regions.table").empty()) return nullptr;
+  auto t = std::make_shared<RegionTable>(
+      RegionTable::load(scenario_data_path(p, "regions.table"), p.get_string("regions.population_column")));
+  if (const std::string b = scenario_data_path(p, "regions.borders"); !b.empty()) t->load_links(b);
+  return t;
+}
+
 namespace {
 
 Scenario resolve(std::string_view text, const std::string& name, const std::vector<std::string>& overrides,

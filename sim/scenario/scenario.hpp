@@ -1,5 +1,6 @@
 #pragma once
 // Loading a scenario: TOML text -> checked, fully resolved parameter values.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "sim/calendar/calendar.hpp"
 #include "sim/params/param_registry.hpp"
 #include "sim/params/param_set.hpp"
+#include "sim/regions/region_table.hpp"
 
 namespace govsim {
 
@@ -45,6 +47,10 @@ Scenario parse_scenario(std::string_view text, const std::string& name,
 // Same, against a given registry (tests of the loader itself).
 Scenario parse_scenario_with(std::string_view text, const std::string& name,
                              const std::vector<std::string>& overrides, const ParamRegistry& registry);
+
+// The scenario's region table with its border links (regions.table, regions.borders), or nullptr
+// when it has none. Throws FileError / InputError for a bad table.
+std::shared_ptr<RegionTable> load_region_table(const ParamSet& params);
 
 // A data-table path of the scenario (regions.table, ...), resolved against the scenario file's
 // directory; "" stays "".
