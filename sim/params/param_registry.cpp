@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "sim/core/closest_match.hpp"
+
 namespace govsim {
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -86,14 +88,10 @@ std::vector<const ParamSpec*> ParamRegistry::fields_of(std::string_view table_ar
 }
 
 std::string ParamRegistry::closest(std::string_view path) const {
-  std::string best;
-  size_t best_d = SIZE_MAX;
-  for (const ParamSpec& s : specs_) {
-    const size_t d = edit_distance(path, s.path);
-    if (d < best_d) best_d = d, best = s.path;
-  }
-  const size_t limit = std::max<size_t>(2, path.size() / 4);
-  return best_d <= limit ? best : std::string();
+  std::vector<std::string> paths;
+  paths.reserve(specs_.size());
+  for (const ParamSpec& s : specs_) paths.push_back(s.path);
+  return closest_match(path, paths);
 }
 
 }  // namespace govsim

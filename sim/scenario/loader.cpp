@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "sim/core/closest_match.hpp"
 #include "sim/model/component.hpp"
 #include "sim/model/model.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -40,12 +41,9 @@ ParamValue check_string(const ParamSpec& s, const std::string& v, const SourceLo
                         const ParamRegistry&) {
   if (s.allowed.empty() || std::find(s.allowed.begin(), s.allowed.end(), v) != s.allowed.end())
     return v;
-  std::string best;
-  size_t best_d = SIZE_MAX;
-  for (const auto& a : s.allowed)
-    if (size_t d = edit_distance(v, a); d < best_d) best_d = d, best = a;
+  const std::string best = closest_match(v, s.allowed);
   std::string msg = "expected " + s.expectation() + got("\"" + v + "\"");
-  if (best_d <= std::max<size_t>(2, v.size() / 3)) msg += "; did you mean \"" + best + "\"?";
+  if (!best.empty()) msg += "; did you mean \"" + best + "\"?";
   fail(loc, s.path, msg);
 }
 
@@ -149,12 +147,19 @@ std::string valid_keys_of(const ParamRegistry& reg, const std::string& section) 
 
 std::string suggestion(const ParamRegistry& reg, const std::string& path, const std::string& section) {
   std::string best = reg.closest(path);
-  if (best.empty()) {  // maybe a misspelt section: compare top-level names
-    std::set<std::string> tops;
-    for (const ParamSpec& s : reg.all()) tops.insert(s.path.substr(0, s.path.find('.')));
+  if (best.empty()) {  // maybe a misspelt section, or a section written without its model's prefix
+    std::set<std::string> tops, sections;
+    for (const ParamSpec& s : reg.all()) {
+      tops.insert(s.path.substr(0, s.path.find('.')));
+      for (size_t dot = s.path.find('.'); dot != std::string::npos; dot = s.path.find('.', dot + 1))
+        if (s.path.find("[]") == std::string::npos) sections.insert(s.path.substr(0, dot));
+    }
     const std::string top = path.substr(0, path.find('.'));
-    for (const auto& t : tops)
-      if (edit_distance(top, t) <= 2 && t != top) return "; did you mean [" + t + "]?";
+    const std::string t = closest_match(top, {tops.begin(), tops.end()});
+    if (!t.empty()) return "; did you mean [" + t + "]?";
+    for (const std::string& sec : sections)  // [conditions] -> [jiaxing.conditions]
+      if (sec.size() > top.size() && sec.compare(sec.size() - top.size() - 1, std::string::npos, "." + top) == 0)
+        return "; did you mean [" + sec + "]?";
   }
   if (!best.empty()) return "; did you mean '" + best + "'?";
   const std::string keys = section.empty() ? "" : valid_keys_of(reg, section);
@@ -309,11 +314,9 @@ struct Walker {
         if (!f) {
           std::string names;
           for (const ParamSpec* fs : fields) names += (names.empty() ? "" : ", ") + fs->path.substr(spec.path.size() + 3);
-          std::string best;
-          for (const ParamSpec* fs : fields) {
-            const std::string n = fs->path.substr(spec.path.size() + 3);
-            if (edit_distance(k.str(), n) <= 2) best = n;
-          }
+          std::vector<std::string> field_names;
+          for (const ParamSpec* fs : fields) field_names.push_back(fs->path.substr(spec.path.size() + 3));
+          const std::string best = closest_match(k.str(), field_names);
           fail(kl, spec.path, "unknown key '" + std::string(k.str()) + "' in [[" + spec.path + "]]" +
                                   (best.empty() ? "; valid keys: " + names : "; did you mean '" + best + "'?"));
         }
@@ -411,11 +414,41 @@ const ParamRegistry& select_registry(const toml::table& root, const std::vector<
   return parameter_registry(model, comps);
 }
 
+// toml++ rejects an impossible date (2020-02-30) while parsing, before any key is known. Turn that
+// into the documented message naming the key: "calendar.end: expected a date YYYY-MM-DD, got ...".
+std::string trimmed(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t\r");
+  return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+}
+
+[[noreturn]] void fail_bad_date(std::string_view text, const std::string& name, const toml::parse_error& e) {
+  const uint32_t line_no = e.source().begin.line;
+  std::string section, line;
+  size_t pos = 0;
+  for (uint32_t l = 1; pos <= text.size(); ++l) {
+    const size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string cur = trimmed(text.substr(pos, end - pos));
+    if (l == line_no) { line = cur; break; }
+    if (cur.size() > 2 && cur[0] == '[') section = trimmed(cur.substr(cur.find_first_not_of('['), cur.find(']') - cur.find_first_not_of('[')));
+    pos = end + 1;
+  }
+  const size_t eq = line.find('=');
+  if (eq == std::string::npos || line.find('{') != std::string::npos)
+    throw InputError(loc_of(name, e.source()), "", "TOML syntax error: " + std::string(e.description()));
+  const std::string key = trimmed(line.substr(0, eq));
+  std::string value = trimmed(line.substr(eq + 1));
+  value = trimmed(value.substr(0, value.find('#')));
+  const std::string path = section.empty() ? key : section + "." + key;
+  throw InputError({name, line_no, uint32_t(eq + 3)}, path,
+                   "expected a date YYYY-MM-DD, got '" + value + "' (no such day: " + std::string(e.description()) + ")");
+}
+
 toml::table parse_toml(std::string_view text, const std::string& name) {
   check_toml_limits(text, name);
   try {
     return toml::parse(text, name);
   } catch (const toml::parse_error& e) {
+    if (std::string_view(e.description()).find("parsing date") != std::string_view::npos) fail_bad_date(text, name, e);
     throw InputError(loc_of(name, e.source()), "", "TOML syntax error: " + std::string(e.description()));
   }
 }

@@ -170,3 +170,24 @@ TEST_CASE("registry rejects inconsistent declarations at start-up", "[params]") 
   CHECK(reg.closest("a.xx") == "a.x");
   CHECK(reg.closest("completely.different.thing") == "");
 }
+
+TEST_CASE("an impossible date gets the documented message naming its key", "[scenario]") {
+  try {
+    (void)parse_scenario("[calendar]\nstart = 2020-01-01\nend   = 2020-02-30   # leap year\n", "d.toml");
+    FAIL("accepted 2020-02-30");
+  } catch (const InputError& e) {
+    CHECK_THAT(std::string(e.what()),
+               Catch::StartsWith("d.toml:3:9: calendar.end: expected a date YYYY-MM-DD, got '2020-02-30' (no such day"));
+  }
+}
+
+TEST_CASE("a model's section written without its prefix gets a did-you-mean", "[scenario]") {
+  try {
+    (void)parse_scenario("[run]\nmodel = \"jiaxing\"\n[calendar]\nstart = 2020-01-01\nend = 2020-02-01\n"
+                         "[conditions]\naccountability = false\n",
+                         "c.toml");
+    FAIL("accepted [conditions]");
+  } catch (const InputError& e) {
+    CHECK_THAT(std::string(e.what()), Catch::Contains("did you mean [jiaxing.conditions]?"));
+  }
+}
