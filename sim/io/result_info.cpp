@@ -103,7 +103,7 @@ std::string describe_result_file(const std::string& path) {
       }
       std::snprintf(line, sizeof line, "  %-24s %-12s [%zu%s] last %-11.4g phases %.4g / %.4g / %.4g  %s%s\n",
                     name.c_str(), attr_or(d, "unit").c_str(), shape[0],
-                    w > 1 ? ("x" + std::to_string(w)).c_str() : "", last, p[0], p[1], p[2],
+                    w > 1 ? std::string("x").append(std::to_string(w)).c_str() : "", last, p[0], p[1], p[2],
                     attr_or(d, "description").c_str(),
                     w > 1 ? (" (totals over " + attr_or(d, "group_by") + ")").c_str() : "");
       out += line;

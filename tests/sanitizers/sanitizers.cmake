@@ -40,7 +40,7 @@ endif()
 # plain shell all use them. ASAN_OPTIONS, UBSAN_OPTIONS, LSAN_OPTIONS and TSAN_OPTIONS in the
 # environment are read afterwards and override them.
 target_sources(govsim_core INTERFACE
-  $<BUILD_INTERFACE:${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.cpp>)
-set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.cpp PROPERTIES
+  $<BUILD_INTERFACE:${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.c>)
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.c PROPERTIES
   COMPILE_DEFINITIONS "GOVSIM_SANITIZER_DIR=\"${CMAKE_CURRENT_LIST_DIR}\"")
 message(STATUS "govsim: sanitizers ${GOVSIM_SANITIZE}")
