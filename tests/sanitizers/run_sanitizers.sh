@@ -12,7 +12,7 @@
 #   tests/sanitizers/run_sanitizers.sh asan       # or: tsan
 #
 # Suppressions (by name, with reasons): lsan.supp and tsan.supp here; they are compiled into the
-# binaries as default options (sanitizer_defaults.c), so plain `ctest` and `mpirun` use them.
+# binaries as default options (sanitizer_defaults.c.in), so plain `ctest` and `mpirun` use them.
 # A few very slow tests are excluded under the sanitizers; see SLOW_TESTS below.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

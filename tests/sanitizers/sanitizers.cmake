@@ -39,8 +39,8 @@ endif()
 # govsim_core (the sanitizer runtimes call these hooks at start-up), so that ctest, mpirun and a
 # plain shell all use them. ASAN_OPTIONS, UBSAN_OPTIONS, LSAN_OPTIONS and TSAN_OPTIONS in the
 # environment are read afterwards and override them.
-target_sources(govsim_core INTERFACE
-  $<BUILD_INTERFACE:${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.c>)
-set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.c PROPERTIES
-  COMPILE_DEFINITIONS "GOVSIM_SANITIZER_DIR=\"${CMAKE_CURRENT_LIST_DIR}\"")
+set(GOVSIM_SANITIZER_DIR ${CMAKE_CURRENT_LIST_DIR})
+configure_file(${CMAKE_CURRENT_LIST_DIR}/sanitizer_defaults.c.in
+               ${CMAKE_BINARY_DIR}/generated/sanitizer_defaults.c @ONLY)
+target_sources(govsim_core INTERFACE $<BUILD_INTERFACE:${CMAKE_BINARY_DIR}/generated/sanitizer_defaults.c>)
 message(STATUS "govsim: sanitizers ${GOVSIM_SANITIZE}")
