@@ -64,7 +64,10 @@ inline CommandResult run_command(const std::string& cmd) {
 
 // Runs the govsim binary with `args` (a shell-quoted string), capturing stdout and stderr.
 inline CommandResult run_govsim(const std::string& args) {
-  return run_command("'" + govsim_binary().string() + "' " + args + " 2>&1");
+  std::string command = "'";  // not "'" + string&&: GCC 12 -O3 warns falsely (-Wrestrict, PR 105651)
+  command += govsim_binary().string();
+  command += "' " + args + " 2>&1";
+  return run_command(command);
 }
 
 // Whether Debian's /usr/bin/python3 has the packages the analysis and paper_repro scripts use.

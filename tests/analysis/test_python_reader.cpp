@@ -14,7 +14,8 @@ TEST_CASE("the Python reader summarises a result file", "[analysis]") {
   const auto run = govsim::testing::run_govsim("run '" + (dir / "s.toml").string() + "' -q -o '" +
                                                (dir / "r.h5").string() + "'");
   REQUIRE(run.exit_code == 0);
-  const auto r = govsim::testing::run_python("analysis/govsim_results.py", "'" + (dir / "r.h5").string() + "'");
+  const auto r = govsim::testing::run_python("analysis/govsim_results.py",
+                                               std::string("'").append((dir / "r.h5").string()) + "'");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(r.output.find("rate_active") != std::string::npos);

@@ -9,7 +9,7 @@
 
 namespace {
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) { return std::string("'").append(p.string()) + "'"; }
 
 }  // namespace
 
