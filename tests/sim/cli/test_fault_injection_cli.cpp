@@ -58,7 +58,7 @@ TEST_CASE("an output that is an input is refused and the input is untouched", "[
   const std::string before = read_file(dir / "s.toml");
   fs::create_symlink(dir / "s.toml", dir / "link.h5");
   fs::create_hard_link(dir / "s.toml", dir / "hard.h5");
-  for (const std::string out : {q(dir / "s.toml"), q(dir / "link.h5"), q(dir / "hard.h5"),
+  for (const std::string& out : {q(dir / "s.toml"), q(dir / "link.h5"), q(dir / "hard.h5"),
                                 q(dir.path() / "." / "s.toml")}) {
     const auto r = run_govsim("run " + q(dir / "s.toml") + " -q -o " + out);
     INFO(out << ": " << r.output);
@@ -258,7 +258,7 @@ TEST_CASE("a FIFO given as a file is refused, never read", "[cli][faults]") {
   write_file(dir / "s.toml", kTiny);
   // `timeout` is only a backstop: before the fix these blocked forever.
   const std::string bin = "timeout 60 '" + govsim::testing::govsim_binary().string() + "' ";
-  for (const std::string args : {"info " + q(dir / "fifo"), "diff " + q(dir / "fifo") + " " + q(dir / "fifo"),
+  for (const std::string& args : {"info " + q(dir / "fifo"), "diff " + q(dir / "fifo") + " " + q(dir / "fifo"),
                                  "merge " + q(dir / "fifo") + " -o " + q(dir / "m.h5"), "validate " + q(dir / "fifo"),
                                  "run " + q(dir / "fifo") + " -o " + q(dir / "r.h5")}) {
     const auto r = run_command(bin + args + " 2>&1");
