@@ -4,7 +4,7 @@
 
 #include "test_support.hpp"
 
-TEST_CASE("the Python readers give one-line errors on corrupt files", "[analysis][faults]") {
+TEST_CASE("the Python readers give one-line errors on corrupt files", "[analysis][faults][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib (install the python3- packages)");
     return;

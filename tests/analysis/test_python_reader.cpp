@@ -3,7 +3,7 @@
 
 #include "test_support.hpp"
 
-TEST_CASE("the Python reader summarises a result file", "[analysis]") {
+TEST_CASE("the Python reader summarises a result file", "[analysis][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib (install the python3- packages)");
     return;

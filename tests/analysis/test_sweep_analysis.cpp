@@ -19,15 +19,15 @@ void check_python_test(const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("Sobol and Morris estimators match known answers (Ishigami, linear)", "[analysis]") {
+TEST_CASE("Sobol and Morris estimators match known answers (Ishigami, linear)", "[analysis][python]") {
   check_python_test("tests/analysis/test_sensitivity.py");
 }
 
-TEST_CASE("the sweep reader, sensitivity and plot tools work on synthetic sweep files", "[analysis]") {
+TEST_CASE("the sweep reader, sensitivity and plot tools work on synthetic sweep files", "[analysis][python]") {
   check_python_test("tests/analysis/test_sweep_reader.py");
 }
 
-TEST_CASE("the Jiaxing sensitivity script runs small on a real govsim sweep", "[analysis][sweep]") {
+TEST_CASE("the Jiaxing sensitivity script runs small on a real govsim sweep", "[analysis][sweep][python]") {
   // Without the subcommand, `govsim sweep --help` prints the main help (and exits 0).
   if (!govsim::testing::have_python_stack() ||
       govsim::testing::run_govsim("sweep --help").output.find("govsim sweep") == std::string::npos) {

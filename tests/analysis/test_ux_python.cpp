@@ -34,7 +34,7 @@ intensity = 1.0
 
 }  // namespace
 
-TEST_CASE("pandas loader, plot_result, plot_sweep, targets and CITATION.cff", "[analysis][ux]") {
+TEST_CASE("pandas loader, plot_result, plot_sweep, targets and CITATION.cff", "[analysis][ux][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
@@ -44,7 +44,7 @@ TEST_CASE("pandas loader, plot_result, plot_sweep, targets and CITATION.cff", "[
   CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("the ODD pages in docs/models are generated from the current declarations", "[docs][ux]") {
+TEST_CASE("the ODD pages in docs/models are generated from the current declarations", "[docs][ux][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
@@ -62,7 +62,7 @@ TEST_CASE("the ODD pages in docs/models are generated from the current declarati
   }
 }
 
-TEST_CASE("govsim plot writes a figure of any series", "[cli][ux]") {
+TEST_CASE("govsim plot writes a figure of any series", "[cli][ux][python]") {
   if (!govsim::testing::have_python_stack()) return;
   TempDir dir;
   govsim::testing::write_file(dir / "s.toml", kSmall);
@@ -76,7 +76,7 @@ TEST_CASE("govsim plot writes a figure of any series", "[cli][ux]") {
   CHECK(bad.output.find("no series 'nope'") != std::string::npos);
 }
 
-TEST_CASE("after a Jiaxing run, one command draws its curve against the published points", "[cli][ux]") {
+TEST_CASE("after a Jiaxing run, one command draws its curve against the published points", "[cli][ux][python]") {
   if (!govsim::testing::have_python_stack()) return;
   TempDir dir;
   const auto run = run_govsim("run " + q(govsim::testing::source_dir() / "scenarios/jiaxing_weijiayuan_tenth.toml") + " -o " +
@@ -96,7 +96,7 @@ TEST_CASE("after a Jiaxing run, one command draws its curve against the publishe
 }
 
 TEST_CASE("govsim report writes a self-contained page that headless Chromium renders with its figures",
-          "[cli][ux][report]") {
+          "[cli][ux][report][python]") {
   if (!govsim::testing::have_python_stack()) return;
   TempDir dir;
   govsim::testing::write_file(dir / "s.toml", kSmall);

@@ -51,27 +51,27 @@ void check_small_run(const std::string& script, const std::vector<std::string>& 
 
 }  // namespace
 
-TEST_CASE("jiaxing_participation.py --small writes outside the tree", "[paper_repro][slow]") {
+TEST_CASE("jiaxing_participation.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/jiaxing_participation.py", {"jiaxing_participation.png", "jiaxing_participation.json"});
 }
 
-TEST_CASE("jiaxing_sensitivity.py --small writes outside the tree", "[paper_repro][slow]") {
+TEST_CASE("jiaxing_sensitivity.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/jiaxing_sensitivity.py", {"jiaxing_sensitivity.png", "jiaxing_sensitivity.json"});
 }
 
-TEST_CASE("typology.py --small writes outside the tree", "[paper_repro][slow]") {
+TEST_CASE("typology.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/typology.py", {"typology.png", "typology.json"});
 }
 
-TEST_CASE("typology_sweep.py --small writes outside the tree", "[paper_repro][slow]") {
+TEST_CASE("typology_sweep.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/typology_sweep.py", {"typology_sweep.png", "typology_sweep.json"});
 }
 
-TEST_CASE("yuexiu_dispatch.py --small writes outside the tree", "[paper_repro][slow]") {
+TEST_CASE("yuexiu_dispatch.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/yuexiu_dispatch.py", {"yuexiu_dispatch.png", "yuexiu_dispatch.json"});
 }
 
-TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro]") {
+TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py"}) {

@@ -13,7 +13,7 @@ std::string quoted(const std::filesystem::path& p) { return std::string("'").app
 
 }  // namespace
 
-TEST_CASE("the typology repro script runs in --small mode", "[paper_repro]") {
+TEST_CASE("the typology repro script runs in --small mode", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
@@ -29,7 +29,7 @@ TEST_CASE("the typology repro script runs in --small mode", "[paper_repro]") {
 
 // A real statistical check: the calibrated Yuexiu scenario at a tenth of the residents, two fresh
 // replicates, must land inside every published figure's tolerance (the script exits 1 otherwise).
-TEST_CASE("the Yuexiu repro passes at a tenth of the residents", "[paper_repro][collab]") {
+TEST_CASE("the Yuexiu repro passes at a tenth of the residents", "[paper_repro][collab][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
@@ -46,7 +46,7 @@ TEST_CASE("the Yuexiu repro passes at a tenth of the residents", "[paper_repro][
 
 // The typology-axes sweep at a small scale (3 x 3 x 2 points, three replicates, 20 000 residents, six weeks),
 // then its heat-map script; the claims must hold there too.
-TEST_CASE("a small typology-axes sweep feeds the heat-map script", "[paper_repro][sweep][collab]") {
+TEST_CASE("a small typology-axes sweep feeds the heat-map script", "[paper_repro][sweep][collab][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;

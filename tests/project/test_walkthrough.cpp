@@ -9,7 +9,7 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("the docs/examples walk-through runs in ten commands", "[docs][walkthrough]") {
+TEST_CASE("the docs/examples walk-through runs in ten commands", "[docs][walkthrough][python]") {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
