@@ -128,7 +128,7 @@ class CollabModel final : public Model {
 void CollabModel::register_metrics(const World&, MetricRegistry& m) {
   using A = Aggregation;
   auto count = [&](std::string name, std::string unit, std::string doc, int k) {
-    m.add_daily({std::move(name), std::move(unit), std::move(doc), A::Sum, "", {}},
+    m.add_daily({std::move(name), SeriesKind::New, std::move(unit), std::move(doc), A::Sum, "", {}},
                 [this, k](const TickContext&, std::span<double> out) { out[0] = double(day_.count[k]); });
   };
   count("new_tasks", "tasks/day", "Tasks that arrived.", kArrived);
@@ -143,23 +143,23 @@ void CollabModel::register_metrics(const World&, MetricRegistry& m) {
   count("new_asks", "asks/day", "Residents asked to contribute.", kAsks);
   count("new_declines", "asks/day", "Asked residents who declined (below threshold or at their daily limit).", kDeclines);
   count("new_misroutes", "items/day", "Work items that reached a wrong desk.", kMisroutes);
-  m.add_daily({"n_open", "tasks", "Tasks open at the end of the day.", A::Last, "", {}},
+  m.add_daily({"n_open", SeriesKind::Stock, "tasks", "Tasks open at the end of the day.", A::Last, "", {}},
               [this](const TickContext&, std::span<double> out) { out[0] = double(open_); });
-  m.add_daily({"platform_live", "", "1 on days the platform is live, else 0.", A::Mean, "", {}},
+  m.add_daily({"platform_live", SeriesKind::Stock, "", "1 on days the platform is live, else 0.", A::Mean, "", {}},
               [this](const TickContext& c, std::span<double> out) { out[0] = live_[c.tick]; });
   for (const Measure& ms : collaboration_measures()) {
     if (std::string(ms.name) == "throughput") continue;  // = new_closed
-    m.add_daily({ms.name, ms.unit, ms.description, A::Mean, "", {}},
+    m.add_daily({ms.name, ms.kind, ms.unit, ms.description, A::Mean, "", {}},
                 [this, f = ms.value](const TickContext&, std::span<double> out) {
                   out[0] = f(day_, 1.0, official_hours_per_day_);
                 });
   }
   const std::vector<std::string> kinds(kKindNames, kKindNames + kNumKinds);
-  m.add_daily({"new_closed_by_kind", "tasks/day", "Tasks closed, by interdependence kind.", A::Sum, "interdependence", kinds},
+  m.add_daily({"new_closed_by_kind", SeriesKind::New, "tasks/day", "Tasks closed, by interdependence kind.", A::Sum, "interdependence", kinds},
               [this](const TickContext&, std::span<double> out) {
                 for (int k = 0; k < kNumKinds; ++k) out[k] = double(day_.count[kClosedPooled + k]);
               });
-  m.add_daily({"mean_close_hours_by_kind", "hours", "Mean hours from arrival to closure, by interdependence kind.",
+  m.add_daily({"mean_close_hours_by_kind", SeriesKind::Mean, "hours", "Mean hours from arrival to closure, by interdependence kind.",
                A::Mean, "interdependence", kinds},
               [this](const TickContext&, std::span<double> out) {
                 for (int k = 0; k < kNumKinds; ++k)
@@ -211,10 +211,10 @@ ModelInfo collab_model_info() {
           "the Yuexiu grid-dispatch case (seed 003).",
           declare_collab_parameters, check_collab_parameters, [] { return std::make_unique<CollabModel>(); },
           WorldSpec{{{"residents", 10000, 5e7, "persons",
-                       "Residents of the service area: the public that may take part in tasks.", "assumption"},
+                       "Residents of the service area: the public that may take part in tasks.", "assumption: a small default for quick runs; each scenario sets its own count"},
                       {"officials", 50, 5e6, "persons",
                        "Officials (grid workers and department desk staff) who do the official sub-tasks.",
-                       "assumption"}},
+                       "assumption: a small default for quick runs; each scenario sets its own count"}},
                      {}, false, {}}};
 }
 

@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "models/collab/tally.hpp"
+#include "sim/metrics/metric_registry.hpp"
 
 namespace govsim::collab {
 
 struct Measure {
   const char* name;
+  SeriesKind kind;  // rate (per task, per hour, per day), share or mean
   const char* unit;
   const char* description;
   // value from counters summed over `days` days, with `official_hours` working hours per day
@@ -28,42 +30,42 @@ inline double c(const UnitTally& t, int k) { return double(t.count[k]); }
 inline const std::vector<Measure>& collaboration_measures() {
   using namespace detail;
   static const std::vector<Measure> m = {
-      {"throughput", "tasks/day", "Tasks closed per day.",
+      {"throughput", SeriesKind::Rate, "tasks/day", "Tasks closed per day.",
        [](const UnitTally& t, double d, double) { return ratio(c(t, kClosed), d); }},
-      {"mean_close_hours", "hours", "Mean hours from a task's arrival to its closure (closed tasks).",
+      {"mean_close_hours", SeriesKind::Mean, "hours", "Mean hours from a task's arrival to its closure (closed tasks).",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kCloseHours], c(t, kClosed)); }},
-      {"share_same_day", "fraction", "Share of closed tasks closed on the day they arrived.",
+      {"share_same_day", SeriesKind::Share, "fraction", "Share of closed tasks closed on the day they arrived.",
        [](const UnitTally& t, double, double) { return ratio(c(t, kClosedSameDay), c(t, kClosed)); }},
-      {"routing_steps_per_task", "steps", "Hand-overs of work items between actors per closed task (routing steps).",
+      {"routing_steps_per_task", SeriesKind::Rate, "steps", "Hand-overs of work items between actors per closed task (routing steps).",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kRoutingSteps], c(t, kClosed)); }},
-      {"messages_per_task", "messages", "Coordination messages per closed task.",
+      {"messages_per_task", SeriesKind::Rate, "messages", "Coordination messages per closed task.",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kMessages], c(t, kClosed)); }},
-      {"coordination_hours_per_task", "hours",
+      {"coordination_hours_per_task", SeriesKind::Rate, "hours",
        "Official hours spent coordinating (messages, triage, intake, combining, rework messages) per closed task.",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kCoordinationHours], c(t, kClosed)); }},
-      {"reworks_per_task", "sub-tasks", "Sub-tasks redone per closed task (information asymmetry).",
+      {"reworks_per_task", SeriesKind::Rate, "sub-tasks", "Sub-tasks redone per closed task (information asymmetry).",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kReworks], c(t, kClosed)); }},
-      {"rounds_per_task", "rounds", "Mutual-adjustment rounds per closed task.",
+      {"rounds_per_task", SeriesKind::Rate, "rounds", "Mutual-adjustment rounds per closed task.",
        [](const UnitTally& t, double, double) { return ratio(t.sum[kRounds], c(t, kClosed)); }},
-      {"share_dropped", "fraction", "Share of finished tasks that were dropped (no convergence or no participant).",
+      {"share_dropped", SeriesKind::Share, "fraction", "Share of finished tasks that were dropped (no convergence or no participant).",
        [](const UnitTally& t, double, double) { return ratio(c(t, kDropped), c(t, kDropped) + c(t, kClosed)); }},
-      {"share_auto_dispatched", "fraction", "Share of official sub-tasks dispatched automatically.",
+      {"share_auto_dispatched", SeriesKind::Share, "fraction", "Share of official sub-tasks dispatched automatically.",
        [](const UnitTally& t, double, double) { return ratio(c(t, kAutoDispatched), c(t, kRoutings)); }},
-      {"share_satisfied", "fraction", "Share of closed tasks rated satisfactory (closed within the residents' time).",
+      {"share_satisfied", SeriesKind::Share, "fraction", "Share of closed tasks rated satisfactory (closed within the residents' time).",
        [](const UnitTally& t, double, double) { return ratio(c(t, kSatisfied), c(t, kClosed)); }},
-      {"official_utilisation", "fraction", "Official working hours used / available.",
+      {"official_utilisation", SeriesKind::Share, "fraction", "Official working hours used / available.",
        [](const UnitTally& t, double d, double h) { return ratio(t.sum[kBusyHours], d * h); }},
-      {"admin_work_per_official_hour", "sub-tasks/hour",
+      {"admin_work_per_official_hour", SeriesKind::Rate, "sub-tasks/hour",
        "Administrative work per unit time: official sub-tasks completed per official working hour spent "
        "(seed 002, types I and III).",
        [](const UnitTally& t, double, double) { return ratio(c(t, kOfficialWork), t.sum[kBusyHours]); }},
-      {"social_info_per_day", "contributions/day",
+      {"social_info_per_day", SeriesKind::Rate, "contributions/day",
        "Social information processed: public contributions completed and taken in per day (seed 002, type II).",
        [](const UnitTally& t, double d, double) { return ratio(c(t, kPublicContributions), d); }},
-      {"efficiency_per_100_official_hours", "tasks/100 hours",
+      {"efficiency_per_100_official_hours", SeriesKind::Rate, "tasks/100 hours",
        "Overall efficiency: tasks closed per 100 official working hours spent across all desks (seed 002, type III).",
        [](const UnitTally& t, double, double) { return ratio(100.0 * c(t, kClosed), t.sum[kBusyHours]); }},
-      {"asks_per_contribution", "asks", "Residents asked per public contribution (participation threshold).",
+      {"asks_per_contribution", SeriesKind::Rate, "asks", "Residents asked per public contribution (participation threshold).",
        [](const UnitTally& t, double, double) { return ratio(c(t, kAsks), c(t, kAsks) - c(t, kDeclines)); }},
   };
   return m;

@@ -54,6 +54,9 @@ struct CollabParams {
   int public_daily_limit = 0;  // contributions one resident makes per day at most
   double satisfied_hours = 0;  // a resident rates a result satisfactory if closed within this
 
+  int routing_levels = 0;      // intermediate desks without a platform (copied into the cost sets)
+  bool flat_routing = false;   // a live platform skips the intermediate desks
+
   CoordinationCosts without_platform, with_platform;
   bool platform_enabled = false;
   Date platform_launch;

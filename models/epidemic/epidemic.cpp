@@ -9,7 +9,7 @@
 #include "sim/core/errors.hpp"
 #include "sim/model/by_region.hpp"
 #include "sim/model/parallel.hpp"
-#include "sim/params/declare.hpp"
+#include "sim/params/param_table.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim::models {
@@ -22,41 +22,70 @@ enum Stream : uint32_t { kDaily = 101, kSeed = 102 };
 // Per-region daily tallies kept by the step.
 enum Tally : size_t { kNewInfections = 0, kNewDetected, kInfectiousNow, kIsolatedNow, kNumTallies };
 
-void declare(ParamRegistry& reg) {
-  add_float(reg, "epidemic.transmission", 0.09, 0, 1, "1/day",
-            "Daily probability that one infectious contact infects a susceptible resident (hazard per tie).",
-            "assumption: with 5 infectious days on the default network (mean degree 5.5) it gives R0 about 2.5, "
-            "near the 2.2 (95% CI 1.4-3.9) of Li et al. 2020, NEJM 382:1199");
-  add_float(reg, "epidemic.contact_scale", 1.0, 0, 1, "fraction",
-            "Share of contacts outside the household that still take place (1 normal; lockdowns lower it).",
-            "assumption: set by dated [[events]] from sourced policy dates");
-  add_float(reg, "epidemic.latent_days", 5.2, 1, 30, "days", "Mean days from infection to infectiousness (geometric).",
-            "Li et al. 2020, NEJM 382:1199: mean incubation period 5.2 days (latent period taken equal)");
-  add_float(reg, "epidemic.infectious_days", 5.0, 1, 30, "days", "Mean days infectious before removal (geometric).",
-            "assumption: between symptom onset-to-isolation and serial-interval estimates (Li et al. 2020)");
-  add_float(reg, "epidemic.detection_rate", 0.15, 0, 1, "1/day",
-            "Daily probability that an infectious resident is detected (and isolated).",
-            "assumption: testing and tracing capacity; a calibration target, not a known value");
-  add_float(reg, "epidemic.isolation", 0.9, 0, 1, "fraction",
-            "Reduction of a detected case's transmission by isolation.", "assumption");
-  add_float(reg, "epidemic.initial_per_100k", 1.0, 0, 100000, "persons/100k",
-            "Residents infectious on day 0, per 100,000 residents of the seed region(s).", "assumption");
-  add_float(reg, "epidemic.imports_per_100k", 0.0, 0, 1000, "persons/100k/day",
-            "Infections imported each day from outside the simulated area, per 100,000 residents of the seed "
-            "region(s).", "assumption: set by dated [[events]] (travel before and after closures)");
-  reg.add({"epidemic.seed_region", ParamType::String, std::string(""), {}, {}, {}, "",
+// The parameters the rules read, each declared once with its field (sim/params/param_table.hpp).
+struct EpidemicParams {
+  double transmission = 0, contact_scale = 1, latent_days = 0, infectious_days = 0, detection_rate = 0,
+         isolation = 0, initial_per_100k = 0, imports_per_100k = 0, crisis_start = 0, crisis_end = 0,
+         crisis_full = 0;
+  std::string seed_region;
+};
+
+const ParamTable<EpidemicParams>& parameters() {
+  using P = EpidemicParams;
+  static const ParamTable<P> t = [] {
+    ParamTable<P> table;
+    table.real("epidemic.transmission", &P::transmission, 0.09, 0, 1, "1/day",
+           "Daily probability that one infectious contact infects a susceptible resident (hazard per tie).",
+           "assumption: with 5 infectious days on the default network (mean degree 5.5) it gives R0 about 2.5, "
+           "near the 2.2 (95% CI 1.4-3.9) of Li et al. 2020, NEJM 382:1199")
+        .changeable();
+    table.real("epidemic.contact_scale", &P::contact_scale, 1.0, 0, 1, "fraction",
+           "Share of contacts outside the household that still take place (1 normal; lockdowns lower it).",
+           "assumption: set by dated [[events]] from sourced policy dates")
+        .changeable();
+    table.real("epidemic.latent_days", &P::latent_days, 5.2, 1, 30, "days",
+           "Mean days from infection to infectiousness (geometric).",
+           "Li et al. 2020, NEJM 382:1199: mean incubation period 5.2 days (latent period taken equal)");
+    table.real("epidemic.infectious_days", &P::infectious_days, 5.0, 1, 30, "days",
+           "Mean days infectious before removal (geometric).",
+           "assumption: between symptom onset-to-isolation and serial-interval estimates (Li et al. 2020)");
+    table.real("epidemic.detection_rate", &P::detection_rate, 0.15, 0, 1, "1/day",
+           "Daily probability that an infectious resident is detected (and isolated).",
+           "assumption: testing and tracing capacity; a calibration target, not a known value")
+        .changeable();
+    table.real("epidemic.isolation", &P::isolation, 0.9, 0, 1, "fraction",
+           "Reduction of a detected case's transmission by isolation.",
+           "assumption: centralised isolation of confirmed cases in China in 2020 left little onward "
+           "transmission; household spread before isolation is what remains")
+        .changeable();
+    table.real("epidemic.initial_per_100k", &P::initial_per_100k, 1.0, 0, 100000, "persons/100k",
+           "Residents infectious on day 0, per 100,000 residents of the seed region(s).",
+           "assumption: a handful of seed cases; scenarios set it from the first reported cases");
+    table.real("epidemic.imports_per_100k", &P::imports_per_100k, 0.0, 0, 1000, "persons/100k/day",
+           "Infections imported each day from outside the simulated area, per 100,000 residents of the seed "
+           "region(s).",
+           "assumption: set by dated [[events]] (travel before and after closures)")
+        .changeable();
+    table.text("epidemic.seed_region", &P::seed_region, "", {},
            "Region code where initial and imported infections arrive; empty: every region in proportion to "
-           "its residents.", "assumption"});
-  add_float(reg, "epidemic.crisis.start_per_100k", 0.2, 0, 1e5, "persons/100k",
-            "Detected active cases per 100,000 at which the crisis phase starts (crisis.driver = \"epidemic\").",
-            "assumption: the first confirmed local cases trigger the emergency response");
-  add_float(reg, "epidemic.crisis.end_per_100k", 0.05, 0, 1e5, "persons/100k",
-            "Detected active cases per 100,000 below which the crisis phase ends (never to return).", "assumption");
-  add_float(reg, "epidemic.crisis.full_per_100k", 5.0, 1e-6, 1e5, "persons/100k",
-            "Detected active cases per 100,000 at which crisis intensity reaches 1 (linear below).", "assumption");
-  reg.allow_change_during_run({"epidemic.transmission", "epidemic.contact_scale", "epidemic.detection_rate",
-                               "epidemic.isolation", "epidemic.imports_per_100k"});
+           "its residents.",
+           "assumption: without a known index region, seeds are spread in proportion to population");
+    table.real("epidemic.crisis.start_per_100k", &P::crisis_start, 0.2, 0, 1e5, "persons/100k",
+           "Detected active cases per 100,000 at which the crisis phase starts (crisis.driver = \"epidemic\").",
+           "assumption: the first confirmed local cases trigger the emergency response");
+    table.real("epidemic.crisis.end_per_100k", &P::crisis_end, 0.05, 0, 1e5, "persons/100k",
+           "Detected active cases per 100,000 below which the crisis phase ends (never to return).",
+           "assumption: the response is lifted once active cases are a quarter of the trigger level");
+    table.real("epidemic.crisis.full_per_100k", &P::crisis_full, 5.0, 1e-6, 1e5, "persons/100k",
+           "Detected active cases per 100,000 at which crisis intensity reaches 1 (linear below).",
+           "assumption: full lockdown intensity at a few active cases per 100,000, the order at which "
+           "Chinese cities locked down in early 2020");
+    return table;
+  }();
+  return t;
 }
+
+void declare(ParamRegistry& reg) { parameters().declare(reg); }
 
 void check(const ParamSet& p) {
   if (p.get_double("epidemic.crisis.end_per_100k") > p.get_double("epidemic.crisis.start_per_100k"))
@@ -89,7 +118,7 @@ class Epidemic final : public Component {
       seed_begin_ = w.layout().region_offset[k];
       seed_end_ = w.layout().region_offset[k + 1];
     }
-    const double p0 = p.get_double("epidemic.initial_per_100k") / 1e5;
+    const double p0 = parameters().load(p).initial_per_100k / 1e5;
     const CounterRng& rng = w.rng();
     uint8_t* s = state_->cur().data();
     parallel_for_agents(seed_end_ - seed_begin_, [&](uint32_t k) {
@@ -103,43 +132,44 @@ class Epidemic final : public Component {
   }
 
   void configure(const ParamSet& p) override {
-    beta_ = p.get_double("epidemic.transmission");
-    contact_scale_ = p.get_double("epidemic.contact_scale");
-    to_infectious_ = 1.0 / p.get_double("epidemic.latent_days");
-    to_removed_ = 1.0 / p.get_double("epidemic.infectious_days");
-    detection_ = p.get_double("epidemic.detection_rate");
-    isolation_ = p.get_double("epidemic.isolation");
-    import_ = p.get_double("epidemic.imports_per_100k") / 1e5;
-    start_ = p.get_double("epidemic.crisis.start_per_100k");
-    end_ = p.get_double("epidemic.crisis.end_per_100k");
-    full_ = p.get_double("epidemic.crisis.full_per_100k");
+    const EpidemicParams e = parameters().load(p);
+    beta_ = e.transmission;
+    contact_scale_ = e.contact_scale;
+    to_infectious_ = 1.0 / e.latent_days;
+    to_removed_ = 1.0 / e.infectious_days;
+    detection_ = e.detection_rate;
+    isolation_ = e.isolation;
+    import_ = e.imports_per_100k / 1e5;
+    start_ = e.crisis_start;
+    end_ = e.crisis_end;
+    full_ = e.crisis_full;
   }
 
   void register_metrics(const World& w, MetricRegistry& m) override {
-    auto region_series = [&](const char* name, const char* unit, const char* doc, Aggregation agg, Tally t) {
-      m.add_daily(per_region({name, unit, doc, agg, "", {}}, w), [this, t](const TickContext&, std::span<double> out) {
+    auto region_series = [&](const char* name, SeriesKind kind, const char* unit, const char* doc, Aggregation agg, Tally t) {
+      m.add_daily(per_region({name, kind, unit, doc, agg, "", {}}, w), [this, t](const TickContext&, std::span<double> out) {
         for (uint32_t r = 0; r < regions_; ++r) out[r] = double(tallies_[r * kNumTallies + t]);
       });
     };
-    auto total_series = [&](const char* name, const char* unit, const char* doc, Aggregation agg, Tally t) {
-      m.add_daily({name, unit, doc, agg, "", {}}, [this, t](const TickContext&, std::span<double> out) {
+    auto total_series = [&](const char* name, SeriesKind kind, const char* unit, const char* doc, Aggregation agg, Tally t) {
+      m.add_daily({name, kind, unit, doc, agg, "", {}}, [this, t](const TickContext&, std::span<double> out) {
         out[0] = double(total(t));
       });
     };
-    total_series("new_infections", "persons/day", "Residents infected on the day (local or imported).", Aggregation::Sum,
+    total_series("new_infections", SeriesKind::New, "persons/day", "Residents infected on the day (local or imported).", Aggregation::Sum,
                  kNewInfections);
-    total_series("new_detected", "persons/day", "Infectious residents detected (and isolated) on the day.",
+    total_series("new_detected", SeriesKind::New, "persons/day", "Infectious residents detected (and isolated) on the day.",
                  Aggregation::Sum, kNewDetected);
-    total_series("n_infectious", "persons", "Infectious residents at the end of the day (detected or not).",
+    total_series("n_infectious", SeriesKind::Stock, "persons", "Infectious residents at the end of the day (detected or not).",
                  Aggregation::Mean, kInfectiousNow);
-    total_series("n_detected_active", "persons", "Detected cases still infectious (isolated) at the end of the day.",
+    total_series("n_detected_active", SeriesKind::Stock, "persons", "Detected cases still infectious (isolated) at the end of the day.",
                  Aggregation::Mean, kIsolatedNow);
-    m.add_daily({"cum_detected", "persons", "Residents detected since day 0 (confirmed cases).", Aggregation::Last, "", {}},
+    m.add_daily({"cum_detected", SeriesKind::Cumulative, "persons", "Residents detected since day 0 (confirmed cases).", Aggregation::Last, "", {}},
                 [this](const TickContext&, std::span<double> out) { out[0] = double(cum_detected_); });
-    region_series("new_infections", "persons/day", "Residents infected on the day, by region.", Aggregation::Sum,
+    region_series("new_infections", SeriesKind::New, "persons/day", "Residents infected on the day, by region.", Aggregation::Sum,
                   kNewInfections);
-    region_series("new_detected", "persons/day", "Cases detected on the day, by region.", Aggregation::Sum, kNewDetected);
-    region_series("n_infectious", "persons", "Infectious residents at the end of the day, by region.", Aggregation::Mean,
+    region_series("new_detected", SeriesKind::New, "persons/day", "Cases detected on the day, by region.", Aggregation::Sum, kNewDetected);
+    region_series("n_infectious", SeriesKind::Stock, "persons", "Infectious residents at the end of the day, by region.", Aggregation::Mean,
                   kInfectiousNow);
   }
 

@@ -182,39 +182,39 @@ DayContext JiaxingModel::day_context(const World& w, const TickContext& ctx) con
 
 void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   using A = Aggregation;
-  auto total = [&](std::string name, std::string unit, std::string doc, A agg, Counter k) {
-    m.add_daily({std::move(name), std::move(unit), std::move(doc), agg, "", {}},
+  auto total = [&](std::string name, SeriesKind kind, std::string unit, std::string doc, A agg, Counter k) {
+    m.add_daily({std::move(name), kind, std::move(unit), std::move(doc), agg, "", {}},
                 [this, k](const TickContext&, std::span<double> out) { out[0] = tally(k); });
   };
-  auto ratio = [&](std::string name, std::string doc, Counter num, Counter den) {
-    m.add_daily({std::move(name), "fraction", std::move(doc), A::Mean, "", {}},
+  auto ratio = [&](std::string name, SeriesKind kind, std::string doc, Counter num, Counter den) {
+    m.add_daily({std::move(name), kind, "fraction", std::move(doc), A::Mean, "", {}},
                 [this, num, den](const TickContext&, std::span<double> out) {
                   out[0] = tally(den) > 0 ? tally(num) / tally(den) : std::numeric_limits<double>::quiet_NaN();
                 });
   };
   // Participation.
-  total("n_registered", "persons", "Residents registered on the platform at the end of the day.", A::Last, kRegistered);
-  total("new_registrations", "persons/day", "Residents who registered (real name) on the day.", A::Sum, kNewRegistrations);
-  m.add_daily({"n_active", "persons", "Registered residents active on the day (used a service or co-produced).",
+  total("n_registered", SeriesKind::Stock, "persons", "Residents registered on the platform at the end of the day.", A::Last, kRegistered);
+  total("new_registrations", SeriesKind::New, "persons/day", "Residents who registered (real name) on the day.", A::Sum, kNewRegistrations);
+  m.add_daily({"n_active", SeriesKind::Stock, "persons", "Registered residents active on the day (used a service or co-produced).",
                A::Mean, "age_group", kAgeGroups},
               [this](const TickContext&, std::span<double> out) {
                 for (int g = 0; g < 3; ++g) out[g] = tally(kActiveAge0 + g);
               });
-  m.add_daily({"n_registered_by_age", "persons", "Registered residents at the end of the day, by age group.",
+  m.add_daily({"n_registered_by_age", SeriesKind::Stock, "persons", "Registered residents at the end of the day, by age group.",
                A::Last, "age_group", kAgeGroups},
               [this](const TickContext&, std::span<double> out) {
                 for (int g = 0; g < 3; ++g) out[g] = tally(kRegAge0 + g);
               });
-  ratio("rate_active_daily", "Daily active users divided by registered users.", kActive, kRegistered);
+  ratio("rate_active_daily", SeriesKind::Rate, "Daily active users divided by registered users.", kActive, kRegistered);
   // Needs and their provision.
-  total("new_needs", "needs/day", "Needs that arose (all residents, all kinds).", A::Sum, kNeeds);
-  total("needs_met_online", "needs/day", "Needs met at once through the platform (self-service, firms, "
+  total("new_needs", SeriesKind::New, "needs/day", "Needs that arose (all residents, all kinds).", A::Sum, kNeeds);
+  total("needs_met_online", SeriesKind::New, "needs/day", "Needs met at once through the platform (self-service, firms, "
         "volunteers, neighbours).", A::Sum, kMetOnline);
-  total("needs_queued", "needs/day", "Needs sent to officials as requests (resolved when answered or dropped).",
+  total("needs_queued", SeriesKind::New, "needs/day", "Needs sent to officials as requests (resolved when answered or dropped).",
         A::Sum, kQueued);
-  total("needs_met_offline", "needs/day", "Needs met offline.", A::Sum, kMetOffline);
-  total("needs_unmet", "needs/day", "Needs met neither online nor offline.", A::Sum, kUnmet);
-  m.add_daily({"share_needs_met", "fraction",
+  total("needs_met_offline", SeriesKind::New, "needs/day", "Needs met offline.", A::Sum, kMetOffline);
+  total("needs_unmet", SeriesKind::New, "needs/day", "Needs met neither online nor offline.", A::Sum, kUnmet);
+  m.add_daily({"share_needs_met", SeriesKind::Share, "fraction",
                "Service provision: of the needs resolved on the day (met at once online or offline, "
                "unmet, requests answered or dropped), the share that were met.",
                A::Mean, "", {}},
@@ -225,72 +225,72 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
               });
   {
     std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
-    m.add_daily({"online_uses", "uses/day", "Needs met through the platform, by kind of need.", A::Sum, "need", needs},
+    m.add_daily({"online_uses", SeriesKind::New, "uses/day", "Needs met through the platform, by kind of need.", A::Sum, "need", needs},
                 [this](const TickContext&, std::span<double> out) {
                   for (int k = 0; k < kNumNeeds; ++k) out[k] = tally(kUses0 + k);
                 });
   }
   // Requests and answers.
-  total("new_requests", "requests/day", "Requests sent to officials.", A::Sum, kNewRequests);
-  total("new_ignored_requests", "requests/day", "Requests no official took up (accountability off).", A::Sum,
+  total("new_requests", SeriesKind::New, "requests/day", "Requests sent to officials.", A::Sum, kNewRequests);
+  total("new_ignored_requests", SeriesKind::New, "requests/day", "Requests no official took up (accountability off).", A::Sum,
         kIgnoredRequests);
-  total("new_answers", "requests/day", "Requests answered by officials.", A::Sum, kAnswered);
-  total("new_dropped_requests", "requests/day", "Requests dropped after officials.patience_days.", A::Sum, kExpired);
-  total("n_pending_requests", "requests", "Requests waiting at the end of the day.", A::Last, kPending);
-  m.add_daily({"mean_response_days", "days", "Mean days from request to answer of the day's answers.", A::Mean, "", {}},
+  total("new_answers", SeriesKind::New, "requests/day", "Requests answered by officials.", A::Sum, kAnswered);
+  total("new_dropped_requests", SeriesKind::New, "requests/day", "Requests dropped after officials.patience_days.", A::Sum, kExpired);
+  total("n_pending_requests", SeriesKind::Stock, "requests", "Requests waiting at the end of the day.", A::Last, kPending);
+  m.add_daily({"mean_response_days", SeriesKind::Mean, "days", "Mean days from request to answer of the day's answers.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
                 out[0] = tally(kAnswered) > 0 ? tally(kResponseDays) / tally(kAnswered) : std::numeric_limits<double>::quiet_NaN();
               });
-  ratio("share_answered_in_limit", "Share of the day's answers within officials.response_limit_days.",
+  ratio("share_answered_in_limit", SeriesKind::Share, "Share of the day's answers within officials.response_limit_days.",
         kAnsweredInLimit, kAnswered);
-  ratio("team_utilisation", "Answers divided by the teams' capacity for the day.", kAnswered, kCapacity);
+  ratio("team_utilisation", SeriesKind::Rate, "Answers divided by the teams' capacity for the day.", kAnswered, kCapacity);
   // Crisis services.
-  total("new_consultations", "requests/day", "Information requests answered by officials (online consultations).",
+  total("new_consultations", SeriesKind::New, "requests/day", "Information requests answered by officials (online consultations).",
         A::Sum, kConsultations);
-  total("new_mask_requesters", "persons/day", "Residents asking for masks for the first time.", A::Sum, kNewMaskRequesters);
-  total("new_mask_recipients", "persons/day", "Residents obtaining masks for the first time.", A::Sum, kNewMaskRecipients);
-  total("masks_handed_out", "masks/day", "Masks handed out by the mask-aid service.", A::Sum, kMasksHandedOut);
-  total("new_mutual_aid_exchanges", "exchanges/day", "Supplies exchanged between neighbours.", A::Sum, kMutualAid);
-  m.add_daily({"masks_exchanged", "masks/day", "Masks exchanged through mutual aid.", A::Sum, "", {}},
+  total("new_mask_requesters", SeriesKind::New, "persons/day", "Residents asking for masks for the first time.", A::Sum, kNewMaskRequesters);
+  total("new_mask_recipients", SeriesKind::New, "persons/day", "Residents obtaining masks for the first time.", A::Sum, kNewMaskRecipients);
+  total("masks_handed_out", SeriesKind::New, "masks/day", "Masks handed out by the mask-aid service.", A::Sum, kMasksHandedOut);
+  total("new_mutual_aid_exchanges", SeriesKind::New, "exchanges/day", "Supplies exchanged between neighbours.", A::Sum, kMutualAid);
+  m.add_daily({"masks_exchanged", SeriesKind::New, "masks/day", "Masks exchanged through mutual aid.", A::Sum, "", {}},
               [this](const TickContext&, std::span<double> out) { out[0] = tally(kMutualAid) * p_.masks_per_exchange; });
-  total("counselling_sessions", "sessions/day", "Online counselling sessions.", A::Sum, kCounselling);
-  total("new_counselled", "persons/day", "Residents counselled for the first time.", A::Sum, kNewCounselled);
+  total("counselling_sessions", SeriesKind::New, "sessions/day", "Online counselling sessions.", A::Sum, kCounselling);
+  total("new_counselled", SeriesKind::New, "persons/day", "Residents counselled for the first time.", A::Sum, kNewCounselled);
   // Co-production.
-  total("n_volunteers", "persons", "Registered volunteers.", A::Last, kVolunteers);
-  total("new_volunteers", "persons/day", "Residents signing up as volunteers.", A::Sum, kNewVolunteers);
-  total("volunteer_acts", "acts/day", "Volunteer services given.", A::Sum, kVolunteerActs);
-  total("care_by_volunteers", "needs/day", "Care needs met by volunteers (time bank).", A::Sum, kCareByVolunteers);
-  total("deliberation_acts", "acts/day", "Votes, comments and deliberation in residents' councils.", A::Sum, kDeliberation);
+  total("n_volunteers", SeriesKind::Stock, "persons", "Registered volunteers.", A::Last, kVolunteers);
+  total("new_volunteers", SeriesKind::New, "persons/day", "Residents signing up as volunteers.", A::Sum, kNewVolunteers);
+  total("volunteer_acts", SeriesKind::New, "acts/day", "Volunteer services given.", A::Sum, kVolunteerActs);
+  total("care_by_volunteers", SeriesKind::New, "needs/day", "Care needs met by volunteers (time bank).", A::Sum, kCareByVolunteers);
+  total("deliberation_acts", SeriesKind::New, "acts/day", "Votes, comments and deliberation in residents' councils.", A::Sum, kDeliberation);
   // Firms.
-  total("bookings_served", "bookings/day", "Services booked from firms through the platform.", A::Sum, kBookings);
-  total("n_firms_open", "firms", "Firms open and never closed.", A::Mean, kFirmsOpen);
-  total("n_firms_closed", "firms", "Firms closed.", A::Mean, kFirmsClosed);
-  total("n_firms_resumed", "firms", "Firms that resumed after closure.", A::Mean, kFirmsResumed);
-  total("n_firms_listed", "firms", "Firms listed on the platform.", A::Mean, kFirmsListed);
+  total("bookings_served", SeriesKind::New, "bookings/day", "Services booked from firms through the platform.", A::Sum, kBookings);
+  total("n_firms_open", SeriesKind::Stock, "firms", "Firms open and never closed.", A::Mean, kFirmsOpen);
+  total("n_firms_closed", SeriesKind::Stock, "firms", "Firms closed.", A::Mean, kFirmsClosed);
+  total("n_firms_resumed", SeriesKind::Stock, "firms", "Firms that resumed after closure.", A::Mean, kFirmsResumed);
+  total("n_firms_listed", SeriesKind::Stock, "firms", "Firms listed on the platform.", A::Mean, kFirmsListed);
   // Trust and platform.
-  m.add_daily({"mean_trust", "fraction", "Mean trust of residents in the platform's public services.", A::Mean, "", {}},
+  m.add_daily({"mean_trust", SeriesKind::Mean, "fraction", "Mean trust of residents in the platform's public services.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) { out[0] = trust_sum_ / num_residents_; });
-  m.add_daily({"services_live", "services", "Mean number of services live per community.", A::Mean, "", {}},
+  m.add_daily({"services_live", SeriesKind::Mean, "services", "Mean number of services live per community.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) {
                 out[0] = tally(kServicesLive) / double(communities_.size());
               });
 
   // Monthly active rate: distinct residents active at least once in the calendar month divided by
   // residents registered at the month's end.
-  m.add_monthly({"rate_active_monthly", "fraction",
+  m.add_monthly({"rate_active_monthly", SeriesKind::Rate, "fraction",
                  "Distinct residents active in the month divided by registered residents at its end.", A::Last, "", {}},
                 [this](const TickContext&, std::span<double> out) {
                   const double act = tally(kMonthActive0) + tally(kMonthActive1) + tally(kMonthActive2);
                   out[0] = tally(kRegistered) > 0 ? act / tally(kRegistered) : std::numeric_limits<double>::quiet_NaN();
                 });
-  m.add_monthly({"rate_active_monthly_by_age", "fraction", "Monthly active rate within each age group.", A::Last,
+  m.add_monthly({"rate_active_monthly_by_age", SeriesKind::Rate, "fraction", "Monthly active rate within each age group.", A::Last,
                  "age_group", kAgeGroups},
                 [this](const TickContext&, std::span<double> out) {
                   for (int g = 0; g < 3; ++g)
                     out[g] = tally(kRegAge0 + g) > 0 ? tally(kMonthActive0 + g) / tally(kRegAge0 + g)
                                                  : std::numeric_limits<double>::quiet_NaN();
                 });
-  m.add_monthly({"n_active_monthly", "persons", "Distinct residents active in the month.", A::Last, "", {}},
+  m.add_monthly({"n_active_monthly", SeriesKind::Stock, "persons", "Distinct residents active in the month.", A::Last, "", {}},
                 [this](const TickContext&, std::span<double> out) {
                   out[0] = tally(kMonthActive0) + tally(kMonthActive1) + tally(kMonthActive2);
                 });
@@ -377,10 +377,10 @@ ModelInfo jiaxing_model_info() {
           "platform catalogue and the four conditions of transformative resilience.",
           declare_jiaxing_parameters, check_jiaxing_parameters, [] { return std::make_unique<JiaxingModel>(); },
           WorldSpec{{{"residents", 10000, 5e7, "persons", "Adult residents of the city (platform users or not).",
-                      "assumption; the scenarios use Jiaxing's adult population"},
+                      "assumption: a small default for quick runs; the Jiaxing scenarios use the city's 4.5 million adults"},
                      {"officials", 50, 5e6, "persons",
-                      "Officials: grid workers, civil servants and department staff who answer requests.", "assumption"},
-                     {"firms", 100, 1e7, "firms", "Small service firms that can list on the platform.", "assumption"}},
+                      "Officials: grid workers, civil servants and department staff who answer requests.", "assumption: a small default for quick runs; each scenario sets its own count"},
+                     {"firms", 100, 1e7, "firms", "Small service firms that can list on the platform.", "assumption: a small default for quick runs; each scenario sets its own count"}},
                     {{"social", NetworkBuilder::Community}}, false, {}}};
 }
 

@@ -1,204 +1,312 @@
 #include "models/jiaxing/params.hpp"
 
 #include "sim/core/errors.hpp"
-#include "sim/params/declare.hpp"
+#include "sim/params/param_table.hpp"
 
 namespace govsim::jiaxing {
 namespace {
 
+constexpr const char* kSeed = "seed 000 (Shen, Cheng & Yu 2022)";
 constexpr const char* kCal = "calibrated: analysis/calibrate_jiaxing.py (see the scenario's header)";
+// Reasons for the hand-set values, by group. Issue 12's calibration gives the ones that matter
+// priors; docs/jiaxing_model.md and paper_repro/jiaxing_sensitivity.py state how much they move
+// the curve.
+constexpr const char* kLiteracy = "assumption: ordering young > middle > elderly from China's digital-divide "
+                                  "surveys (CNNIC); the levels are illustrative";
+constexpr const char* kHazard = "assumption: a daily hazard of the order that gives the pre-crisis registration "
+                                "level seed 000 reports; not fitted";
+constexpr const char* kNeedMix = "assumption: seed 000 names the needs but not their shares; a plausible split, "
+                                 "checked only through the activity-rate curve";
+constexpr const char* kCoproduction = "assumption: seed 000 describes the mechanism, not its rate; a value that "
+                                      "keeps co-production a minority activity, as the seed's volumes suggest";
+constexpr const char* kOfficials = "assumption: seed 000 describes officials' roles but gives no workload figures; "
+                                   "an order of magnitude for a community grid team";
+constexpr const char* kFirms = "assumption: no firm data in seed 000; plausible rates for small service firms "
+                               "under 2020's closure orders";
+constexpr const char* kTrust = "assumption: a simple trust update (gap closure) without an empirical estimate; "
+                               "the conditions' ablations depend on it only in direction";
+
+// Reads the [[jiaxing.services]] records into the catalogue (names already checked by the loader).
+void read_services(const std::vector<Record>& records, JiaxingParams& j) {
+  j.services.clear();
+  for (const Record& r : records) {
+    Service s;
+    s.name = r.get_string("name");
+    const std::string& serves = r.get_string("serves");
+    for (int k = 0; k < kNumNeeds; ++k)
+      if (serves == kNeedNames[k]) s.need = k;
+    const std::string& ch = r.get_string("channel");
+    for (size_t c = 0; c < kChannelNames.size(); ++c)
+      if (ch == kChannelNames[c]) s.channel = static_cast<Channel>(c);
+    s.start = r.get_date("start");
+    s.end = r.get_date("end");
+    s.needs_entrepreneur = r.get_bool("needs_entrepreneur");
+    s.mask_aid = r.get_bool("mask_aid");
+    j.services.push_back(std::move(s));
+  }
+}
+
+const ParamTable<JiaxingParams>& jiaxing_parameters() {
+  using P = JiaxingParams;
+  static const ParamTable<P> t = [] {
+    ParamTable<P> table;
+    const std::string seed = kSeed;
+    // The four conditions of seed 000, each one switch (ablations turn them off).
+    table.flag("jiaxing.conditions.public_entrepreneurs", [](P& p) -> bool& { return p.conditions.public_entrepreneurs; },
+           true,
+           "Officials who launch new services and convert crisis services into everyday ones; off: "
+           "services marked needs_entrepreneur never go live.",
+           seed)
+        .changeable();
+    table.flag("jiaxing.conditions.critical_mass", [](P& p) -> bool& { return p.conditions.critical_mass; }, true,
+           "Grid workers' registration drive during the crisis (push_crisis); off: registration "
+           "keeps its pre-crisis push.",
+           seed)
+        .changeable();
+    table.flag("jiaxing.conditions.coproduction_incentives",
+           [](P& p) -> bool& { return p.conditions.coproduction_incentives; }, true,
+           "Points and time bank for co-production; off: co-production and firm listing are "
+           "scaled by coproduction.no_incentive_factor.",
+           seed)
+        .changeable();
+    table.flag("jiaxing.conditions.accountability", [](P& p) -> bool& { return p.conditions.accountability; }, true,
+           "Response-time limit and performance review of every body on the platform; off: "
+           "officials work at officials.effort_unaccountable and get no overdue boost.",
+           seed)
+        .changeable();
+
+    // Residents.
+    const char* census = "assumption: close to Zhejiang's 2020 census age structure of adults";
+    table.real("jiaxing.residents.share_young", &P::share_young, 0.35, 0, 1, "fraction", "Share of adults aged 18-39.",
+           census);
+    table.real("jiaxing.residents.share_elderly", &P::share_elderly, 0.22, 0, 1, "fraction", "Share of adults aged 65+.",
+           census);
+    table.real("jiaxing.residents.literacy_young", [](P& p) -> double& { return p.literacy[0]; }, 0.9, 0, 1, "fraction",
+           "Mean digital literacy of residents aged 18-39 (scales registration and online use).", kLiteracy);
+    table.real("jiaxing.residents.literacy_middle", [](P& p) -> double& { return p.literacy[1]; }, 0.7, 0, 1, "fraction",
+           "Mean digital literacy of residents aged 40-64.", kLiteracy);
+    table.real("jiaxing.residents.literacy_elderly", [](P& p) -> double& { return p.literacy[2]; }, 0.35, 0, 1,
+           "fraction", "Mean digital literacy of residents aged 65+.", kLiteracy);
+    table.real("jiaxing.residents.trust_mean", &P::trust_mean, 0.6, 0.01, 1, "fraction",
+           "Mean initial trust in the platform's public services (uniform on [0.5, 1.5] x mean).",
+           "assumption: moderate trust in local government services, as Chinese survey data report for "
+           "local (lower than central) government; illustrative level");
+
+    // Registration.
+    table.real("jiaxing.registration.push_pre", &P::push_pre, 5e-4, 0, 1, "1/day",
+           "Daily registration hazard from grid workers' promotion before the crisis (times literacy).", kHazard)
+        .changeable();
+    table.real("jiaxing.registration.push_crisis", &P::push_crisis, 8e-3, 0, 1, "1/day",
+           "Extra registration hazard per unit crisis intensity from the crisis registration drive "
+           "(health reporting, returnee registration).",
+           kCal)
+        .changeable();
+    table.real("jiaxing.registration.push_post", &P::push_post, 8e-4, 0, 1, "1/day",
+           "Daily registration hazard from promotion after the emergency.", kHazard)
+        .changeable();
+    table.real("jiaxing.registration.network_weight", &P::network_weight, 2e-3, 0, 1, "1/day",
+           "Extra registration hazard per unit share of social-network neighbours already registered.",
+           "assumption: a peer effect of the same order as the pre-crisis push; not fitted")
+        .changeable();
+
+    // Needs.
+    table.real("jiaxing.needs.everyday_rate", &P::everyday_rate, 0.02, 0, 5, "needs/person/day",
+           "Rate at which a resident has an everyday need (all kinds together).", kCal)
+        .changeable();
+    table.real("jiaxing.needs.crisis_rate", &P::crisis_rate, 0.015, 0, 5, "needs/person/day",
+           "Extra need rate per unit crisis intensity (all crisis kinds together).", kCal)
+        .changeable();
+    table.real("jiaxing.needs.post_shift", &P::post_shift, 0.25, 0, 10, "fraction",
+           "Relative rise of everyday needs after the emergency (deferred repairs, care, community "
+           "affairs).",
+           "assumption: seed 000 reports more everyday services after the emergency, not how many more");
+    table.real("jiaxing.needs.offline_rebound", &P::offline_rebound, 0.8, 0, 1, "fraction",
+           "Drop in the preference for online channels right after the emergency ends, when "
+           "residents go out again; decays with needs.rebound_days.",
+           kCal);
+    table.real("jiaxing.needs.rebound_days", &P::rebound_days, 30, 1, 365, "days",
+           "Time constant of the decay of the offline rebound.",
+           "assumption: seed 000 places the rebound in 'the first month after the emergency'");
+    for (int k = 0; k < kNumNeeds; ++k) {
+      const std::string base = std::string("jiaxing.needs.") + kNeedNames[k] + ".";
+      const NeedDefaults& d = kNeedDefaults[k];
+      table.real(base + "everyday_weight", [k](P& p) -> double& { return p.need[k].everyday_weight; }, d.everyday_weight,
+             0, 1, "fraction", std::string("Share of everyday needs that are ") + kNeedNames[k] + " needs.", kNeedMix);
+      table.real(base + "crisis_weight", [k](P& p) -> double& { return p.need[k].crisis_weight; }, d.crisis_weight, 0, 1,
+             "fraction", std::string("Share of crisis needs that are ") + kNeedNames[k] + " needs.", kNeedMix);
+      table.real(base + "offline_closure", [k](P& p) -> double& { return p.need[k].offline_closure; }, d.offline_closure,
+             0, 1, "fraction", "Share of offline provision of this need closed at crisis intensity 1.",
+             "assumption: how much of this need's offline provision a 2020 lockdown closed; health "
+             "reporting was online only");
+      table.real(base + "online_affinity", [k](P& p) -> double& { return p.need[k].online_affinity; }, d.online_affinity,
+             0, 1, "probability",
+             "Probability a registered resident uses the platform for this need while offline is open.",
+             "assumption: online use is the exception while offline is open (seed 000's 3 % pre-crisis activity)");
+      table.real(base + "request_share", [k](P& p) -> double& { return p.need[k].request_share; }, d.request_share, 0, 1,
+             "fraction", "Share of online uses sent to an official when a self-service channel is also live.",
+             "assumption: needs that call for a person (supplies, care) go to officials more often; "
+             "illustrative shares");
+    }
+
+    // Co-production.
+    table.real("jiaxing.coproduction.volunteer_signup", &P::volunteer_signup, 1e-3, 0, 1, "1/day",
+           "Daily hazard that a registered resident signs up as volunteer (times crisis intensity + "
+           "incentive appeal, times relative trust).",
+           kCoproduction)
+        .changeable();
+    table.real("jiaxing.coproduction.incentive_appeal", &P::incentive_appeal, 0.5, 0, 10, "",
+           "Weight of points and time-bank credit in volunteer sign-up, relative to crisis intensity 1.",
+           kCoproduction)
+        .changeable();
+    table.real("jiaxing.coproduction.volunteer_activity", &P::volunteer_activity, 0.1, 0, 1, "1/day",
+           "Probability a volunteer serves on a given day while a volunteer service is live.", kCoproduction)
+        .changeable();
+    table.real("jiaxing.coproduction.no_incentive_factor", &P::no_incentive_factor, 0.3, 0, 1, "fraction",
+           "Co-production and firm listing without incentives, relative to with them.",
+           "assumption: seed 000 credits the points and time bank with much of co-production; 'much' is "
+           "read as two thirds")
+        .changeable();
+    table.real("jiaxing.coproduction.mutual_aid_offer", &P::mutual_aid_offer, 2e-3, 0, 1, "1/day",
+           "Daily probability a registered resident offers supplies through mutual aid (times the "
+           "critical-mass factor and relative trust).",
+           kCoproduction)
+        .changeable();
+    table.real("jiaxing.coproduction.masks_per_exchange", &P::masks_per_exchange, 10, 0, 1000, "masks",
+           "Masks handed over in one mutual-aid exchange.",
+           "assumption: a box of ten masks, the common retail pack in 2020");
+    table.real("jiaxing.coproduction.council_participation", &P::council_participation, 0.012, 0, 1, "1/day",
+           "Daily probability a registered resident votes, comments or deliberates while a residents' "
+           "council is live (times critical-mass factor, relative trust, incentives).",
+           kCal)
+        .changeable();
+    table.real("jiaxing.coproduction.critical_mass_share", &P::critical_mass_share, 0.2, 0.001, 1, "fraction",
+           "Registered share of a community at which co-production reaches half its potential.",
+           "assumption: seed 000 invokes a critical mass without a number; a fifth of a community is an "
+           "illustrative half-saturation point");
+    table.real("jiaxing.coproduction.critical_mass_steepness", &P::critical_mass_steepness, 2, 0.1, 20, "",
+           "Hill exponent of the critical-mass factor s^h / (s^h + s0^h).",
+           "assumption: an exponent of 2 gives a threshold-like rise without a step");
+    table.real("jiaxing.coproduction.care_per_volunteer_act", &P::care_per_volunteer_act, 1, 0, 100, "needs",
+           "Care needs a volunteer act can meet (yesterday's acts are today's capacity).",
+           "assumption: one act meets one need");
+
+    // Officials.
+    table.real("jiaxing.officials.capacity_mean", &P::capacity_mean, 5, 0, 10000, "requests/official/day",
+           "Mean number of requests an official can answer per day at full effort.", kOfficials);
+    table.real("jiaxing.officials.entrepreneur_share", &P::entrepreneur_share, 0.25, 0, 1, "fraction",
+           "Share of officials who are public entrepreneurs.",
+           "assumption: seed 000 names public entrepreneurs as a minority of officials; a quarter is illustrative");
+    table.real("jiaxing.officials.adoption_rate", &P::adoption_rate, 0.01, 0, 1, "1/day",
+           "Daily hazard that a community rolls out a launched entrepreneur service, per "
+           "(1 + entrepreneur_pull x entrepreneurs in the community).",
+           "assumption: roll-out over weeks to months, as seed 000 describes for the post-crisis services")
+        .changeable();
+    table.real("jiaxing.officials.entrepreneur_pull", &P::entrepreneur_pull, 2, 0, 100, "",
+           "Extra roll-out hazard per public entrepreneur in the community.",
+           "assumption: an entrepreneur triples a community's roll-out hazard; direction from seed 000")
+        .changeable();
+    table.real("jiaxing.officials.effort_accountable", &P::effort_accountable, 1.0, 0, 2, "fraction",
+           "Share of capacity used when accountability is on.",
+           "assumption: full effort under the response-time rule (the reference level)")
+        .changeable();
+    table.real("jiaxing.officials.effort_unaccountable", &P::effort_unaccountable, 0.5, 0, 2, "fraction",
+           "Share of capacity used when accountability is off.",
+           "assumption: half effort without review; only the ablation without accountability uses it")
+        .changeable();
+    table.real("jiaxing.officials.responsiveness_unaccountable", &P::responsiveness_unaccountable, 0.35, 0, 1,
+           "probability",
+           "Share of requests officials take up at all when accountability is off (the rest wait "
+           "unanswered until dropped).",
+           "Chen, Pan & Xu (2016, AJPS), cited by seed 000: about one third of online requests to county "
+           "governments were answered")
+        .changeable();
+    table.real("jiaxing.officials.overdue_boost", &P::overdue_boost, 0.5, 0, 10, "fraction",
+           "Extra effort of a team with requests past the response limit (performance review).",
+           "assumption: review pressure raises effort by half; direction from seed 000's accountability rule")
+        .changeable();
+    table.integer("jiaxing.officials.response_limit_days", &P::response_limit_days, 3, 0, 60, "days",
+              "Response-time limit of the accountability rule; answers later than this count as late.",
+              seed + ": 'respond within a time limit'; length is an assumption");
+    table.integer("jiaxing.officials.patience_days", &P::patience_days, 14, 1, 60, "days",
+              "A request unanswered for longer than this is dropped and the resident loses trust.",
+              "assumption: two weeks, well past the response limit, so dropping is rare with accountability on");
+    table.integer("jiaxing.officials.routing_delay_days", &P::routing_delay_days, 2, 0, 30, "days",
+              "Days a request waits to reach the right official when platform.auto_dispatch is off.",
+              "assumption: a request passed by hand through street and district desks takes a couple of days");
+
+    // Platform.
+    table.flag("jiaxing.platform.auto_dispatch", &P::auto_dispatch, true,
+           "Requests go straight to the community's team (no routing delay).", seed)
+        .changeable();
+    table.real("jiaxing.platform.mask_stock_per_10k", &P::mask_stock_per_10k, 5, 0, 1e6, "masks/day per 10k residents",
+           "Masks available to the mask-aid service per day.",
+           "assumption: scarce masks in February 2020; the level only bounds the mask-aid service");
+    table.real("jiaxing.platform.masks_per_request", &P::masks_per_request, 5, 0.1, 1000, "masks",
+           "Masks handed out per granted mask request.",
+           "assumption: the five-mask rations Chinese cities handed out by booking in February 2020");
+    std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
+    needs.push_back("none");
+    table.records({"jiaxing.services", ParamType::TableArray, std::nullopt, {}, {}, {}, "",
+               "The platform's service catalogue; each entry is live from start to end.", seed},
+              {{"jiaxing.services[].name", ParamType::String, std::nullopt, {}, {}, {}, "", "Service name.", ""},
+               {"jiaxing.services[].serves", ParamType::String, std::string("none"), {}, {}, needs, "",
+                "The need the service meets ('none' for sign-up, mutual-aid offers and councils).", ""},
+               {"jiaxing.services[].channel", ParamType::String, std::nullopt, {}, {},
+                std::vector<std::string>(kChannelNames.begin(), kChannelNames.end()), "",
+                "How the service meets the need: self_service, official (queued request), firm_booking, "
+                "volunteer, mutual_aid, council, volunteer_signup.",
+                ""},
+               {"jiaxing.services[].start", ParamType::Date, std::nullopt, {}, {}, {}, "date",
+                "First day the service is offered.", ""},
+               {"jiaxing.services[].end", ParamType::Date, std::nullopt, {}, {}, {}, "date",
+                "Last day the service is offered.", ""},
+               {"jiaxing.services[].needs_entrepreneur", ParamType::Bool, false, {}, {}, {}, "",
+                "Launched by public entrepreneurs and rolled out community by community.", ""},
+               {"jiaxing.services[].mask_aid", ParamType::Bool, false, {}, {}, {}, "",
+                "An official supplies channel that hands out masks from platform.mask_stock_per_10k.", ""}},
+              read_services);
+
+    // Firms.
+    table.real("jiaxing.firms.share_home_services", &P::share_home_services, 0.6, 0, 1, "fraction",
+           "Share of firms in home services (repairs, housekeeping); the rest sell supplies.", kFirms);
+    table.real("jiaxing.firms.capacity", &P::firm_capacity, 3, 0, 1000, "bookings/firm/day",
+           "Bookings a listed, operating firm can serve per day.", kFirms);
+    table.real("jiaxing.firms.closure_threshold", &P::closure_threshold, 0.8, 0, 1, "intensity",
+           "Crisis intensity at or above which firms are ordered closed.", kFirms);
+    table.real("jiaxing.firms.close_rate", &P::close_rate, 0.5, 0, 1, "1/day",
+           "Daily probability an open firm closes under closure.", kFirms)
+        .changeable();
+    table.real("jiaxing.firms.resume_rate", &P::resume_rate, 0.1, 0, 1, "1/day",
+           "Daily probability a closed firm resumes once closure is lifted.", kFirms)
+        .changeable();
+    table.flag("jiaxing.firms.supplies_exempt", &P::supplies_exempt, true,
+           "Supplies firms (groceries, pharmacies) are essential and exempt from closure orders.",
+           "assumption: essential retail stayed open under China's 2020 lockdowns");
+    table.real("jiaxing.firms.list_rate", &P::list_rate, 0.01, 0, 1, "1/day",
+           "Daily probability an open firm lists on the platform while a booking service for its "
+           "sector is live in its community (times the incentive factor).",
+           kFirms)
+        .changeable();
+
+    // Trust. Read by the daily step through JiaxingParams (JiaxingModel::configure reloads the
+    // table), so dated [[events]] may change it; traits drawn at set-up cannot change.
+    table.real("jiaxing.trust.gain", &P::trust_gain, 0.1, 0, 1, "fraction",
+           "Share of the gap to full trust closed by a request answered within the limit.", kTrust)
+        .changeable();
+    table.real("jiaxing.trust.loss", &P::trust_loss, 0.15, 0, 1, "fraction",
+           "Share of trust lost when a request is dropped.", kTrust)
+        .changeable();
+    table.real("jiaxing.trust.late_factor", &P::late_factor, 0.3, 0, 1, "fraction",
+           "Trust gain of a late answer relative to a timely one.", kTrust)
+        .changeable();
+    return table;
+  }();
+  return t;
+}
 
 }  // namespace
 
-void declare_jiaxing_parameters(ParamRegistry& reg) {
-  const std::string seed = "seed 000 (Shen, Cheng & Yu 2022)";
-  // The four conditions of seed 000, each one switch (ablations turn them off).
-  add_bool(reg, "jiaxing.conditions.public_entrepreneurs", true,
-           "Officials who launch new services and convert crisis services into everyday ones; off: "
-           "services marked needs_entrepreneur never go live.", seed);
-  add_bool(reg, "jiaxing.conditions.critical_mass", true,
-           "Grid workers' registration drive during the crisis (push_crisis); off: registration "
-           "keeps its pre-crisis push.", seed);
-  add_bool(reg, "jiaxing.conditions.coproduction_incentives", true,
-           "Points and time bank for co-production; off: co-production and firm listing are "
-           "scaled by coproduction.no_incentive_factor.", seed);
-  add_bool(reg, "jiaxing.conditions.accountability", true,
-           "Response-time limit and performance review of every body on the platform; off: "
-           "officials work at officials.effort_unaccountable and get no overdue boost.", seed);
-
-  // Residents.
-  add_float(reg, "jiaxing.residents.share_young", 0.35, 0, 1, "fraction", "Share of adults aged 18-39.",
-            "assumption, close to Zhejiang's 2020 census age structure");
-  add_float(reg, "jiaxing.residents.share_elderly", 0.22, 0, 1, "fraction", "Share of adults aged 65+.",
-            "assumption, close to Zhejiang's 2020 census age structure");
-  add_float(reg, "jiaxing.residents.literacy_young", 0.9, 0, 1, "fraction",
-            "Mean digital literacy of residents aged 18-39 (scales registration and online use).");
-  add_float(reg, "jiaxing.residents.literacy_middle", 0.7, 0, 1, "fraction",
-            "Mean digital literacy of residents aged 40-64.");
-  add_float(reg, "jiaxing.residents.literacy_elderly", 0.35, 0, 1, "fraction",
-            "Mean digital literacy of residents aged 65+.");
-  add_float(reg, "jiaxing.residents.trust_mean", 0.6, 0.01, 1, "fraction",
-            "Mean initial trust in the platform's public services (uniform on [0.5, 1.5] x mean).");
-
-  // Registration.
-  add_float(reg, "jiaxing.registration.push_pre", 5e-4, 0, 1, "1/day",
-            "Daily registration hazard from grid workers' promotion before the crisis (times literacy).");
-  add_float(reg, "jiaxing.registration.push_crisis", 8e-3, 0, 1, "1/day",
-            "Extra registration hazard per unit crisis intensity from the crisis registration drive "
-            "(health reporting, returnee registration).", kCal);
-  add_float(reg, "jiaxing.registration.push_post", 8e-4, 0, 1, "1/day",
-            "Daily registration hazard from promotion after the emergency.");
-  add_float(reg, "jiaxing.registration.network_weight", 2e-3, 0, 1, "1/day",
-            "Extra registration hazard per unit share of social-network neighbours already registered.");
-
-  // Needs.
-  add_float(reg, "jiaxing.needs.everyday_rate", 0.02, 0, 5, "needs/person/day",
-            "Rate at which a resident has an everyday need (all kinds together).", kCal);
-  add_float(reg, "jiaxing.needs.crisis_rate", 0.015, 0, 5, "needs/person/day",
-            "Extra need rate per unit crisis intensity (all crisis kinds together).", kCal);
-  add_float(reg, "jiaxing.needs.post_shift", 0.25, 0, 10, "fraction",
-            "Relative rise of everyday needs after the emergency (deferred repairs, care, community "
-            "affairs).");
-  add_float(reg, "jiaxing.needs.offline_rebound", 0.8, 0, 1, "fraction",
-            "Drop in the preference for online channels right after the emergency ends, when "
-            "residents go out again; decays with needs.rebound_days.", kCal);
-  add_float(reg, "jiaxing.needs.rebound_days", 30, 1, 365, "days",
-            "Time constant of the decay of the offline rebound.");
-  for (int k = 0; k < kNumNeeds; ++k) {
-    const std::string base = std::string("jiaxing.needs.") + kNeedNames[k] + ".";
-    const NeedDefaults& d = kNeedDefaults[k];
-    add_float(reg, base + "everyday_weight", d.everyday_weight, 0, 1, "fraction",
-              std::string("Share of everyday needs that are ") + kNeedNames[k] + " needs.");
-    add_float(reg, base + "crisis_weight", d.crisis_weight, 0, 1, "fraction",
-              std::string("Share of crisis needs that are ") + kNeedNames[k] + " needs.");
-    add_float(reg, base + "offline_closure", d.offline_closure, 0, 1, "fraction",
-              "Share of offline provision of this need closed at crisis intensity 1.");
-    add_float(reg, base + "online_affinity", d.online_affinity, 0, 1, "probability",
-              "Probability a registered resident uses the platform for this need while offline is open.");
-    add_float(reg, base + "request_share", d.request_share, 0, 1, "fraction",
-              "Share of online uses sent to an official when a self-service channel is also live.");
-  }
-
-  // Co-production.
-  add_float(reg, "jiaxing.coproduction.volunteer_signup", 1e-3, 0, 1, "1/day",
-            "Daily hazard that a registered resident signs up as volunteer (times crisis intensity + "
-            "incentive appeal, times relative trust).");
-  add_float(reg, "jiaxing.coproduction.incentive_appeal", 0.5, 0, 10, "",
-            "Weight of points and time-bank credit in volunteer sign-up, relative to crisis intensity 1.");
-  add_float(reg, "jiaxing.coproduction.volunteer_activity", 0.1, 0, 1, "1/day",
-            "Probability a volunteer serves on a given day while a volunteer service is live.");
-  add_float(reg, "jiaxing.coproduction.no_incentive_factor", 0.3, 0, 1, "fraction",
-            "Co-production and firm listing without incentives, relative to with them.");
-  add_float(reg, "jiaxing.coproduction.mutual_aid_offer", 2e-3, 0, 1, "1/day",
-            "Daily probability a registered resident offers supplies through mutual aid (times the "
-            "critical-mass factor and relative trust).");
-  add_float(reg, "jiaxing.coproduction.masks_per_exchange", 10, 0, 1000, "masks",
-            "Masks handed over in one mutual-aid exchange.");
-  add_float(reg, "jiaxing.coproduction.council_participation", 0.012, 0, 1, "1/day",
-            "Daily probability a registered resident votes, comments or deliberates while a residents' "
-            "council is live (times critical-mass factor, relative trust, incentives).", kCal);
-  add_float(reg, "jiaxing.coproduction.critical_mass_share", 0.2, 0.001, 1, "fraction",
-            "Registered share of a community at which co-production reaches half its potential.");
-  add_float(reg, "jiaxing.coproduction.critical_mass_steepness", 2, 0.1, 20, "",
-            "Hill exponent of the critical-mass factor s^h / (s^h + s0^h).");
-  add_float(reg, "jiaxing.coproduction.care_per_volunteer_act", 1, 0, 100, "needs",
-            "Care needs a volunteer act can meet (yesterday's acts are today's capacity).");
-
-  // Officials.
-  add_float(reg, "jiaxing.officials.capacity_mean", 5, 0, 10000, "requests/official/day",
-            "Mean number of requests an official can answer per day at full effort.");
-  add_float(reg, "jiaxing.officials.entrepreneur_share", 0.25, 0, 1, "fraction",
-            "Share of officials who are public entrepreneurs.");
-  add_float(reg, "jiaxing.officials.adoption_rate", 0.01, 0, 1, "1/day",
-            "Daily hazard that a community rolls out a launched entrepreneur service, per "
-            "(1 + entrepreneur_pull x entrepreneurs in the community).");
-  add_float(reg, "jiaxing.officials.entrepreneur_pull", 2, 0, 100, "",
-            "Extra roll-out hazard per public entrepreneur in the community.");
-  add_float(reg, "jiaxing.officials.effort_accountable", 1.0, 0, 2, "fraction",
-            "Share of capacity used when accountability is on.");
-  add_float(reg, "jiaxing.officials.effort_unaccountable", 0.5, 0, 2, "fraction",
-            "Share of capacity used when accountability is off.");
-  add_float(reg, "jiaxing.officials.responsiveness_unaccountable", 0.35, 0, 1, "probability",
-            "Share of requests officials take up at all when accountability is off (the rest wait "
-            "unanswered until dropped).",
-            "Chen, Pan & Xu (2016, AJPS), cited by seed 000: about one third of online requests to county "
-            "governments were answered");
-  add_float(reg, "jiaxing.officials.overdue_boost", 0.5, 0, 10, "fraction",
-            "Extra effort of a team with requests past the response limit (performance review).");
-  add_int(reg, "jiaxing.officials.response_limit_days", 3, 0, 60, "days",
-          "Response-time limit of the accountability rule; answers later than this count as late.",
-          seed + ": 'respond within a time limit'; length is an assumption");
-  add_int(reg, "jiaxing.officials.patience_days", 14, 1, 60, "days",
-          "A request unanswered for longer than this is dropped and the resident loses trust.");
-  add_int(reg, "jiaxing.officials.routing_delay_days", 2, 0, 30, "days",
-          "Days a request waits to reach the right official when platform.auto_dispatch is off.");
-
-  // Platform.
-  add_bool(reg, "jiaxing.platform.auto_dispatch", true,
-           "Requests go straight to the community's team (no routing delay).", seed);
-  add_float(reg, "jiaxing.platform.mask_stock_per_10k", 5, 0, 1e6, "masks/day per 10k residents",
-            "Masks available to the mask-aid service per day.");
-  add_float(reg, "jiaxing.platform.masks_per_request", 5, 0.1, 1000, "masks",
-            "Masks handed out per granted mask request.");
-  reg.add({"jiaxing.services", ParamType::TableArray, std::nullopt, {}, {}, {}, "",
-           "The platform's service catalogue; each entry is live from start to end.", seed});
-  reg.add({"jiaxing.services[].name", ParamType::String, std::nullopt, {}, {}, {}, "", "Service name.", ""});
-  std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
-  needs.push_back("none");
-  reg.add({"jiaxing.services[].serves", ParamType::String, std::string("none"), {}, {}, needs, "",
-           "The need the service meets ('none' for sign-up, mutual-aid offers and councils).", ""});
-  reg.add({"jiaxing.services[].channel", ParamType::String, std::nullopt, {}, {},
-           std::vector<std::string>(kChannelNames.begin(), kChannelNames.end()), "",
-           "How the service meets the need: self_service, official (queued request), firm_booking, "
-           "volunteer, mutual_aid, council, volunteer_signup.", ""});
-  reg.add({"jiaxing.services[].start", ParamType::Date, std::nullopt, {}, {}, {}, "date",
-           "First day the service is offered.", ""});
-  reg.add({"jiaxing.services[].end", ParamType::Date, std::nullopt, {}, {}, {}, "date",
-           "Last day the service is offered.", ""});
-  reg.add({"jiaxing.services[].needs_entrepreneur", ParamType::Bool, false, {}, {}, {}, "",
-           "Launched by public entrepreneurs and rolled out community by community.", ""});
-  reg.add({"jiaxing.services[].mask_aid", ParamType::Bool, false, {}, {}, {}, "",
-           "An official supplies channel that hands out masks from platform.mask_stock_per_10k.", ""});
-
-  // Firms.
-  add_float(reg, "jiaxing.firms.share_home_services", 0.6, 0, 1, "fraction",
-            "Share of firms in home services (repairs, housekeeping); the rest sell supplies.");
-  add_float(reg, "jiaxing.firms.capacity", 3, 0, 1000, "bookings/firm/day",
-            "Bookings a listed, operating firm can serve per day.");
-  add_float(reg, "jiaxing.firms.closure_threshold", 0.8, 0, 1, "intensity",
-            "Crisis intensity at or above which firms are ordered closed.");
-  add_float(reg, "jiaxing.firms.close_rate", 0.5, 0, 1, "1/day", "Daily probability an open firm closes under closure.");
-  add_float(reg, "jiaxing.firms.resume_rate", 0.1, 0, 1, "1/day",
-            "Daily probability a closed firm resumes once closure is lifted.");
-  add_bool(reg, "jiaxing.firms.supplies_exempt", true,
-           "Supplies firms (groceries, pharmacies) are essential and exempt from closure orders.",
-           "assumption: essential retail stayed open under China's 2020 lockdowns");
-  add_float(reg, "jiaxing.firms.list_rate", 0.01, 0, 1, "1/day",
-            "Daily probability an open firm lists on the platform while a booking service for its "
-            "sector is live in its community (times the incentive factor).");
-
-  // Trust.
-  add_float(reg, "jiaxing.trust.gain", 0.1, 0, 1, "fraction",
-            "Share of the gap to full trust closed by a request answered within the limit.");
-  add_float(reg, "jiaxing.trust.loss", 0.15, 0, 1, "fraction", "Share of trust lost when a request is dropped.");
-  add_float(reg, "jiaxing.trust.late_factor", 0.3, 0, 1, "fraction",
-            "Trust gain of a late answer relative to a timely one.");
-  // Read by the daily step through JiaxingParams (JiaxingModel::configure re-reads them), so dated
-  // [[events]] may change them; the residents', officials' and firms' traits are drawn at set-up.
-  reg.allow_change_during_run({
-      "jiaxing.conditions.public_entrepreneurs", "jiaxing.conditions.critical_mass",
-      "jiaxing.conditions.coproduction_incentives", "jiaxing.conditions.accountability",
-      "jiaxing.registration.push_pre", "jiaxing.registration.push_crisis", "jiaxing.registration.push_post",
-      "jiaxing.registration.network_weight", "jiaxing.needs.everyday_rate", "jiaxing.needs.crisis_rate",
-      "jiaxing.coproduction.volunteer_signup", "jiaxing.coproduction.incentive_appeal",
-      "jiaxing.coproduction.volunteer_activity", "jiaxing.coproduction.no_incentive_factor",
-      "jiaxing.coproduction.mutual_aid_offer", "jiaxing.coproduction.council_participation",
-      "jiaxing.officials.adoption_rate", "jiaxing.officials.entrepreneur_pull", "jiaxing.officials.effort_accountable",
-      "jiaxing.officials.effort_unaccountable", "jiaxing.officials.overdue_boost",
-      "jiaxing.officials.responsiveness_unaccountable", "jiaxing.platform.auto_dispatch", "jiaxing.trust.gain",
-      "jiaxing.trust.loss", "jiaxing.trust.late_factor", "jiaxing.firms.close_rate", "jiaxing.firms.resume_rate",
-      "jiaxing.firms.list_rate"});
-}
+void declare_jiaxing_parameters(ParamRegistry& reg) { jiaxing_parameters().declare(reg); }
 
 void check_jiaxing_parameters(const ParamSet& p) {
   if (p.get_double("jiaxing.residents.share_young") + p.get_double("jiaxing.residents.share_elderly") > 1.0)
@@ -255,82 +363,6 @@ void check_jiaxing_parameters(const ParamSet& p) {
   }
 }
 
-JiaxingParams load_jiaxing_parameters(const ParamSet& p) {
-  JiaxingParams j;
-  auto f = [&](const char* k) { return p.get_double(std::string("jiaxing.") + k); };
-  auto i = [&](const char* k) { return static_cast<int>(p.get_int(std::string("jiaxing.") + k)); };
-  auto b = [&](const char* k) { return p.get_bool(std::string("jiaxing.") + k); };
-  j.conditions = {b("conditions.public_entrepreneurs"), b("conditions.critical_mass"),
-                  b("conditions.coproduction_incentives"), b("conditions.accountability")};
-  j.share_young = f("residents.share_young");
-  j.share_elderly = f("residents.share_elderly");
-  j.literacy = {f("residents.literacy_young"), f("residents.literacy_middle"), f("residents.literacy_elderly")};
-  j.trust_mean = f("residents.trust_mean");
-  j.push_pre = f("registration.push_pre");
-  j.push_crisis = f("registration.push_crisis");
-  j.push_post = f("registration.push_post");
-  j.network_weight = f("registration.network_weight");
-  j.everyday_rate = f("needs.everyday_rate");
-  j.crisis_rate = f("needs.crisis_rate");
-  j.post_shift = f("needs.post_shift");
-  j.offline_rebound = f("needs.offline_rebound");
-  j.rebound_days = f("needs.rebound_days");
-  for (int k = 0; k < kNumNeeds; ++k) {
-    const std::string base = std::string("jiaxing.needs.") + kNeedNames[k] + ".";
-    j.need[k] = {p.get_double(base + "everyday_weight"), p.get_double(base + "crisis_weight"),
-                 p.get_double(base + "offline_closure"), p.get_double(base + "online_affinity"),
-                 p.get_double(base + "request_share")};
-  }
-  j.volunteer_signup = f("coproduction.volunteer_signup");
-  j.incentive_appeal = f("coproduction.incentive_appeal");
-  j.volunteer_activity = f("coproduction.volunteer_activity");
-  j.no_incentive_factor = f("coproduction.no_incentive_factor");
-  j.mutual_aid_offer = f("coproduction.mutual_aid_offer");
-  j.masks_per_exchange = f("coproduction.masks_per_exchange");
-  j.council_participation = f("coproduction.council_participation");
-  j.critical_mass_share = f("coproduction.critical_mass_share");
-  j.critical_mass_steepness = f("coproduction.critical_mass_steepness");
-  j.care_per_volunteer_act = f("coproduction.care_per_volunteer_act");
-  j.capacity_mean = f("officials.capacity_mean");
-  j.entrepreneur_share = f("officials.entrepreneur_share");
-  j.adoption_rate = f("officials.adoption_rate");
-  j.entrepreneur_pull = f("officials.entrepreneur_pull");
-  j.effort_accountable = f("officials.effort_accountable");
-  j.effort_unaccountable = f("officials.effort_unaccountable");
-  j.overdue_boost = f("officials.overdue_boost");
-  j.responsiveness_unaccountable = f("officials.responsiveness_unaccountable");
-  j.response_limit_days = i("officials.response_limit_days");
-  j.patience_days = i("officials.patience_days");
-  j.routing_delay_days = i("officials.routing_delay_days");
-  j.auto_dispatch = b("platform.auto_dispatch");
-  j.mask_stock_per_10k = f("platform.mask_stock_per_10k");
-  j.masks_per_request = f("platform.masks_per_request");
-  for (const Record& r : p.records("jiaxing.services")) {
-    Service s;
-    s.name = r.get_string("name");
-    const std::string& serves = r.get_string("serves");
-    for (int k = 0; k < kNumNeeds; ++k)
-      if (serves == kNeedNames[k]) s.need = k;
-    const std::string& ch = r.get_string("channel");
-    for (size_t c = 0; c < kChannelNames.size(); ++c)
-      if (ch == kChannelNames[c]) s.channel = static_cast<Channel>(c);
-    s.start = r.get_date("start");
-    s.end = r.get_date("end");
-    s.needs_entrepreneur = r.get_bool("needs_entrepreneur");
-    s.mask_aid = r.get_bool("mask_aid");
-    j.services.push_back(std::move(s));
-  }
-  j.share_home_services = f("firms.share_home_services");
-  j.firm_capacity = f("firms.capacity");
-  j.closure_threshold = f("firms.closure_threshold");
-  j.close_rate = f("firms.close_rate");
-  j.resume_rate = f("firms.resume_rate");
-  j.list_rate = f("firms.list_rate");
-  j.supplies_exempt = b("firms.supplies_exempt");
-  j.trust_gain = f("trust.gain");
-  j.trust_loss = f("trust.loss");
-  j.late_factor = f("trust.late_factor");
-  return j;
-}
+JiaxingParams load_jiaxing_parameters(const ParamSet& p) { return jiaxing_parameters().load(p); }
 
 }  // namespace govsim::jiaxing

@@ -6,6 +6,7 @@
 #include "sim/core/errors.hpp"
 #include "sim/model/by_region.hpp"
 #include "sim/model/parallel.hpp"
+#include "sim/params/param_table.hpp"
 
 namespace govsim::models {
 namespace {
@@ -15,29 +16,48 @@ enum Stream : uint32_t { kDailyActivity = 1, kSetupAge = 2 };
 
 constexpr std::array<const char*, 3> kAgeGroups = {"18-39", "40-64", "65+"};
 
-void declare(ParamRegistry& reg) {
-  using T = ParamType;
-  reg.add({"reference.initial_engagement", T::Float, 0.05, 0.0, 1.0, {}, "fraction",
-           "Engagement of every resident on day 0.", "assumption"});
-  reg.add({"reference.base_engagement", T::Float, 0.05, 0.0, 1.0, {}, "fraction",
-           "Engagement a resident drifts towards with no crisis and no engaged neighbours.",
-           "assumption"});
-  reg.add({"reference.crisis_sensitivity", T::Float, 0.5, 0.0, 1.0, {}, "fraction",
-           "Extra target engagement per unit of crisis intensity.", "assumption"});
-  reg.add({"reference.social_weight", T::Float, 0.3, 0.0, 1.0, {}, "fraction",
-           "Weight of neighbours' mean engagement in the target.", "assumption"});
-  reg.add({"reference.adaptation_rate", T::Float, 0.2, 0.0, 1.0, {}, "1/day",
-           "Share of the gap to the target closed each day.", "assumption"});
-  reg.add({"reference.share_young", T::Float, 0.35, 0.0, 1.0, {}, "fraction",
-           "Share of residents aged 18-39.", "assumption"});
-  reg.add({"reference.share_elderly", T::Float, 0.25, 0.0, 1.0, {}, "fraction",
-           "Share of residents aged 65 and over.", "assumption"});
-  reg.add({"reference.elderly_activity_factor", T::Float, 0.5, 0.0, 1.0, {}, "fraction",
-           "Activity of residents aged 65+ relative to others at equal engagement "
-           "(lower digital literacy).", "assumption"});
-  reg.allow_change_during_run({"reference.base_engagement", "reference.crisis_sensitivity", "reference.social_weight",
-                               "reference.adaptation_rate", "reference.elderly_activity_factor"});
+// The parameters the rules read, each declared once with its field (sim/params/param_table.hpp).
+struct ReferenceParams {
+  double initial_engagement = 0, base_engagement = 0, crisis_sensitivity = 0, social_weight = 0,
+         adaptation_rate = 0, share_young = 0, share_elderly = 0, elderly_activity_factor = 0;
+};
+
+const ParamTable<ReferenceParams>& parameters() {
+  using P = ReferenceParams;
+  // A teaching and benchmark model: its values illustrate the mechanism and make no empirical claim.
+  constexpr const char* kTeaching = "assumption: teaching model without empirical claim; a value that makes "
+                                    "the crisis response visible";
+  static const ParamTable<P> t = [&] {
+    ParamTable<P> table;
+    table.real("reference.initial_engagement", &P::initial_engagement, 0.05, 0, 1, "fraction",
+           "Engagement of every resident on day 0.", kTeaching);
+    table.real("reference.base_engagement", &P::base_engagement, 0.05, 0, 1, "fraction",
+           "Engagement a resident drifts towards with no crisis and no engaged neighbours.", kTeaching)
+        .changeable();
+    table.real("reference.crisis_sensitivity", &P::crisis_sensitivity, 0.5, 0, 1, "fraction",
+           "Extra target engagement per unit of crisis intensity.", kTeaching)
+        .changeable();
+    table.real("reference.social_weight", &P::social_weight, 0.3, 0, 1, "fraction",
+           "Weight of neighbours' mean engagement in the target.", kTeaching)
+        .changeable();
+    table.real("reference.adaptation_rate", &P::adaptation_rate, 0.2, 0, 1, "1/day",
+           "Share of the gap to the target closed each day.", kTeaching)
+        .changeable();
+    table.real("reference.share_young", &P::share_young, 0.35, 0, 1, "fraction", "Share of residents aged 18-39.",
+           "assumption: close to urban China's adult age structure (2020 census); the model makes no claim on it");
+    table.real("reference.share_elderly", &P::share_elderly, 0.25, 0, 1, "fraction",
+           "Share of residents aged 65 and over.",
+           "assumption: close to urban China's adult age structure (2020 census); the model makes no claim on it");
+    table.real("reference.elderly_activity_factor", &P::elderly_activity_factor, 0.5, 0, 1, "fraction",
+           "Activity of residents aged 65+ relative to others at equal engagement (lower digital literacy).",
+           kTeaching)
+        .changeable();
+    return table;
+  }();
+  return t;
 }
+
+void declare(ParamRegistry& reg) { parameters().declare(reg); }
 
 void check(const ParamSet& p) {
   if (p.get_double("reference.share_young") + p.get_double("reference.share_elderly") > 1.0) {
@@ -50,25 +70,25 @@ void check(const ParamSet& p) {
 class ReferenceModel final : public Model {
  public:
   void configure(const ParamSet& p) override {
-    base_ = static_cast<float>(p.get_double("reference.base_engagement"));
-    crisis_ = static_cast<float>(p.get_double("reference.crisis_sensitivity"));
-    social_ = static_cast<float>(p.get_double("reference.social_weight"));
-    adapt_ = static_cast<float>(p.get_double("reference.adaptation_rate"));
-    activity_ = {1.0f, 1.0f, static_cast<float>(p.get_double("reference.elderly_activity_factor"))};
+    const ReferenceParams rp = parameters().load(p);
+    base_ = static_cast<float>(rp.base_engagement);
+    crisis_ = static_cast<float>(rp.crisis_sensitivity);
+    social_ = static_cast<float>(rp.social_weight);
+    adapt_ = static_cast<float>(rp.adaptation_rate);
+    activity_ = {1.0f, 1.0f, static_cast<float>(rp.elderly_activity_factor)};
   }
 
   void setup(World& w) override {
-    const ParamSet& p = w.params();
+    const ReferenceParams rp = parameters().load(w.params());
 
     AgentStore& r = w.store("residents");
-    engagement_ = &r.add_column<float>("engagement",
-                                       static_cast<float>(p.get_double("reference.initial_engagement")),
+    engagement_ = &r.add_column<float>("engagement", static_cast<float>(rp.initial_engagement),
                                        /*double_buffered=*/true);
     active_ = &r.add_column<uint8_t>("active", 0, true);
     age_ = &r.add_column<uint8_t>("age_group", 0);
 
-    const double young = p.get_double("reference.share_young");
-    const double elderly = p.get_double("reference.share_elderly");
+    const double young = rp.share_young;
+    const double elderly = rp.share_elderly;
     const CounterRng& rng = w.rng();
     uint8_t* age = age_->data();
     parallel_for_agents(r.size(), [&](uint32_t i) {
@@ -80,7 +100,7 @@ class ReferenceModel final : public Model {
   void register_metrics(const World& w, MetricRegistry& m) override {
     const uint32_t n = w.store("residents").size();
     const std::vector<std::string> groups(kAgeGroups.begin(), kAgeGroups.end());
-    m.add_daily({"n_active", "persons", "Residents active on the day, by age group.",
+    m.add_daily({"n_active", SeriesKind::Stock, "persons", "Residents active on the day, by age group.",
                  Aggregation::Mean, "age_group", groups},
                 [this, n](const TickContext&, std::span<double> out) {
                   const uint8_t* a = active_->data();
@@ -89,14 +109,14 @@ class ReferenceModel final : public Model {
                                                 [&](uint32_t i) { return a[i] != 0; });
                   for (size_t k = 0; k < 3; ++k) out[k] = static_cast<double>(c[k]);
                 });
-    m.add_daily({"rate_active", "fraction", "Share of all residents active on the day.",
+    m.add_daily({"rate_active", SeriesKind::Rate, "fraction", "Share of all residents active on the day.",
                  Aggregation::Mean, "", {}},
                 [this, n](const TickContext&, std::span<double> out) {
                   const uint8_t* a = active_->data();
                   out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; })) / n;
                 });
     if (w.regions()) {  // with a region table: activity per region (codes and names in the attributes)
-      m.add_daily(per_region({"rate_active", "fraction", "Share of the region's residents active on the day.",
+      m.add_daily(per_region({"rate_active", SeriesKind::Rate, "fraction", "Share of the region's residents active on the day.",
                               Aggregation::Mean, "", {}}, w),
                   [this, &w](const TickContext&, std::span<double> out) {
                     const uint8_t* a = active_->data();
@@ -105,7 +125,7 @@ class ReferenceModel final : public Model {
                     for (size_t r = 0; r < out.size(); ++r) out[r] /= std::max<uint32_t>(1, off[r + 1] - off[r]);
                   });
     }
-    m.add_daily({"mean_engagement", "fraction", "Mean engagement over all residents.",
+    m.add_daily({"mean_engagement", SeriesKind::Mean, "fraction", "Mean engagement over all residents.",
                  Aggregation::Mean, "", {}},
                 [this, n](const TickContext&, std::span<double> out) {
                   const float* e = engagement_->data();
@@ -151,7 +171,7 @@ ModelInfo reference_model_info() {
           "Reference engagement contagion (bench and teaching model; no empirical claim).",
           declare, check, [] { return std::make_unique<ReferenceModel>(); },
           WorldSpec{{{"residents", 10000, 5e7, "persons", "Residents whose engagement spreads over the social network.",
-                      "assumption (teaching model)"}},
+                      "assumption: a small default for quick runs of the teaching model"}},
                     {{"social", NetworkBuilder::Community}}, true, {"epidemic"}}};
 }
 

@@ -19,6 +19,7 @@ void set_command_line(int argc, char** argv);
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_params_command(CLI::App& app);
+void add_outputs_command(CLI::App& app);
 void add_info_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_diff_command(CLI::App& app);

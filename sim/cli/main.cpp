@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
              "--set population.residents=50000\n"
              "  govsim validate scenarios/quickstart.toml\n"
              "  govsim params --markdown > docs/parameters.md\n"
+             "  govsim outputs --markdown > docs/outputs.md\n"
              "  govsim info quickstart.h5\n"
              "  govsim export quickstart.h5 --long quickstart.csv\n"
              "  govsim plot quickstart.h5 rate_active -o q.png\n"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   cli::add_run_command(app);
   cli::add_validate_command(app);
   cli::add_params_command(app);
+  cli::add_outputs_command(app);
   cli::add_info_command(app);
   cli::add_diff_command(app);
   cli::add_bench_command(app);

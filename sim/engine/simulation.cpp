@@ -60,10 +60,10 @@ Simulation::Simulation(const ParamSet& params)
     driven_phase_.assign(days, Phase::Pre);
     driven_intensity_.assign(days, 0.0);
     // The crisis as it happened, recorded like any series so it can be plotted and compared.
-    metrics_.add_daily({"crisis_intensity", "fraction", "Crisis intensity of the day, from the crisis driver.",
+    metrics_.add_daily({"crisis_intensity", SeriesKind::Stock, "fraction", "Crisis intensity of the day, from the crisis driver.",
                         Aggregation::Mean, "", {}},
                        [this](const TickContext& c, std::span<double> out) { out[0] = c.intensity; });
-    metrics_.add_daily({"crisis_phase", "phase", "Crisis phase of the day (0 pre, 1 mid, 2 post), from the driver.",
+    metrics_.add_daily({"crisis_phase", SeriesKind::Stock, "phase", "Crisis phase of the day (0 pre, 1 mid, 2 post), from the driver.",
                         Aggregation::Last, "", {}},
                        [this](const TickContext& c, std::span<double> out) { out[0] = double(int(c.phase)); });
   }

@@ -37,6 +37,7 @@ class Simulation {
   World& world() { return *world_; }
   const World& world() const { return *world_; }
   const Recorder& recorder() const { return *recorder_; }
+  const MetricRegistry& metrics() const { return metrics_; }  // every series this run records
   Model& model() { return *model_; }
   const ModelInfo& model_info() const { return *info_; }
   const ParamSet& params() const { return params_; }  // with every event applied so far

@@ -19,11 +19,6 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-std::string kind_of(const std::string& name) {
-  const size_t u = name.find('_');
-  return u == std::string::npos ? "" : name.substr(0, u);
-}
-
 void write_series(hid_t group, const SeriesData& s, const std::string& aggregation) {
   const size_t w = s.spec.width();
   std::vector<hsize_t> shape{hsize_t(s.rows)};
@@ -32,7 +27,7 @@ void write_series(hid_t group, const SeriesData& s, const std::string& aggregati
   Handle d(H5Dopen2(group, s.spec.name.c_str(), H5P_DEFAULT), H5Dclose);
   h5::attr_string(d, "unit", s.spec.unit);
   h5::attr_string(d, "description", s.spec.description);
-  h5::attr_string(d, "kind", kind_of(s.spec.name));
+  h5::attr_string(d, "kind", to_string(s.spec.kind));
   h5::attr_string(d, "monthly_aggregation", aggregation);
   if (!s.spec.groups.empty()) {
     h5::attr_string(d, "group_by", s.spec.group_by);

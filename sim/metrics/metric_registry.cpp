@@ -13,19 +13,58 @@ const char* to_string(Aggregation a) {
   return "?";
 }
 
-void MetricRegistry::check_unique(const std::string& name) const {
+const char* to_string(SeriesKind k) {
+  switch (k) {
+    case SeriesKind::New: return "new";
+    case SeriesKind::Stock: return "n";
+    case SeriesKind::Cumulative: return "cum";
+    case SeriesKind::Rate: return "rate";
+    case SeriesKind::Share: return "share";
+    case SeriesKind::Mean: return "mean";
+  }
+  return "?";
+}
+
+const char* describe(SeriesKind k) {
+  switch (k) {
+    case SeriesKind::New: return "flow: events on the day; a month is their sum";
+    case SeriesKind::Stock: return "level: a count or a state on the day (persons registered, crisis intensity)";
+    case SeriesKind::Cumulative: return "running total since the first day; a month is its last day";
+    case SeriesKind::Rate: return "ratio of two quantities (per user, per hour, per task, per day)";
+    case SeriesKind::Share: return "fraction of a whole, between 0 and 1";
+    case SeriesKind::Mean: return "average over agents or events";
+  }
+  return "?";
+}
+
+void MetricRegistry::check(const SeriesSpec& spec) const {
+  const std::string& name = spec.name;
   for (const auto* list : {&daily_, &monthly_})
     for (const Entry& e : *list)
       if (e.spec.name == name) throw std::logic_error("metric '" + name + "' registered twice");
+  // A name with a kind's prefix says its kind; it must not say another one.
+  for (int k = 0; k < kNumSeriesKinds; ++k) {
+    std::string prefix = to_string(SeriesKind(k));
+    prefix += '_';
+    if (name.rfind(prefix, 0) == 0 && SeriesKind(k) != spec.kind)
+      throw std::logic_error("metric '" + name + "' is named as kind '" + to_string(SeriesKind(k)) +
+                             "' but declared as '" + to_string(spec.kind) + "'");
+  }
+  if (spec.kind == SeriesKind::New && spec.monthly != Aggregation::Sum)
+    throw std::logic_error("metric '" + name + "' is a flow (kind 'new'): its monthly aggregation must be sum");
+  if (spec.kind == SeriesKind::Cumulative && spec.monthly != Aggregation::Last)
+    throw std::logic_error("metric '" + name + "' is a running total (kind 'cum'): its monthly aggregation must be last");
+  if (spec.kind != SeriesKind::New && spec.monthly == Aggregation::Sum)
+    throw std::logic_error("metric '" + name + "' is not a flow: summing it over a month means nothing");
 }
 
 void MetricRegistry::add_daily(SeriesSpec spec, CollectFn fn) {
-  check_unique(spec.name);
+  check(spec);
   daily_.push_back({std::move(spec), std::move(fn)});
 }
 
 void MetricRegistry::add_monthly(SeriesSpec spec, CollectFn fn) {
-  check_unique(spec.name);
+  check(spec);
   monthly_.push_back({std::move(spec), std::move(fn)});
 }
 

@@ -3,8 +3,9 @@
 // registered collector once per tick (daily series) or at each month's end (monthly series), and
 // the writer stores whatever is registered. A new model adds series without touching the writer.
 //
-// Naming by kind (as Covasim does): `new_` flow per day, `n_` stock, `cum_` running total,
-// `rate_` a ratio, `mean_` an average over agents.
+// Every series is declared with its kind (as Covasim names its results): the HDF5 `kind`
+// attribute, `govsim params --outputs` and docs/outputs.md come from that declaration. A name that
+// starts with a kind's prefix (`new_`, `n_`, `cum_`, `rate_`, `share_`, `mean_`) must be of that kind.
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -19,8 +20,22 @@ namespace govsim {
 enum class Aggregation { Sum, Mean, Last };
 const char* to_string(Aggregation a);
 
+// What a series measures, which fixes how it may be aggregated over a month.
+enum class SeriesKind {
+  New,         // "new": a flow, events on the day (monthly: sum)
+  Stock,       // "n": a level, a count or a state on the day (monthly: mean or last)
+  Cumulative,  // "cum": a running total since day 0 (monthly: last)
+  Rate,        // "rate": a ratio of two quantities (per registered user, per hour, per task)
+  Share,       // "share": a fraction of a whole, in [0, 1]
+  Mean,        // "mean": an average over agents or events
+};
+inline constexpr int kNumSeriesKinds = 6;
+const char* to_string(SeriesKind k);   // "new", "n", "cum", "rate", "share", "mean"
+const char* describe(SeriesKind k);    // one sentence for docs/outputs.md
+
 struct SeriesSpec {
   std::string name;         // e.g. "new_registrations"
+  SeriesKind kind = SeriesKind::Stock;
   std::string unit;         // e.g. "persons/day", "fraction"
   std::string description;  // one sentence, stored as an HDF5 attribute
   Aggregation monthly = Aggregation::Mean;
@@ -49,7 +64,7 @@ class MetricRegistry {
   const std::vector<Entry>& monthly() const { return monthly_; }
 
  private:
-  void check_unique(const std::string& name) const;
+  void check(const SeriesSpec& spec) const;  // unique name; kind agrees with prefix and aggregation
   std::vector<Entry> daily_;
   std::vector<Entry> monthly_;
 };

@@ -41,6 +41,8 @@ void ParamRegistry::add(ParamSpec spec) {
     if (!parent || parent->type != ParamType::TableArray)
       throw std::logic_error("field '" + p + "' declared before its table array");
   }
+  if (const std::string why = spec.source_problem(); !why.empty())
+    throw std::logic_error("parameter '" + p + "' " + why);
   if (spec.default_value) {
     if (!type_matches(spec.type, *spec.default_value))
       throw std::logic_error("parameter '" + p + "': default has the wrong type");

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string_view>
 
 namespace govsim {
 
@@ -68,6 +69,19 @@ std::string to_toml_literal(const ParamValue& v) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string ParamSpec::source_problem() const {
+  if (setting || path.find("[].") != std::string::npos) return "";
+  if (source.empty()) return "declares no source (a seed passage, a paper, a data table, or \"assumption: why\")";
+  constexpr std::string_view kAssumption = "assumption";
+  if (source.rfind(kAssumption, 0) == 0) {
+    // What follows "assumption" (after its punctuation) must be a reason, not a pointer alone.
+    size_t i = kAssumption.size();
+    while (i < source.size() && (source[i] == ':' || source[i] == ';' || source[i] == ',' || source[i] == ' ')) ++i;
+    if (source.size() - i < 12) return "says \"assumption\" without saying why";
+  }
+  return "";
 }
 
 }  // namespace govsim

@@ -37,10 +37,17 @@ struct ParamSpec {
   // May a dated [[events]] entry change it during a run? Only parameters the model (or
   // component) re-reads in configure() are; population sizes and network structure never are.
   bool changeable = false;
+  // A run setting (seed, dates, file names, output switches, the crisis schedule a scenario
+  // writes), not a model quantity: it needs no source. Every other declaration names its source.
+  bool setting = false;
 
   bool required() const { return !default_value.has_value() && type != ParamType::TableArray; }
   // Human description of what is accepted, used by error messages: "integer in [0, 100000000]".
   std::string expectation() const;
+  // Why the source is not acceptable ("" when it is): a model quantity must name a seed passage,
+  // a paper or a data table, or say "assumption: <why>". Fields of a table array ("x[].y") are
+  // covered by the array's source.
+  std::string source_problem() const;
 };
 
 // Renders a value the way TOML would write it (strings quoted, dates bare).

@@ -7,6 +7,13 @@
 namespace govsim {
 namespace {
 
+// Declares a run setting (seed, dates, files, switches, the scenario's own crisis schedule): not a
+// model quantity, so it needs no source (ParamSpec::setting).
+void add_setting(ParamRegistry& reg, ParamSpec spec) {
+  spec.setting = true;
+  reg.add(std::move(spec));
+}
+
 bool needs_community_network(const ModelInfo& m, const std::vector<std::string>& components) {
   for (const NetworkSpec& n : m.world.networks)
     if (n.builder == NetworkBuilder::Community) return true;
@@ -25,35 +32,40 @@ void declare_network_parameters(ParamRegistry& reg) {
   using T = ParamType;
   reg.add({"network.household_mean_size", T::Float, 2.6, 1.0, 8.0, {}, "persons",
            "Mean household size; sizes are 1 + Poisson(mean - 1), capped at 8.",
-           "assumption; China's 2020 census reports 2.62 persons per household"});
+           "China's 2020 census: 2.62 persons per household (National Bureau of Statistics, 7th census bulletin)"});
   reg.add({"network.community_size", T::Int, int64_t(1000), 2.0, 1000000.0, {}, "persons",
            "Residents per grid community; neighbourhood ties stay inside a community.",
-           "assumption"});
+           "assumption: order of a Chinese urban grid (wangge) of a few hundred households; results "
+           "depend on it only through local clustering"});
   reg.add({"network.neighbour_ties", T::Int, int64_t(4), 0.0, 64.0, {}, "ties/person",
            "Ring-lattice ties per resident inside the community (rounded down to even).",
-           "assumption"});
+           "assumption: a handful of neighbours known well enough to influence platform use; no "
+           "survey of neighbourhood ties in the seeds"});
   reg.add({"network.neighbour_rewire", T::Float, 0.1, 0.0, 1.0, {}, "probability",
            "Probability that a lattice tie is rewired to a random member of the same community.",
-           "assumption (Watts-Strogatz)"});
+           "assumption: a small-world rewiring (Watts & Strogatz 1998) gives short paths with "
+           "local clustering; 0.1 is their standard illustration"});
   reg.add({"network.long_range_ties", T::Float, 1.0, 0.0, 64.0, {}, "ties/person",
-           "Mean number of ties to residents anywhere in the population.", "assumption"});
+           "Mean number of ties to residents anywhere in the population.",
+           "assumption: one acquaintance outside the community on average (kin, colleagues); a "
+           "sensitivity run is cheap with --set"});
 
 }
 
 void declare_region_parameters(ParamRegistry& reg) {
   using T = ParamType;
-  reg.add({"regions.table", T::String, std::string(""), {}, {}, {}, "path",
+  add_setting(reg, {"regions.table", T::String, std::string(""), {}, {}, {}, "path",
            "CSV of regions (one row each: code, name, population, attributes), relative to the scenario "
            "file; empty: one region of population.residents.", ""});
-  reg.add({"regions.borders", T::String, std::string(""), {}, {}, {}, "path",
+  add_setting(reg, {"regions.borders", T::String, std::string(""), {}, {}, {}, "path",
            "CSV of region pairs (a, b[, weight]) that share a border or a travel link, relative to the "
            "scenario file; empty: no links.", ""});
-  reg.add({"regions.population_column", T::String, std::string("population"), {}, {}, {}, "",
+  add_setting(reg, {"regions.population_column", T::String, std::string("population"), {}, {}, {}, "",
            "Column of the region table that gives each region's residents.", ""});
   reg.add({"regions.travel_share", T::Float, 0.1, 0.0, 1.0, {}, "fraction",
            "Share of long-range ties that go to a linked region (the rest stay inside the region).",
            "assumption: inter-county commuting is a minority of contacts; set from travel data when known"});
-  reg.add({"population.scale", T::Float, 1.0, 1e-6, 1.0, {}, "fraction",
+  add_setting(reg, {"population.scale", T::Float, 1.0, 1e-6, 1.0, {}, "fraction",
            "Fraction of every region's census population simulated (same rates at every scale).", ""});
 }
 
@@ -66,34 +78,34 @@ void declare_engine_parameters(ParamRegistry& reg, const ModelInfo* model,
   for (const ModelInfo& m : model_catalog()) model_names.push_back(m.name);
 
   // [run]
-  reg.add({"run.name", T::String, std::string("unnamed"), {}, {}, {}, "",
+  add_setting(reg, {"run.name", T::String, std::string("unnamed"), {}, {}, {}, "",
            "Short name of the scenario, copied into the result file.", ""});
-  reg.add({"run.model", T::String, std::string("reference"), {}, {}, model_names, "",
+  add_setting(reg, {"run.model", T::String, std::string("reference"), {}, {}, model_names, "",
            "Which domain model drives the agents.", ""});
-  reg.add({"run.seed", T::Int, int64_t(1), 0.0, 9007199254740991.0, {}, "",
+  add_setting(reg, {"run.seed", T::Int, int64_t(1), 0.0, 9007199254740991.0, {}, "",
            "Seed of the counter-based random numbers; with the run index it keys every draw.", ""});
-  reg.add({"run.index", T::Int, int64_t(0), 0.0, 4294967295.0, {}, "",
+  add_setting(reg, {"run.index", T::Int, int64_t(0), 0.0, 4294967295.0, {}, "",
            "Run (replicate) index; a second key word of every random draw.", ""});
 
   // [calendar] — one tick is one day.
-  reg.add({"calendar.start", T::Date, std::nullopt, {}, {}, {}, "date",
+  add_setting(reg, {"calendar.start", T::Date, std::nullopt, {}, {}, {}, "date",
            "First simulated day (tick 0), e.g. 2019-09-01.", ""});
-  reg.add({"calendar.end", T::Date, std::nullopt, {}, {}, {}, "date",
+  add_setting(reg, {"calendar.end", T::Date, std::nullopt, {}, {}, {}, "date",
            "Last simulated day (inclusive).", ""});
 
   // [[crisis.phases]] — the crisis timeline.
-  reg.add({"crisis.phases", T::TableArray, std::nullopt, {}, {}, {}, "",
+  add_setting(reg, {"crisis.phases", T::TableArray, std::nullopt, {}, {}, {}, "",
            "Dated crisis phases; days not covered are 'pre' before the first 'mid' phase and "
            "'post' after it, with intensity 0.", ""});
-  reg.add({"crisis.phases[].kind", T::String, std::nullopt, {}, {}, {"pre", "mid", "post"}, "",
+  add_setting(reg, {"crisis.phases[].kind", T::String, std::nullopt, {}, {}, {"pre", "mid", "post"}, "",
            "Phase of the crisis this span belongs to.", ""});
-  reg.add({"crisis.phases[].start", T::Date, std::nullopt, {}, {}, {}, "date",
+  add_setting(reg, {"crisis.phases[].start", T::Date, std::nullopt, {}, {}, {}, "date",
            "First day of the span (inclusive).", ""});
-  reg.add({"crisis.phases[].end", T::Date, std::nullopt, {}, {}, {}, "date",
+  add_setting(reg, {"crisis.phases[].end", T::Date, std::nullopt, {}, {}, {}, "date",
            "Last day of the span (inclusive).", ""});
-  reg.add({"crisis.phases[].intensity", T::Float, 0.0, 0.0, 1.0, {}, "fraction",
+  add_setting(reg, {"crisis.phases[].intensity", T::Float, 0.0, 0.0, 1.0, {}, "fraction",
            "Crisis intensity during the span (0 = none, 1 = full lockdown).", ""});
-  reg.add({"crisis.phases[].label", T::String, std::string(""), {}, {}, {}, "",
+  add_setting(reg, {"crisis.phases[].label", T::String, std::string(""), {}, {}, {}, "",
            "Free-text label of the span, e.g. 'lockdown'.", ""});
 
   // [crisis] driver: the dated schedule, or a component of this model that can drive it.
@@ -101,13 +113,13 @@ void declare_engine_parameters(ParamRegistry& reg, const ModelInfo* model,
   if (model)
     for (const std::string& c : model->world.components)
       if (const ComponentInfo* ci = find_component(c); ci && ci->drives_crisis) drivers.push_back(c);
-  reg.add({"crisis.driver", T::String, std::string("schedule"), {}, {}, drivers, "",
+  add_setting(reg, {"crisis.driver", T::String, std::string("schedule"), {}, {}, drivers, "",
            "Where each day's crisis intensity and phase come from: the dated [[crisis.phases]] "
            "schedule, or a component's state (e.g. \"epidemic\"; it must be enabled under [components]).",
            ""});
 
   // [output]
-  reg.add({"output.monthly", T::Bool, true, {}, {}, {}, "",
+  add_setting(reg, {"output.monthly", T::Bool, true, {}, {}, {}, "",
            "Also write monthly aggregates of every daily series.", ""});
 }
 
@@ -123,7 +135,7 @@ void declare_world_parameters(ParamRegistry& reg, const ModelInfo& model,
   // [components] — one switch per component the model may be composed with.
   for (const std::string& c : model.world.components)
     if (const ComponentInfo* ci = find_component(c))
-      reg.add_shared({"components." + c, ParamType::Bool, false, {}, {}, {}, "", "Add the " + c + " component: " + ci->doc, ""});
+      if (!reg.find("components." + c)) add_setting(reg, {"components." + c, ParamType::Bool, false, {}, {}, {}, "", "Add the " + c + " component: " + ci->doc, ""});
 }
 
 }  // namespace govsim

@@ -23,17 +23,17 @@ TickContext ctx_of(const Calendar& c, int32_t t) {  // as Simulation::context bu
 TEST_CASE("daily, grouped and monthly series are recorded and aggregated exactly", "[metrics]") {
   const Calendar cal(Date::from_ymd(2020, 1, 15), Date::from_ymd(2020, 3, 10));  // 17 + 29 + 10 days
   MetricRegistry reg;
-  reg.add_daily({"new_x", "1/day", "", Aggregation::Sum, "", {}},
+  reg.add_daily({"new_x", SeriesKind::New, "1/day", "", Aggregation::Sum, "", {}},
                 [](const TickContext& c, std::span<double> o) { o[0] = c.tick; });
-  reg.add_daily({"n_y", "", "", Aggregation::Mean, "g", {"a", "b"}},
+  reg.add_daily({"n_y", SeriesKind::Stock, "", "", Aggregation::Mean, "g", {"a", "b"}},
                 [](const TickContext& c, std::span<double> o) { o[0] = 1; o[1] = c.tick; });
-  reg.add_daily({"cum_z", "", "", Aggregation::Last, "", {}},
+  reg.add_daily({"cum_z", SeriesKind::Cumulative, "", "", Aggregation::Last, "", {}},
                 [](const TickContext& c, std::span<double> o) { o[0] = 10.0 * c.tick; });
   int calls = 0;
-  reg.add_monthly({"rate_m", "", "", Aggregation::Mean, "", {}},
+  reg.add_monthly({"rate_m", SeriesKind::Rate, "", "", Aggregation::Mean, "", {}},
                   [&](const TickContext& c, std::span<double> o) { ++calls; o[0] = c.date.day(); });
-  CHECK_THROWS_AS(reg.add_daily({"new_x", "", "", Aggregation::Sum, "", {}}, nullptr), std::logic_error);
-  CHECK_THROWS_AS(reg.add_monthly({"n_y", "", "", Aggregation::Sum, "", {}}, nullptr), std::logic_error);
+  CHECK_THROWS_AS(reg.add_daily({"new_x", SeriesKind::New, "", "", Aggregation::Sum, "", {}}, nullptr), std::logic_error);
+  CHECK_THROWS_AS(reg.add_monthly({"n_y", SeriesKind::Stock, "", "", Aggregation::Mean, "", {}}, nullptr), std::logic_error);
 
   Recorder rec(reg, cal);
   for (int32_t t = 0; t < cal.num_ticks(); ++t) rec.record(ctx_of(cal, t));
@@ -53,6 +53,25 @@ TEST_CASE("daily, grouped and monthly series are recorded and aggregated exactly
   CHECK(m[3].at(0) == 31);                         // explicit: filled on 2020-01-31
   CHECK(m[3].at(1) == 29);
   CHECK(m[3].at(2) == 10);                         // last day of the run
+}
+
+TEST_CASE("a series is declared with its kind, which must agree with its name and aggregation", "[metrics]") {
+  MetricRegistry reg;
+  auto none = [](const TickContext&, std::span<double>) {};
+  // A name with a kind's prefix must be of that kind.
+  CHECK_THROWS_AS(reg.add_daily({"new_a", SeriesKind::Stock, "", "", Aggregation::Mean, "", {}}, none), std::logic_error);
+  CHECK_THROWS_AS(reg.add_daily({"n_a", SeriesKind::New, "", "", Aggregation::Sum, "", {}}, none), std::logic_error);
+  CHECK_THROWS_AS(reg.add_daily({"share_a", SeriesKind::Rate, "", "", Aggregation::Mean, "", {}}, none), std::logic_error);
+  // A flow sums over a month; a running total takes the month's last day; nothing else sums.
+  CHECK_THROWS_AS(reg.add_daily({"new_b", SeriesKind::New, "", "", Aggregation::Mean, "", {}}, none), std::logic_error);
+  CHECK_THROWS_AS(reg.add_daily({"cum_b", SeriesKind::Cumulative, "", "", Aggregation::Mean, "", {}}, none),
+                  std::logic_error);
+  CHECK_THROWS_AS(reg.add_daily({"level", SeriesKind::Stock, "", "", Aggregation::Sum, "", {}}, none), std::logic_error);
+  // A name without a kind prefix takes its declared kind.
+  CHECK_NOTHROW(reg.add_daily({"bookings_served", SeriesKind::New, "", "", Aggregation::Sum, "", {}}, none));
+  CHECK_NOTHROW(reg.add_daily({"nothing_new", SeriesKind::Mean, "", "", Aggregation::Mean, "", {}}, none));
+  CHECK(std::string(to_string(reg.daily()[0].spec.kind)) == "new");
+  for (int k = 0; k < kNumSeriesKinds; ++k) CHECK(std::string(describe(SeriesKind(k))) != "?");
 }
 
 TEST_CASE("agent store columns are contiguous and double-buffered on request", "[store]") {

@@ -159,16 +159,34 @@ TEST_CASE("unreadable scenario files are FileErrors", "[scenario]") {
 
 TEST_CASE("registry rejects inconsistent declarations at start-up", "[params]") {
   ParamRegistry reg;
-  reg.add({"a.x", ParamType::Int, int64_t(1), 0.0, 10.0, {}, "", "", ""});
-  CHECK_THROWS_AS(reg.add({"a.x", ParamType::Int, int64_t(1), {}, {}, {}, "", "", ""}), std::logic_error);
-  CHECK_THROWS_AS(reg.add({"a.y", ParamType::Int, int64_t(11), 0.0, 10.0, {}, "", "", ""}), std::logic_error);
-  CHECK_THROWS_AS(reg.add({"a.z", ParamType::Float, int64_t(1), {}, {}, {}, "", "", ""}), std::logic_error);
-  CHECK_THROWS_AS(reg.add({"b[].f", ParamType::Int, int64_t(1), {}, {}, {}, "", "", ""}), std::logic_error);
-  CHECK_THROWS_AS(reg.add({"a.s", ParamType::String, std::string("q"), {}, {}, {"p"}, "", "", ""}), std::logic_error);
+  reg.add({"a.x", ParamType::Int, int64_t(1), 0.0, 10.0, {}, "", "", "a test table"});
+  CHECK_THROWS_AS(reg.add({"a.x", ParamType::Int, int64_t(1), {}, {}, {}, "", "", "a test table"}), std::logic_error);
+  CHECK_THROWS_AS(reg.add({"a.y", ParamType::Int, int64_t(11), 0.0, 10.0, {}, "", "", "a test table"}), std::logic_error);
+  CHECK_THROWS_AS(reg.add({"a.z", ParamType::Float, int64_t(1), {}, {}, {}, "", "", "a test table"}), std::logic_error);
+  CHECK_THROWS_AS(reg.add({"b[].f", ParamType::Int, int64_t(1), {}, {}, {}, "", "", "a test table"}), std::logic_error);
+  CHECK_THROWS_AS(reg.add({"a.s", ParamType::String, std::string("q"), {}, {}, {"p"}, "", "", "a test table"}),
+                  std::logic_error);
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
   CHECK(reg.closest("a.xx") == "a.x");
   CHECK(reg.closest("completely.different.thing") == "");
+}
+
+TEST_CASE("a declaration without a source, or an assumption without a reason, fails at start-up", "[params]") {
+  ParamRegistry reg;
+  auto spec = [](std::string path, std::string source) {
+    return ParamSpec{std::move(path), ParamType::Float, 0.5, 0.0, 1.0, {}, "", "doc", std::move(source)};
+  };
+  CHECK_THROWS_WITH(reg.add(spec("m.none", "")), Catch::Contains("declares no source"));
+  CHECK_THROWS_WITH(reg.add(spec("m.bare", "assumption")), Catch::Contains("without saying why"));
+  CHECK_THROWS_WITH(reg.add(spec("m.short", "assumption: ok")), Catch::Contains("without saying why"));
+  CHECK_NOTHROW(reg.add(spec("m.why", "assumption: half of the residents, no data in the seeds")));
+  CHECK_NOTHROW(reg.add(spec("m.seed", "seed 000, p. 3")));
+  ParamSpec setting = spec("m.setting", "");
+  setting.setting = true;  // run settings (seeds, dates, files) need no source
+  CHECK_NOTHROW(reg.add(setting));
+  // Every shipped declaration passes: building the catalogue of all models would have thrown.
+  for (const ParamSpec& s : parameter_registry().all()) CHECK(s.source_problem().empty());
 }
 
 TEST_CASE("an impossible date gets the documented message naming its key", "[scenario]") {
