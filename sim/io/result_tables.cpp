@@ -18,7 +18,7 @@ std::vector<std::string> list_group(hid_t file, const std::string& group) {
   if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0) return out;
   h5::Handle g(H5Gopen2(file, group.c_str(), H5P_DEFAULT), H5Gclose);
   H5G_info_t info;
-  if (H5Gget_info(g, &info) < 0) throw std::runtime_error("cannot list " + group);
+  if (H5Gget_info(g, &info) < 0) throw DataError("cannot list the HDF5 group " + group);
   for (hsize_t i = 0; i < info.nlinks; ++i) {
     char name[512];
     H5Lget_name_by_idx(g, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT);
@@ -30,7 +30,7 @@ std::vector<std::string> list_group(hid_t file, const std::string& group) {
 std::string attr_or_empty(hid_t obj, const std::string& name) {
   try {
     return h5::read_attr_string(obj, name);
-  } catch (const std::runtime_error&) {
+  } catch (const GovsimError&) {  // DataError (absent or unreadable) or a size-limit ResultFileError
     return "";
   }
 }

@@ -58,8 +58,10 @@ std::string parameters_markdown(const ParamRegistry& reg) {
            "|---|---|---|---|---|---|---|\n";
     for (const ParamSpec& s : reg.all()) {
       if (s.path.substr(0, s.path.find('.')) != section) continue;
+      // Run settings (seed, dates, files) need no source; say so rather than leave the cell empty.
+      const std::string source = s.setting && s.source.empty() ? "run setting" : s.source;
       out += "| `" + s.path + "` | " + to_string(s.type) + " | `" + default_text(s) + "` | " + range_text(s) + " | " +
-             s.unit + " | " + s.doc + (s.changeable ? " *changeable*" : "") + " | " + s.source + " |\n";
+             s.unit + " | " + s.doc + (s.changeable ? " *changeable*" : "") + " | " + source + " |\n";
     }
   }
   return out;
