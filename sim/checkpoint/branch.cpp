@@ -1,11 +1,18 @@
 #include "sim/checkpoint/branch.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
 
 #include "govsim/version.hpp"
 #include "sim/core/errors.hpp"
 #include "sim/core/utc_now.hpp"
+#include "sim/io/file_checks.hpp"
 #include "sim/scenario/set_argument.hpp"
+#include "sim/scenario/toml_limits.hpp"
 
 namespace govsim {
 
@@ -29,7 +36,39 @@ CheckpointHeader checkpoint_header(const Scenario& sc, const std::vector<std::st
   return h;
 }
 
-Branch branch_from(const CheckpointFile& ck, const std::vector<std::string>& sets) {
+namespace {
+
+// The events file's text, checked to hold nothing but [[events]] tables.
+std::string read_events_file(const std::string& path) {
+  require_regular_file(path, "events file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw FileError(path, "cannot read events file: no such file, or unreadable");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  check_toml_limits(text, path);
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw InputError(SourceLoc{path, e.source().begin.line, e.source().begin.column}, "",
+                     "TOML syntax error: " + std::string(e.description()));
+  }
+  for (auto&& [k, node] : root)
+    if (k.str() != "events" || !node.is_array_of_tables())
+      throw InputError(SourceLoc{path, k.source().begin.line, k.source().begin.column}, std::string(k.str()),
+                       "an events file holds only [[events]] tables (date, label, set)");
+  return text;
+}
+
+// Lines of `combined` past `offset` came from the events file: say so in locations.
+void relocate(SourceLoc& loc, const std::string& scenario, uint32_t offset, const std::string& events_file) {
+  if (loc.file == scenario && loc.line > offset) loc = SourceLoc{events_file, loc.line - offset, loc.column};
+}
+
+}  // namespace
+
+Branch branch_from(const CheckpointFile& ck, const std::vector<std::string>& sets, const std::string& events_file) {
   const CheckpointHeader& h = ck.header();
   // The scenario text and overrides as the run read them, so that every parameter, every event
   // and every source location in the event log comes out exactly as in the uninterrupted run.
@@ -50,10 +89,36 @@ Branch branch_from(const CheckpointFile& ck, const std::vector<std::string>& set
   const Calendar cal = make_calendar(b.scenario.params);
   if (h.days_done > cal.num_ticks() || cal.date(h.days_done - 1).str() != h.date)
     throw FileError(ck.path(), "its date " + h.date + " is not day " + std::to_string(h.days_done) + " of its scenario (damaged?)");
-  if (sets.empty()) return b;
-
+  if (sets.empty() && events_file.empty()) return b;
   if (h.days_done == cal.num_ticks())
-    throw UsageError("--set: the checkpoint is at the scenario's last day (" + h.date + "); there is nothing left to change");
+    throw UsageError("the checkpoint is at the scenario's last day (" + h.date + "); there is nothing left to change");
+
+  if (!events_file.empty()) {
+    // The scenario with the file appended, parsed as one: the same checks and order as a full
+    // run of that text; then every location past the scenario's lines points into the file.
+    const std::string text = read_events_file(events_file);
+    const uint32_t offset = uint32_t(std::count(h.scenario_source.begin(), h.scenario_source.end(), '\n')) + 1;
+    std::vector<ParamEvent> events;
+    try {
+      events = parse_scenario(h.scenario_source + "\n" + text, h.scenario_path, h.overrides).params.events();
+    } catch (const InputError& e) {
+      SourceLoc loc = e.loc();
+      relocate(loc, h.scenario_path, offset, events_file);
+      throw InputError(loc, e.key(), e.message());
+    }
+    for (ParamEvent& ev : events) {
+      const bool added = ev.loc.file == h.scenario_path && ev.loc.line > offset;
+      relocate(ev.loc, h.scenario_path, offset, events_file);
+      for (auto& [key, v] : ev.set) relocate(v.loc, h.scenario_path, offset, events_file);
+      if (!added) continue;
+      if (ev.date < cal.date(h.days_done))
+        throw InputError(ev.loc, "events", "dated " + ev.date.str() + ", not after the checkpoint's day " + h.date +
+                                               ": a branch changes only what comes after its checkpoint");
+      for (const auto& [key, v] : ev.set) b.changes.push_back("from " + ev.date.str() + ": " + key + " = " + to_toml_literal(v.value));
+    }
+    b.scenario.params.set_events(std::move(events));
+  }
+  if (sets.empty()) return b;
   // The changed values, checked as the loader checks --set (type, range, unknown keys).
   std::vector<std::string> all = h.overrides;
   all.insert(all.end(), sets.begin(), sets.end());

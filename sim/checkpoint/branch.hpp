@@ -19,7 +19,12 @@ struct Branch {
 
 // Throws FileError (the checkpoint's scenario no longer loads as it did) or InputError (a --set
 // that is malformed, out of range, or not changeable during a run).
-Branch branch_from(const CheckpointFile& checkpoint, const std::vector<std::string>& sets);
+//
+// `events_file` (optional): a TOML file of [[events]] tables only, read as if appended to the
+// scenario file (so the branch equals the full run of the scenario with those events added);
+// every event must be dated after the checkpoint's day. Its errors name the events file's lines.
+Branch branch_from(const CheckpointFile& checkpoint, const std::vector<std::string>& sets,
+                   const std::string& events_file = "");
 
 // The header the engine's state goes with (sim/cli/cmd_run.cpp).
 CheckpointHeader checkpoint_header(const Scenario& scenario, const std::vector<std::string>& overrides,

@@ -23,17 +23,17 @@ std::atomic<bool> g_cancel{false};
 extern "C" void on_branch_signal(int) { g_cancel.store(true); }
 
 struct BranchArgs {
-  std::string checkpoint, output;
+  std::string checkpoint, output, events;
   std::vector<std::string> sets;
   uint32_t threads = 0;
   bool quiet = false;
 };
 
 void branch(const BranchArgs& a) {
-  refuse_output_over_input(a.output, {{"checkpoint", a.checkpoint}});
+  refuse_output_over_input(a.output, {{"checkpoint", a.checkpoint}, {"events file", a.events}});
   const auto t0 = std::chrono::steady_clock::now();
   const CheckpointFile ck(a.checkpoint);
-  const Branch b = branch_from(ck, a.sets);
+  const Branch b = branch_from(ck, a.sets, a.events);
   check_memory_fits(b.scenario.params);
 
   std::signal(SIGINT, on_branch_signal);
@@ -63,7 +63,7 @@ void branch(const BranchArgs& a) {
     std::printf("govsim: branched %s (end of %s) to %s: restored and first day done in %.2f s, %.2f s in all\n",
                 a.checkpoint.c_str(), ck.header().date.c_str(), r.calendar.end().str().c_str(), start_s,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    for (const std::string& c : b.changes) std::printf("govsim: from %s: %s\n", (r.calendar.start() + ck.header().days_done).str().c_str(), c.c_str());
+    for (const std::string& c : b.changes) std::printf("govsim: changed: %s\n", c.c_str());
     std::printf("govsim: wrote %s (inspect with: govsim info %s)\n", a.output.c_str(), a.output.c_str());
   }
 }
@@ -81,6 +81,10 @@ void add_branch_command(CLI::App& app) {
                   "[[events]] entry on that day. Only keys [[events]] may set (`govsim params`).")
       ->allow_extra_args(false)
       ->type_name("KEY=VALUE");
+  cmd->add_option("--events", args->events,
+                  "TOML file of [[events]] tables (as in a scenario), all dated after the checkpoint: the same as "
+                  "appending them to the scenario file.")
+      ->type_name("FILE");
   cmd->add_option("-t,--threads", args->threads,
                   "Worker threads (default: all cores). Results are bit-identical for any count.")
       ->check(CLI::Range(1u, 4096u));
