@@ -53,6 +53,47 @@ class CollabModel final : public Model {
 
   std::vector<Scalar> summary(const World&, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
 
+  // Checkpoints: every unit's event heap, queues and tasks, the day's totals and the daily
+  // history the summary reads.
+  void save_state(StateWriter& out) const override {
+    UnitSim::Snapshot s;
+    for (const auto& u : units_) u->save(s);
+    out.put("units/counts", s.counts);
+    out.put_pod("units/tallies", std::span<const UnitTally>(s.tallies));
+    out.put("units/desk_heads", s.desk_heads);
+    out.put("units/desk_sizes", s.desk_sizes);
+    out.put("units/free_servers", s.free_servers);
+    out.put("units/queue_items", s.queue_items);
+    out.put("units/tasks", s.tasks);
+    out.put("units/task_plans", s.task_plans);
+    out.put("units/free_slots", s.free_slots);
+    out.put("units/heap", s.heap);
+    out.put_pod("day", std::span<const UnitTally>(&day_, 1));
+    out.put_value("open", open_);
+    out.put_pod("history", std::span<const UnitTally>(history_));
+  }
+  void load_state(const StateReader& in) override {
+    UnitSim::Snapshot s;
+    s.counts = in.get_vector<uint32_t>("units/counts");
+    s.tallies = in.get_pod_vector<UnitTally>("units/tallies");
+    s.desk_heads = in.get_vector<uint64_t>("units/desk_heads");
+    s.desk_sizes = in.get_vector<uint32_t>("units/desk_sizes");
+    s.free_servers = in.get_vector<uint32_t>("units/free_servers");
+    s.queue_items = in.get_vector<uint8_t>("units/queue_items");
+    s.tasks = in.get_vector<uint8_t>("units/tasks");
+    s.task_plans = in.get_vector<uint8_t>("units/task_plans");
+    s.free_slots = in.get_vector<uint32_t>("units/free_slots");
+    s.heap = in.get_vector<uint8_t>("units/heap");
+    UnitSim::Cursor at;
+    for (auto& u : units_) u->load(s, at, plans_);
+    if (at.unit * 6 != s.counts.size()) throw DataError("model/units: more units than the scenario has");
+    in.get_pod("day", std::span<UnitTally>(&day_, 1));
+    open_ = in.get_value<uint64_t>("open");
+    const auto history = in.get_pod_vector<UnitTally>("history");
+    if (history.size() > live_.size()) throw DataError("model/history: longer than the calendar");
+    history_.assign(history.begin(), history.end());
+  }
+
  private:
   void setup_residents(World& w) {
     AgentStore& r = w.store("residents");

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include "sim/core/errors.hpp"
 
 namespace govsim::collab {
 namespace {
@@ -424,6 +427,89 @@ void UnitSim::drop(uint32_t slot, bool non_converged) {
   k.active = false;
   free_slots_.push_back(slot);
   --open_;
+}
+
+// --- checkpoints ---------------------------------------------------------------------------
+namespace {
+template <class T>
+void append_raw(std::vector<uint8_t>& out, const std::vector<T>& v) {
+  const auto* p = reinterpret_cast<const uint8_t*>(v.data());
+  out.insert(out.end(), p, p + v.size() * sizeof(T));
+}
+template <class T>
+void take_raw(const std::vector<uint8_t>& in, size_t& at, size_t n, std::vector<T>& out) {
+  if ((in.size() - std::min(in.size(), at * sizeof(T))) / sizeof(T) < n) throw DataError("collab units: records missing");
+  out.resize(n);
+  std::memcpy(out.data(), in.data() + at * sizeof(T), n * sizeof(T));
+  at += n;
+}
+}  // namespace
+
+void UnitSim::save(Snapshot& s) const {
+  s.counts.insert(s.counts.end(), {uint32_t(desks_.size()), uint32_t(tasks_.size()), uint32_t(free_slots_.size()),
+                                   uint32_t(heap_.size()), seq_, open_});
+  s.tallies.push_back(tally_);
+  for (const Desk& d : desks_) {
+    s.desk_heads.push_back(d.head);
+    s.desk_sizes.push_back(uint32_t(d.free_servers.size()));
+    s.desk_sizes.push_back(uint32_t(d.queue.size()));
+    s.free_servers.insert(s.free_servers.end(), d.free_servers.begin(), d.free_servers.end());
+    append_raw(s.queue_items, d.queue);
+  }
+  append_raw(s.tasks, tasks_);
+  for (const Task& k : tasks_) {
+    s.task_plans.push_back(k.plan ? uint8_t(k.plan->kind) : 255);
+    s.task_plans.push_back(k.plan ? k.plan->num_subtasks : 0);
+  }
+  s.free_slots.insert(s.free_slots.end(), free_slots_.begin(), free_slots_.end());
+  append_raw(s.heap, heap_);
+}
+
+void UnitSim::load(const Snapshot& s, Cursor& at, const PlanLibrary& plans) {
+  auto fail = [](const char* what) { throw DataError(std::string("collab units: ") + what); };
+  if (s.counts.size() < (at.unit + 1) * 6 || s.tallies.size() <= at.unit) fail("fewer units than the scenario has");
+  const uint32_t* c = s.counts.data() + at.unit * 6;
+  if (c[0] != desks_.size()) fail("another number of desks");
+  const uint32_t n_tasks = c[1], n_free = c[2], n_events = c[3];
+  seq_ = c[4];
+  open_ = c[5];
+  tally_ = s.tallies[at.unit];
+  for (Desk& d : desks_) {
+    if (s.desk_heads.size() <= at.desk || s.desk_sizes.size() < 2 * (at.desk + 1)) fail("desks missing");
+    d.head = s.desk_heads[at.desk];
+    const uint32_t servers = s.desk_sizes[2 * at.desk], items = s.desk_sizes[2 * at.desk + 1];
+    ++at.desk;
+    if (s.free_servers.size() - std::min(s.free_servers.size(), at.server) < servers) fail("free servers missing");
+    d.free_servers.assign(s.free_servers.begin() + long(at.server), s.free_servers.begin() + long(at.server + servers));
+    at.server += servers;
+    for (uint32_t id : d.free_servers)
+      if (id < desks_.front().first_official || id >= desks_.front().first_official + num_officials_) fail("an official id out of range");
+    take_raw(s.queue_items, at.queue, items, d.queue);
+    if (d.head > d.queue.size()) fail("a queue head past its queue");
+  }
+  take_raw(s.tasks, at.task, n_tasks, tasks_);
+  if (s.task_plans.size() < 2 * (at.task)) fail("task plans missing");
+  for (uint32_t k = 0; k < n_tasks; ++k) {
+    const size_t i = 2 * (at.task - n_tasks + k);
+    const uint8_t kind = s.task_plans[i], n = s.task_plans[i + 1];
+    if (kind == 255) tasks_[k].plan = nullptr;
+    else if (kind < kNumKinds && n >= 1 && n <= kMaxSubtasks) tasks_[k].plan = &plans.get(Interdependence(kind), n);
+    else fail("a task plan that does not exist");
+    for (uint8_t d : tasks_[k].desk)
+      if (d >= desks_.size()) fail("a task's desk out of range");
+  }
+  if (s.free_slots.size() - std::min(s.free_slots.size(), at.slot) < n_free) fail("free slots missing");
+  free_slots_.assign(s.free_slots.begin() + long(at.slot), s.free_slots.begin() + long(at.slot + n_free));
+  at.slot += n_free;
+  take_raw(s.heap, at.event, n_events, heap_);
+  for (uint32_t f : free_slots_)
+    if (f >= tasks_.size()) fail("a free slot out of range");
+  for (const Event& e : heap_)
+    if ((!tasks_.empty() && e.slot >= tasks_.size()) || e.desk >= desks_.size()) fail("an event out of range");
+  for (const Desk& d : desks_)
+    for (const Item& it : d.queue)
+      if (it.slot >= tasks_.size()) fail("a queued item out of range");
+  ++at.unit;
 }
 
 }  // namespace govsim::collab

@@ -38,6 +38,30 @@ class UnitSim {
                 const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
                 float* official_busy_hours);
 
+  // Checkpoints: the state of many units, flattened into a few arrays (units in order), so that
+  // a checkpoint holds a handful of datasets however many units there are. The event heap, desk
+  // queues and tasks are saved as they are; a task's plan is saved as (kind, size) and looked up
+  // again in the PlanLibrary when restored.
+  struct Snapshot {
+    std::vector<uint32_t> counts;        // per unit: desks, tasks, free slots, heap events, seq, open
+    std::vector<UnitTally> tallies;      // per unit
+    std::vector<uint64_t> desk_heads;    // per desk
+    std::vector<uint32_t> desk_sizes;    // per desk: free servers, queue items
+    std::vector<uint32_t> free_servers;  // all desks, in order
+    std::vector<uint8_t> queue_items;    // Item records, raw
+    std::vector<uint8_t> tasks;          // Task records, raw (plan pointers meaningless)
+    std::vector<uint8_t> task_plans;     // per task: kind, size (255, 0 without a plan)
+    std::vector<uint32_t> free_slots;
+    std::vector<uint8_t> heap;           // Event records, raw
+  };
+  void save(Snapshot& s) const;
+  // Restores this unit from `s` at the cursors (advanced past it). Throws DataError if the
+  // snapshot does not fit (ids out of range), so a damaged checkpoint cannot index past an array.
+  struct Cursor {
+    size_t unit = 0, desk = 0, server = 0, queue = 0, task = 0, slot = 0, event = 0;
+  };
+  void load(const Snapshot& s, Cursor& at, const PlanLibrary& plans);
+
   const UnitTally& tally() const { return tally_; }
   uint32_t open_tasks() const { return open_; }
   uint32_t num_officials() const { return num_officials_; }

@@ -202,6 +202,22 @@ class Epidemic final : public Component {
 
   std::optional<CrisisSignal> crisis_signal() const override { return signal_; }
 
+  // Checkpoints: the day's tallies (read by the series), the running total and the crisis state.
+  void save_state(StateWriter& out) const override {
+    out.put("tallies", tallies_);
+    out.put_value("cum_detected", cum_detected_);
+    out.put_value("signal_intensity", signal_.intensity);
+    out.put_value("signal_phase", uint8_t(signal_.phase));
+  }
+  void load_state(const StateReader& in) override {
+    in.get("tallies", std::span<uint64_t>(tallies_));
+    cum_detected_ = in.get_value<uint64_t>("cum_detected");
+    signal_.intensity = in.get_value<double>("signal_intensity");
+    const uint8_t phase = in.get_value<uint8_t>("signal_phase");
+    if (phase > uint8_t(Phase::Post)) throw DataError("signal_phase: not a phase");
+    signal_.phase = Phase(phase);
+  }
+
  private:
   uint8_t transition(uint32_t i, const uint8_t* s, const Network& net, const CounterRng& rng, uint32_t tick,
                      std::array<uint64_t, kNumTallies>& acc) const {

@@ -61,6 +61,22 @@ class JiaxingModel final : public Model {
   std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>& daily,
                               const std::vector<SeriesData>& monthly) override;
 
+  // Checkpoints: the communities' queues, carries and counters (plain structs, saved whole) and
+  // the day's city totals; everything else is in store columns or re-read by configure().
+  void save_state(StateWriter& out) const override {
+    out.put_pod("communities", std::span<const Community>(communities_));
+    out.put("today", std::span<const uint64_t>(today_));
+    out.put_value("trust_sum", trust_sum_);
+  }
+  void load_state(const StateReader& in) override {
+    in.get_pod("communities", std::span<Community>(communities_));
+    in.get("today", std::span<uint64_t>(today_));
+    trust_sum_ = in.get_value<double>("trust_sum");
+    for (const Community& c : communities_)  // ids a step indexes with: never past the stores
+      if (c.begin > c.end || c.end > num_residents_ || c.firm_begin > c.firm_end || c.firm_end > num_firms_)
+        throw DataError("model/communities: resident or firm ranges out of bounds");
+  }
+
  private:
   void setup_residents(World& w);
   void setup_communities(World& w);

@@ -1,5 +1,6 @@
 // `govsim run`: scenario -> simulation -> one HDF5 file, written atomically.
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "sim/checkpoint/branch.hpp"
+#include "sim/checkpoint/checkpoint_plan.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/key_figures.hpp"
 #include "sim/cli/output_name.hpp"
@@ -28,7 +31,25 @@ struct RunArgs {
   std::string output;
   uint32_t threads = 0;
   bool quiet = false;
+  CheckpointRequest checkpoint;
+  std::string stop_after;  // hidden, for crash-recovery tests: stop as if killed after this day
 };
+
+// Writes the checkpoint of the day `sim` has just finished (docs/checkpoints.md).
+void write_day_checkpoint(const Simulation& sim, const Scenario& sc, const std::vector<std::string>& overrides,
+                          const std::string& pattern, bool quiet) {
+  const int32_t done = sim.current_tick();
+  const Date day = sim.world().calendar().date(done - 1);
+  const std::string path = checkpoint_path(pattern, day);
+  const auto t0 = std::chrono::steady_clock::now();
+  const uint64_t bytes = write_checkpoint(
+      path, checkpoint_header(sc, overrides, sim.model_info().name, day.str(), done, command_line()),
+      [&](StateWriter& w) { sim.save_state(w); });
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!quiet)
+    std::fprintf(stderr, "govsim: checkpoint %s (end of %s): %.1f MB in %.2f s (%.0f MB/s)\n", path.c_str(),
+                 day.str().c_str(), bytes / 1e6, s, bytes / 1e6 / std::max(s, 1e-9));
+}
 
 void run(const RunArgs& a) {
   const Scenario sc = load_scenario_from_args(a.scenario);
@@ -38,6 +59,21 @@ void run(const RunArgs& a) {
   if (out.empty()) out = default_output_name(a.scenario.path, a.scenario.sets, seed);
   refuse_output_over_input(out, {{"scenario", a.scenario.path}});  // before the run, not after
   check_memory_fits(sc.params);                                     // refuse what cannot fit, up front
+  const Calendar calendar = make_calendar(sc.params);
+  const std::vector<int32_t> checkpoint_days = checkpoint_ticks(a.checkpoint, calendar);
+  if (!a.checkpoint.path.empty()) {
+    refuse_output_over_input(a.checkpoint.path, {{"scenario", a.scenario.path}});
+    if (same_file(a.checkpoint.path, out)) throw UsageError("--checkpoint " + a.checkpoint.path + ": the same file as the result (-o)");
+  }
+  int32_t stop_after = -1;
+  if (!a.stop_after.empty()) {
+    const auto d = Date::parse(a.stop_after);
+    if (!d || *d < calendar.date(0) || calendar.date(calendar.num_ticks() - 1) < *d)
+      throw UsageError("--stop-after-day " + a.stop_after + ": not a date of the scenario's calendar");
+    stop_after = calendar.tick_of(*d);
+  }
+  std::vector<std::string> overrides = a.scenario.sets;
+  if (a.scenario.seed) overrides.push_back("run.seed=" + *a.scenario.seed);
 
   // Ctrl-C / SIGTERM stop the run between two days; nothing is written under `out`.
   std::signal(SIGINT, on_signal);
@@ -46,6 +82,9 @@ void run(const RunArgs& a) {
   // Progress on stderr for long runs (silent for the first seconds, plain lines when not a terminal).
   ProgressDisplay progress(stderr, double(estimate_memory(sc.params).residents), isatty(fileno(stderr)) != 0);
   if (!a.quiet) opt.on_day = [&](int32_t done, int32_t total) { progress.update(done, total); };
+  opt.checkpoint_ticks = checkpoint_days;
+  opt.checkpoint = [&](const Simulation& sim) { write_day_checkpoint(sim, sc, overrides, a.checkpoint.path, a.quiet); };
+  opt.stop_after_tick = stop_after;
   const RunResult r = run_scenario(sc, opt);
   progress.finish();
 
@@ -78,6 +117,17 @@ void add_run_command(CLI::App& app) {
                   "Worker threads (default: all cores). Results are bit-identical for any count.")
       ->check(CLI::Range(1u, 4096u));
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success.");
+  cmd->add_option("--checkpoint", args->checkpoint.path,
+                  "Also write the complete state at the end of the days given by --checkpoint-at/--checkpoint-every, "
+                  "for `govsim branch` (docs/checkpoints.md). '%D' in the name becomes the date (one file per day); "
+                  "without it each checkpoint replaces the previous one. Written atomically.");
+  cmd->add_option("--checkpoint-at", args->checkpoint.dates, "Day (YYYY-MM-DD) to checkpoint, at its end (repeatable).")
+      ->type_name("DATE")
+      ->allow_extra_args(false);
+  cmd->add_option("--checkpoint-every", args->checkpoint.every, "Checkpoint every N days (days N, 2N, ... of the run).")
+      ->type_name("DAYS")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--stop-after-day", args->stop_after, "Test hook: stop after this day as if killed.")->group("");
   cmd->callback([args] { run(*args); });
 }
 

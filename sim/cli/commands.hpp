@@ -17,6 +17,7 @@ const std::string& command_line();
 void set_command_line(int argc, char** argv);
 
 void add_run_command(CLI::App& app);
+void add_branch_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_params_command(CLI::App& app);
 void add_outputs_command(CLI::App& app);

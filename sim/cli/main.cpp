@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
              "  govsim sweep scenarios/sweeps/quickstart_grid.toml -o grid.h5\n"
              "Each subcommand has its own --help.");
   cli::add_run_command(app);
+  cli::add_branch_command(app);
   cli::add_validate_command(app);
   cli::add_params_command(app);
   cli::add_outputs_command(app);

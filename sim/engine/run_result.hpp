@@ -28,6 +28,11 @@ struct Provenance {
   uint32_t threads = 0;
   double wall_time_s = 0;
   std::string created_utc;       // ISO 8601
+  // A run continued from a checkpoint (govsim branch): the checkpoint file, its last day and the
+  // changes made from the next day on ("key = value"). Empty for an ordinary run. Run
+  // environment too: a branch without changes has the same results as the full run.
+  std::string branch_checkpoint, branch_date;
+  std::vector<std::string> branch_changes;
   // Dated events as applied, one line per changed value (see Simulation::event_log).
   std::vector<std::string> events_applied;
 };

@@ -39,9 +39,13 @@ const ModelInfo& find_model(const std::string& name) {
   throw std::logic_error("unknown model '" + name + "' (the loader should have rejected it)");
 }
 
-Simulation::Simulation(const ParamSet& params)
+Simulation::Simulation(const ParamSet& params) : Simulation(params, nullptr) {}
+
+Simulation::Simulation(const ParamSet& params, const StateReader& state) : Simulation(params, &state) {}
+
+Simulation::Simulation(const ParamSet& params, const StateReader* state)
     : params_(params), info_(&find_model(params.get_string("run.model"))) {
-  build_world();
+  build_world(state);
   for (auto& c : components_) c->setup(*world_);
   model_ = info_->create();
   model_->setup(*world_);
@@ -68,11 +72,12 @@ Simulation::Simulation(const ParamSet& params)
                        [this](const TickContext& c, std::span<double> out) { out[0] = double(int(c.phase)); });
   }
   recorder_ = std::make_unique<Recorder>(metrics_, world_->calendar());
+  if (state) restore_state(*state);
 }
 
 // Builds exactly the world the model (and its enabled components) declare: regions, one store per
 // agent kind, the networks they read.
-void Simulation::build_world() {
+void Simulation::build_world(const StateReader* state) {
   const ParamSet& p = params_;
   const CounterRng rng(static_cast<uint64_t>(p.get_int("run.seed")), static_cast<uint32_t>(p.get_int("run.index")));
   world_ = std::make_unique<World>(p, make_calendar(p), rng);
@@ -102,6 +107,10 @@ void Simulation::build_world() {
     if (enabled(p, name))
       for (const std::string& n : find_component(name)->networks) networks.insert(n);
   const uint32_t residents = world_->has_store("residents") ? world_->store("residents").size() : 0;
+  if (state && !networks.empty()) {  // a branch reads the networks instead of drawing them again
+    load_world_structure(*state);
+    return;
+  }
   for (const std::string& name : networks) {
     CommunityGraphSpec spec = social_network_spec(p, residents);
     if (!region_sizes.empty()) {
@@ -214,8 +223,24 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options) {
   const uint32_t threads = options.threads;
   const auto t0 = std::chrono::steady_clock::now();
-  Simulation sim(scenario.params);
-  if (!sim.run(options.cancel, options.on_day)) throw Interrupted();
+  std::unique_ptr<Simulation> owned = options.restore ? std::make_unique<Simulation>(scenario.params, *options.restore)
+                                                      : std::make_unique<Simulation>(scenario.params);
+  Simulation& sim = *owned;
+  // Checkpoint days and the crash-test stop: looked at once per day, work only on those days.
+  size_t next_checkpoint = 0;
+  while (next_checkpoint < options.checkpoint_ticks.size() &&
+         options.checkpoint_ticks[next_checkpoint] < sim.current_tick())
+    ++next_checkpoint;
+  auto on_day = [&](int32_t done, int32_t total) {
+    if (next_checkpoint < options.checkpoint_ticks.size() && options.checkpoint_ticks[next_checkpoint] == done - 1) {
+      ++next_checkpoint;
+      if (options.checkpoint) options.checkpoint(sim);
+    }
+    if (options.stop_after_tick == done - 1)
+      throw Interrupted("stopped after day " + std::to_string(done - 1) + " as asked; no result file was written");
+    if (options.on_day) options.on_day(done, total);
+  };
+  if (!sim.run(options.cancel, on_day)) throw Interrupted();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const ParamSet& p = scenario.params;
@@ -233,6 +258,9 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   prov.wall_time_s = wall;
   prov.created_utc = utc_now();
   prov.events_applied = sim.event_log();
+  prov.branch_checkpoint = options.branch_checkpoint;
+  prov.branch_date = options.branch_date;
+  prov.branch_changes = options.branch_changes;
 
   std::vector<SeriesData> daily = sim.recorder().daily();
   std::vector<SeriesData> monthly;

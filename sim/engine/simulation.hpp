@@ -25,6 +25,15 @@ namespace govsim {
 class Simulation {
  public:
   explicit Simulation(const ParamSet& params);
+  // Continues a checkpoint (docs/checkpoints.md): the world is built from `params` (which must be
+  // the checkpointed run's, possibly with later events added) except the networks and layout,
+  // which are read from `state`; then every store column, the model's and components' own state,
+  // the metric history and the calendar position are restored, and events dated on or before the
+  // checkpoint day are taken as already applied. Throws DataError if `state` does not fit.
+  Simulation(const ParamSet& params, const StateReader& state);
+
+  // Everything needed to continue this run exactly after the last finished day.
+  void save_state(StateWriter& out) const;
 
   int32_t current_tick() const { return tick_; }
   bool finished() const { return tick_ >= world_->calendar().num_ticks(); }
@@ -49,7 +58,10 @@ class Simulation {
   const std::vector<std::string>& event_log() const { return event_log_; }
 
  private:
-  void build_world();
+  Simulation(const ParamSet& params, const StateReader* state);
+  void build_world(const StateReader* state);
+  void load_world_structure(const StateReader& in);
+  void restore_state(const StateReader& in);
   void apply_events(int32_t tick);
 
   ParamSet params_;  // the run's own copy: dated events change it
@@ -75,6 +87,17 @@ struct RunOptions {
   uint32_t threads = 0;  // 0: all available cores
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(int32_t done, int32_t total)> on_day;  // progress, after every day
+  // Checkpoints: after finishing each of these days (ticks, ascending), `checkpoint(sim)` is
+  // called (sim/checkpoint writes the file). No cost on other days.
+  std::vector<int32_t> checkpoint_ticks;
+  std::function<void(const Simulation&)> checkpoint;
+  // Test hook for crash recovery: stop (as if killed, throwing Interrupted) after this day.
+  int32_t stop_after_tick = -1;
+  // Continue from a checkpoint instead of starting on day 0 (govsim branch).
+  const StateReader* restore = nullptr;
+  // Recorded in the provenance of a branch (sim/checkpoint/branch.hpp).
+  std::string branch_checkpoint, branch_date;
+  std::vector<std::string> branch_changes;
 };
 
 // Runs a loaded scenario to completion under the requested thread count and gathers everything

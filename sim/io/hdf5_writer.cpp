@@ -158,6 +158,13 @@ void write_hdf5_result(const RunResult& r, const std::string& path,
     h5::attr_uint(prov, "threads", p.threads);
     h5::attr_double(prov, "wall_time_s", p.wall_time_s);
     h5::attr_string(prov, "created_utc", p.created_utc);
+    if (!p.branch_checkpoint.empty()) {  // a continued checkpoint (docs/checkpoints.md)
+      h5::attr_string(prov, "branch_checkpoint", p.branch_checkpoint);
+      h5::attr_string(prov, "branch_date", p.branch_date);
+      std::string changes;
+      for (const std::string& c : p.branch_changes) changes += c + "\n";
+      h5::attr_string(prov, "branch_changes", changes);
+    }
     std::string events;
     for (const std::string& line : p.events_applied) events += line + "\n";
     h5::dataset_string(prov, "events_applied", events);

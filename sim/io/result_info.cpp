@@ -11,17 +11,22 @@
 
 namespace govsim {
 
-h5::Handle open_result_file(const std::string& path) {
+h5::Handle open_hdf5_file(const std::string& path, const std::string& what) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec)) throw FileError(path, "no such file");
-  if (fs::is_directory(path, ec)) throw FileError(path, "is a directory, not a result file");
-  require_regular_file(path, "result file");  // a FIFO would block every read below
+  if (fs::is_directory(path, ec)) throw FileError(path, "is a directory, not a " + what);
+  require_regular_file(path, what);  // a FIFO would block every read below
   if (!std::ifstream(path).good()) throw FileError(path, "cannot read file (permission denied?)");
   h5::silence_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) throw FileError(path, "not an HDF5 file");
   h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!f.valid()) throw FileError(path, "corrupt or truncated HDF5 file");
+  return f;
+}
+
+h5::Handle open_result_file(const std::string& path) {
+  h5::Handle f = open_hdf5_file(path, "result file");
   try {
     const std::string format = h5::read_attr_string(f, "format");
     if (format != "govsim-results" && format != "govsim-sweep") throw DataError("");

@@ -30,8 +30,11 @@ void write_result_atomically(ResultWriter& writer, const RunResult& result, cons
 
 // Attribute names under /provenance that describe the execution, not the result; two runs of the
 // same scenario, seed and version agree on everything else, byte for byte.
+// A branch's provenance (branch_*) counts as run environment: continuing a checkpoint without
+// changes gives the same results as the uninterrupted run.
 inline constexpr const char* kRunEnvironmentAttributes[] = {"command_line", "threads", "wall_time_s",
-                                                            "created_utc"};
+                                                            "created_utc", "branch_checkpoint",
+                                                            "branch_date", "branch_changes"};
 
 // The same for a sweep file (docs/sweep_results_layout.md): "object@attribute" or a dataset path.
 inline constexpr const char* kSweepRunEnvironmentEntries[] = {

@@ -86,6 +86,11 @@ class Recorder {
   const std::vector<SeriesData>& daily() const { return daily_; }
   // Monthly values: explicit monthly series plus the aggregation of every daily series.
   std::vector<SeriesData> monthly() const;
+  // Checkpoints: the recorded values so far (daily series, then explicit monthly ones), to save
+  // and to restore before a run continues.
+  std::vector<SeriesData>& daily_for_restore() { return daily_; }
+  std::vector<SeriesData>& explicit_monthly_for_restore() { return explicit_monthly_; }
+  const std::vector<SeriesData>& explicit_monthly() const { return explicit_monthly_; }
 
  private:
   const MetricRegistry* registry_;

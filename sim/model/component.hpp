@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sim/calendar/tick.hpp"
+#include "sim/model/state_io.hpp"
 #include "sim/model/world.hpp"
 #include "sim/metrics/metric_registry.hpp"
 #include "sim/params/param_registry.hpp"
@@ -33,6 +34,9 @@ class Component {
   virtual void configure(const ParamSet& params) {}  // after setup and after every event day
   virtual void register_metrics(const World& world, MetricRegistry& metrics) = 0;
   virtual void step(World& world, const TickContext& ctx) = 0;
+  // Checkpoints: as Model::save_state / load_state (state outside store columns only).
+  virtual void save_state(StateWriter& out) const {}
+  virtual void load_state(const StateReader& in) {}
   // The crisis for the next day, from the state after today's step; nullopt if this component
   // cannot drive the crisis.
   virtual std::optional<CrisisSignal> crisis_signal() const { return std::nullopt; }

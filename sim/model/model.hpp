@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sim/calendar/tick.hpp"
+#include "sim/model/state_io.hpp"
 #include "sim/model/world.hpp"
 #include "sim/metrics/metric_registry.hpp"
 #include "sim/params/param_registry.hpp"
@@ -60,6 +61,14 @@ class Model {
   virtual void configure(const ParamSet& params) {}
   virtual void register_metrics(const World& world, MetricRegistry& metrics) = 0;
   virtual void step(World& world, const TickContext& ctx) = 0;
+  // Checkpoints (docs/checkpoints.md): the state a model keeps outside its store columns (queues,
+  // counters carried from day to day), saved at the end of a day and restored into a freshly set
+  // up and configured model so that it continues exactly. Store columns, networks, parameters and
+  // metric history are saved by the engine. A model whose state is all in columns and in what
+  // configure() reads needs neither. Random numbers are counter-based (seed, day, agent, stream):
+  // a model must keep no other random state.
+  virtual void save_state(StateWriter& out) const {}
+  virtual void load_state(const StateReader& in) {}
   // Scalars computed at the end of a run (resilience metrics and the like): name -> value.
   struct Scalar {
     std::string name, unit, description;

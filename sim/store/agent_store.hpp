@@ -24,6 +24,10 @@ class ColumnBase {
   virtual void swap_buffers() = 0;
   virtual const std::type_info& type() const = 0;
   const std::string& name() const { return name_; }
+  // Raw access to both buffers for checkpoints (sim/engine saves and restores every column
+  // without knowing its type); `next` is empty unless the column is double-buffered.
+  virtual std::span<std::byte> raw(bool next) = 0;
+  virtual std::span<const std::byte> raw(bool next) const = 0;
 
  protected:
   explicit ColumnBase(std::string name) : name_(std::move(name)) {}
@@ -54,6 +58,10 @@ class Column final : public ColumnBase {
     if (!next_.empty()) cur_.swap(next_);
   }
   const std::type_info& type() const override { return typeid(T); }
+  std::span<std::byte> raw(bool next) override { return std::as_writable_bytes(std::span<T>(next ? next_ : cur_)); }
+  std::span<const std::byte> raw(bool next) const override {
+    return std::as_bytes(std::span<const T>(next ? next_ : cur_));
+  }
 
  private:
   std::vector<T> cur_;

@@ -74,10 +74,15 @@ TEST_CASE("yuexiu_dispatch.py --small writes outside the tree", "[paper_repro][s
 TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
-                        "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py"}) {
+                        "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
+                        "paper_repro/jiaxing_branch.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
     CHECK(r.output.find("--refresh-committed") != std::string::npos);
   }
+}
+
+TEST_CASE("jiaxing_branch.py --small writes outside the tree", "[paper_repro][slow]") {
+  check_small_run("paper_repro/jiaxing_branch.py", {"jiaxing_branch.png", "jiaxing_branch.json"});
 }

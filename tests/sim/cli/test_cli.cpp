@@ -44,7 +44,7 @@ size_t count_h5_like(const fs::path& dir) {
 TEST_CASE("help is complete for every subcommand", "[cli]") {
   const auto top = run_govsim("--help");
   CHECK(top.exit_code == 0);
-  for (const char* sub : {"run", "validate", "params", "info", "bench", "diff"}) {
+  for (const char* sub : {"run", "branch", "validate", "params", "info", "bench", "diff"}) {
     CHECK(top.output.find(sub) != std::string::npos);
     const auto h = run_govsim(std::string(sub) + " --help");
     INFO(sub << ": " << h.output);
