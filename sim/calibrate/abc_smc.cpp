@@ -177,7 +177,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     };
     auto scenario_of = [&](uint64_t k) {
       const uint64_t cand = (k - first_run) / R, rep = (k - first_run) % R;
-      std::vector<std::string> ov;
+      std::vector<std::string> ov = spec.fixed;
       for (size_t p = 0; p < spec.params.size(); ++p) ov.push_back(spec.params[p].name + "=" + to_toml_literal(values[cand][p]));
       ov.push_back("run.seed=" + std::to_string(batch::run_seed(spec.seed, batch::SeedMode::PerRun, k, rep)));
       return parse_scenario(spec.base_text, spec.base_path, ov);

@@ -207,7 +207,7 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   const toml::node* cn = root.get("calibration");
   if (!cn || !cn->is_table()) throw InputError({path}, "calibration", "expected a [calibration] table (see docs/calibration.md)");
   const TomlFields f(*cn->as_table(), path, "calibration", top.loc_of(*cn));
-  f.only({"scenario", "targets", "seed", "particles", "replicates", "quantile", "threads_per_run", "stop",
+  f.only({"scenario", "set", "targets", "seed", "particles", "replicates", "quantile", "threads_per_run", "stop",
           "parameters", "target"});
   const fs::path dir = fs::path(path).parent_path();
 
@@ -217,6 +217,20 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   const auto base = read_text(spec.base_path);
   if (!base) f.fail("scenario", "cannot read base scenario '" + spec.base_path + "' (paths are relative to the calibration file)");
   spec.base_text = *base;
+
+  if (const toml::node* set = f.node("set")) {
+    // Same form as `govsim run --set`: e.g. set = ["population.residents=45000"].
+    if (!set->is_array()) f.fail_at(*set, "set", "expected an array of \"key=value\" strings, got " + shown(*set));
+    for (const auto& e : *set->as_array()) {
+      if (!e.is_string()) f.fail_at(e, "set", "expected a \"key=value\" string, got " + shown(e));
+      spec.fixed.push_back(e.as_string()->get());
+    }
+    try {
+      (void)parse_scenario(spec.base_text, spec.base_path, spec.fixed);
+    } catch (const InputError& e) {
+      f.fail("set", std::string("the base scenario with these overrides is not valid: ") + e.what());
+    }
+  }
 
   const auto seed = f.integer("seed", 0, int64_t(batch::kMaxSeed));
   if (!seed) f.fail("seed", "missing required key 'seed' (an integer in [0, 2^53-1]; every draw derives from it)");
@@ -291,7 +305,7 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   }
   if (!any_fit) f.fail("target", "no target has use = \"fit\": there is nothing to calibrate to");
   // The base scenario must load (with every prior's midpoint) before any run starts.
-  std::vector<std::string> overrides;
+  std::vector<std::string> overrides = spec.fixed;
   for (const CalParam& p : spec.params) overrides.push_back(p.name + "=" + to_toml_literal(0.5 * (p.prior.lower + p.prior.upper)));
   try {
     (void)parse_scenario(spec.base_text, spec.base_path, overrides);

@@ -30,6 +30,7 @@ struct StopRule {
 struct CalSpec {
   std::string path, source_text;
   std::string base_path, base_text;
+  std::vector<std::string> fixed;  // "key=value" overrides of the base scenario (calibration.set)
   std::string targets_path;       // "" when every target is inline
   double population_reference = 0;
   uint64_t seed = 0;

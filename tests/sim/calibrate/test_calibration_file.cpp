@@ -102,6 +102,14 @@ TEST_CASE("a target id missing from the targets file is named with the closest i
   }
 }
 
+TEST_CASE("calibration.set overrides are checked against the base scenario", "[calibrate]") {
+  CHECK_THAT(error_after("seed = 3", "set = [\"population.residnts=100\"]\nseed = 3"),
+             Catch::Contains("calibration.set: the base scenario with these overrides is not valid"));
+  TempDir dir;
+  const CalSpec s = load_calibration(write_calibration(dir, replaced(kGood, "seed = 3", "set = [\"population.residents=200\"]\nseed = 3")));
+  CHECK(s.fixed == std::vector<std::string>{"population.residents=200"});
+}
+
 TEST_CASE("a calibration with no fitted target is refused", "[calibrate]") {
   std::string text = kGood;
   for (size_t at; (at = text.find("use = \"fit\"")) != std::string::npos;) text.replace(at, 11, "use = \"holdout\"");
