@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -158,6 +159,9 @@ void write_posterior_file(const std::string& path, const CalSpec& spec, const Ca
 }
 
 bool is_posterior_file(const std::string& path) {
+  // Never open a FIFO or a device: HDF5 would block reading it (describe_result_file explains it).
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
   std::lock_guard lock(batch::hdf5_mutex());
   h5::silence_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) return false;
