@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -251,6 +252,16 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
       s.fail("min_acceptance", "expected a number in [0, 1)");
     spec.stop.max_generations = uint32_t(s.integer("max_generations", 1, 1000).value_or(spec.stop.max_generations));
     spec.stop.max_simulations = uint64_t(s.integer("max_simulations", 1, 100000000).value_or(int64_t(spec.stop.max_simulations)));
+    // One generation needs at least one round of particles x replicates runs; refusing now leaves
+    // nothing behind (a calibration stopped inside generation 0 would leave its parts).
+    const uint64_t round = uint64_t(spec.particles) * spec.replicates;
+    if (spec.stop.max_simulations < round)
+      s.fail("max_simulations", "expected at least particles x replicates = " + std::to_string(round) +
+                                    " (one round of generation 0), got " + std::to_string(spec.stop.max_simulations));
+  } else {
+    // Without a stop table the default budget grows with a population too large for it.
+    spec.stop.max_simulations = std::max<uint64_t>(spec.stop.max_simulations,
+                                                   uint64_t(spec.particles) * spec.replicates * spec.stop.max_generations);
   }
 
   const toml::node* pn = f.node("parameters");

@@ -110,6 +110,11 @@ TEST_CASE("calibration.set overrides are checked against the base scenario", "[c
   CHECK(s.fixed == std::vector<std::string>{"population.residents=200"});
 }
 
+TEST_CASE("a simulation budget smaller than one round of particles is refused before any run", "[calibrate]") {
+  CHECK_THAT(error_after("max_simulations = 3000", "max_simulations = 10"),
+             Catch::Contains("calibration.stop.max_simulations: expected at least particles x replicates = 30"));
+}
+
 TEST_CASE("a calibration with no fitted target is refused", "[calibrate]") {
   std::string text = kGood;
   for (size_t at; (at = text.find("use = \"fit\"")) != std::string::npos;) text.replace(at, 11, "use = \"holdout\"");
