@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -128,10 +129,12 @@ Target target_from_file(const toml::table& x) {
   t.unit = x["unit"].value_or(std::string());
   const std::string kind = x["kind"].value_or(std::string("point"));
   t.kind = kind == "lower" ? TargetKind::Lower : kind == "range" ? TargetKind::Range : TargetKind::Point;
+  // A double default: value_or(NAN) would read the value as a float (NAN is a float constant).
+  const double missing = std::numeric_limits<double>::quiet_NaN();
   if (t.kind == TargetKind::Range) {
-    t.value = x["value"][0].value_or(NAN), t.upper = x["value"][1].value_or(NAN);
+    t.value = x["value"][0].value_or(missing), t.upper = x["value"][1].value_or(missing);
   } else {
-    t.value = x["value"].value_or(NAN);
+    t.value = x["value"].value_or(missing);
   }
   const auto& m = x["maps_to"];
   t.maps_to.series = m["series"].value_or(std::string());
