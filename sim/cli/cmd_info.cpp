@@ -7,6 +7,7 @@
 #include "sim/io/result_compare.hpp"
 #include "sim/io/result_info.hpp"
 #include "sim/io/result_tables.hpp"
+#include "sim/calibrate/posterior_file.hpp"
 #include "sim/sweep/sweep_info.hpp"
 
 namespace govsim::cli {
@@ -66,7 +67,9 @@ void add_info_command(CLI::App& app) {
   cmd->add_option("file", *path, "Result file written by `govsim run`, `govsim sweep` or `govsim merge`.")->required();
   cmd->callback([path] {
     const std::string text =
-        sweep::is_sweep_file(*path) ? sweep::describe_sweep_file(*path) : describe_with_monthly_values(*path);
+        sweep::is_sweep_file(*path)                ? sweep::describe_sweep_file(*path)
+        : calibrate::is_posterior_file(*path) ? calibrate::describe_posterior_file(*path)
+                                              : describe_with_monthly_values(*path);
     std::fwrite(text.data(), 1, text.size(), stdout);
   });
 }

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   cli::add_bench_command(app);
   cli::add_sweep_command(app);
   cli::add_merge_command(app);
+  cli::add_calibrate_command(app);
   cli::add_export_command(app);
   cli::add_plot_command(app);
   cli::add_report_command(app);

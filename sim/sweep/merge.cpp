@@ -9,6 +9,8 @@
 #include "sim/io/result_open.hpp"
 
 namespace govsim::sweep {
+
+using namespace govsim::batch;
 namespace {
 
 struct Input {

@@ -1,38 +1,18 @@
 #include "sim/sweep/run_plan.hpp"
 
-#include <cinttypes>
 #include <cmath>
-#include <cstdio>
 
+#include "sim/batch/fnv_hash.hpp"
 #include "sim/rng/counter_rng.hpp"
 
 namespace govsim::sweep {
 namespace {
 
-// Two independent 64-bit FNV-1a streams over the canonical plan text: 128 bits, enough to tell
-// plans apart; not a security property.
-struct Fnv128 {
-  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
-  void add(std::string_view s) {
-    for (unsigned char c : s) {
-      a = (a ^ c) * 0x100000001b3ull;
-      b = (b ^ (c + 0x5bu)) * 0x100000001b3ull;
-    }
-    a = (a ^ 0xff) * 0x100000001b3ull;  // separator, so ("ab","c") != ("a","bc")
-    b = (b ^ 0xfe) * 0x100000001b3ull;
-  }
-  std::string hex() const {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016" PRIx64 "%016" PRIx64, a, b);
-    return buf;
-  }
-};
-
 // What the results depend on: the base scenario's text, every run's overrides (fixed, varied,
 // seed). Paths, thread counts and the sweep file's comments are left out on purpose, so that a
 // sweep moved to a cluster keeps its hash.
 std::string plan_hash(const RunPlan& plan) {
-  Fnv128 h;
+  batch::Fnv128 h;
   h.add("govsim-sweep-plan 1");
   h.add(plan.spec.base_text);
   h.add(to_string(plan.spec.design));
@@ -44,10 +24,6 @@ std::string plan_hash(const RunPlan& plan) {
 }
 
 }  // namespace
-
-uint64_t run_seed(uint64_t sweep_seed, SeedMode mode, uint64_t index, uint64_t replicate) {
-  return derive_seed(sweep_seed, mode == SeedMode::PerRun ? index : replicate) & kMaxSeed;
-}
 
 std::string value_text(const VariedParam& p, double v) {
   if (p.type == ParamType::Bool) return v != 0 ? "true" : "false";
@@ -80,11 +56,11 @@ Scenario RunPlan::scenario(uint64_t index) const {
 
 RunPlan make_plan(SweepSpec spec) {
   RunPlan plan;
-  if (spec.design == DesignKind::Grid && grid_size(spec, kMaxRuns / spec.replicates) == 0)
+  if (spec.design == DesignKind::Grid && design::grid_size(spec, kMaxRuns / spec.replicates) == 0)
     throw InputError({spec.path}, "sweep.parameters",
                      "the grid has more than " + std::to_string(kMaxRuns) + " runs; use fewer levels or an lhs design");
   plan.spec = std::move(spec);
-  plan.design = make_design(plan.spec);
+  plan.design = design::make_design(plan.spec);
   plan.num_runs = uint64_t(plan.design.points.size()) * plan.spec.replicates;
   if (plan.num_runs == 0) throw InputError({plan.spec.path}, "sweep", "the design has no runs");
   if (plan.num_runs > kMaxRuns)

@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
-#include "sim/sweep/design.hpp"
+#include "sim/design/design.hpp"
 #include "sim/sweep/sweep_spec.hpp"
 
 namespace govsim::sweep {
+
+using design::Design;
+using design::DesignPoint;
 
 struct RunSpec {
   uint64_t index = 0, point = 0, replicate = 0;
@@ -36,9 +39,7 @@ RunPlan make_plan(SweepSpec spec);
 // that fails for some point (e.g. a model's own check) is reported before any run starts.
 void check_every_point(const RunPlan& plan);
 
-// per_run: derive_seed(sweep seed, run index); common: derive_seed(sweep seed, replicate);
-// masked to 53 bits, the range of run.seed.
-uint64_t run_seed(uint64_t sweep_seed, SeedMode mode, uint64_t index, uint64_t replicate);
+using batch::run_seed;
 
 // The override text of one parameter value (integers without a decimal point, bools as words,
 // floats in the shortest form that reads back to the same double).

@@ -5,9 +5,11 @@
 #include "sim/core/errors.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/result_open.hpp"
-#include "sim/sweep/rows.hpp"
+#include "sim/batch/rows.hpp"
 
 namespace govsim::sweep {
+
+using namespace govsim::batch;
 
 bool is_sweep_file(const std::string& path) {
   try {

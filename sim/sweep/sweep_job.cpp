@@ -10,13 +10,15 @@
 #include "sim/core/errors.hpp"
 #include "sim/io/file_checks.hpp"
 #include "sim/io/hdf5_util.hpp"
-#include "sim/sweep/design.hpp"
-#include "sim/sweep/mpi_work.hpp"
-#include "sim/sweep/progress.hpp"
-#include "sim/sweep/runner.hpp"
+#include "sim/design/design.hpp"
+#include "sim/batch/mpi_work.hpp"
+#include "sim/batch/progress.hpp"
+#include "sim/batch/runner.hpp"
 #include "sim/sweep/sweep_writer.hpp"
 
 namespace govsim::sweep {
+
+using namespace govsim::batch;
 namespace {
 
 // Rank 0's state shared between its worker threads and the MPI server: the runs left to do.
@@ -101,7 +103,7 @@ SweepOutcome run_sweep(const SweepJob& job) {
   try {
     SweepSpec spec = load_sweep(job.sweep_path);
     // Said (and, above kConfirmRuns, confirmed) before the design is even expanded.
-    const uint64_t points = design_size(spec);
+    const uint64_t points = design::design_size(spec);
     const uint64_t total = points > UINT64_MAX / spec.replicates ? UINT64_MAX : points * spec.replicates;
     if (total > kConfirmRuns && !job.yes)
       throw UsageError(job.sweep_path + ": the sweep has " + std::to_string(total) + " runs, more than " +
@@ -175,7 +177,7 @@ SweepOutcome run_sweep(const SweepJob& job) {
     std::atomic<bool> failed{false};
     std::thread local([&] {
       try {
-        completed = run_runs(plan, store, [&](uint64_t& i) { return queue.pop(i); }, ro);
+        completed = run_runs([&plan](uint64_t i) { return plan.scenario(i); }, store, [&](uint64_t& i) { return queue.pop(i); }, ro);
       } catch (...) {
         local_error = std::current_exception();
         failed = true;
@@ -189,7 +191,7 @@ SweepOutcome run_sweep(const SweepJob& job) {
     if (local_error) std::rethrow_exception(local_error);
   } else {
     try {
-      completed = run_runs(plan, store, [&](uint64_t& i) { return mpi.request_run(i); }, ro);
+      completed = run_runs([&plan](uint64_t i) { return plan.scenario(i); }, store, [&](uint64_t& i) { return mpi.request_run(i); }, ro);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "govsim: error (rank %d): %s\n", mpi.rank(), e.what());
       mpi.abort(1);  // rank 0 would otherwise wait for this rank forever

@@ -15,10 +15,12 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/set_argument.hpp"
 #include "sim/scenario/toml_limits.hpp"
-#include "sim/sweep/sobol.hpp"
-#include "sim/sweep/toml_fields.hpp"
+#include "sim/design/sobol.hpp"
+#include "sim/scenario/toml_fields.hpp"
 
 namespace govsim::sweep {
+
+using govsim::TomlFields;
 namespace {
 
 namespace fs = std::filesystem;
@@ -232,19 +234,6 @@ void check_base(const SweepSpec& spec, const SourceLoc& scenario_loc, const std:
 
 }  // namespace
 
-const char* to_string(DesignKind k) {
-  switch (k) {
-    case DesignKind::Grid: return "grid";
-    case DesignKind::Lhs: return "lhs";
-    case DesignKind::Saltelli: return "saltelli";
-    case DesignKind::Morris: return "morris";
-    case DesignKind::List: return "list";
-  }
-  return "?";
-}
-
-const char* to_string(SeedMode m) { return m == SeedMode::PerRun ? "per_run" : "common"; }
-
 SweepSpec parse_sweep(std::string_view text, const std::string& path, const std::optional<std::string>& base_text,
                       const std::optional<std::string>& base_path) {
   SweepSpec spec;
@@ -328,8 +317,8 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
         throw InputError(p.loc, "sweep.parameters", "'" + p.name + "' is both varied and fixed in [sweep.set]");
     spec.params.push_back(std::move(p));
   }
-  if (spec.design == DesignKind::Saltelli && 2 * spec.params.size() > sobol_max_dimensions())
-    f.fail("parameters", "design \"saltelli\" supports at most " + std::to_string(sobol_max_dimensions() / 2) +
+  if (spec.design == DesignKind::Saltelli && 2 * spec.params.size() > design::sobol_max_dimensions())
+    f.fail("parameters", "design \"saltelli\" supports at most " + std::to_string(design::sobol_max_dimensions() / 2) +
                              " parameters");
   parse_points(f, spec);
   check_base(spec, f.key_loc("scenario"), set_locs);

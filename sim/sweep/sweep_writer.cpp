@@ -9,6 +9,8 @@
 #include "sim/io/hdf5_util.hpp"
 
 namespace govsim::sweep {
+
+using namespace govsim::batch;
 namespace {
 
 using h5::Handle;

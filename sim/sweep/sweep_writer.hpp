@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/sweep/rows.hpp"
+#include "sim/batch/rows.hpp"
 #include "sim/sweep/run_plan.hpp"
 
 namespace govsim::sweep {
@@ -23,8 +23,8 @@ struct SweepEnvironment {
 
 // Writes `runs` (ascending run indices; all of them for a complete file) to `path`.
 // `load(index)` returns that run's row. Throws FileError.
-void write_sweep_file(const std::string& path, const RunPlan& plan, const RowMeta& meta,
-                      const std::vector<uint64_t>& runs, const std::function<RunRow(uint64_t)>& load,
+void write_sweep_file(const std::string& path, const RunPlan& plan, const batch::RowMeta& meta,
+                      const std::vector<uint64_t>& runs, const std::function<batch::RunRow(uint64_t)>& load,
                       const SweepEnvironment& env);
 
 

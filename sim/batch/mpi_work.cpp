@@ -1,4 +1,4 @@
-#include "sim/sweep/mpi_work.hpp"
+#include "sim/batch/mpi_work.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -13,7 +13,7 @@
 #include <mpi.h>
 #endif
 
-namespace govsim::sweep {
+namespace govsim::batch {
 namespace {
 
 // Set by mpirun/mpiexec (Open MPI, MPICH, Intel MPI) or srun (PMI/PMIx).
@@ -121,4 +121,4 @@ void MpiSession::abort(int code) const { std::exit(code); }
 
 #endif
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

@@ -1,4 +1,4 @@
-#include "sim/sweep/part_store.hpp"
+#include "sim/batch/part_store.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -15,7 +15,7 @@
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/result_writer.hpp"
 
-namespace govsim::sweep {
+namespace govsim::batch {
 namespace {
 
 namespace fs = std::filesystem;
@@ -167,4 +167,4 @@ void PartStore::remove() {
   fs::remove_all(dir_, ec);
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

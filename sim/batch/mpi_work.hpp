@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <functional>
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 class MpiSession {
  public:
@@ -41,4 +41,4 @@ class MpiSession {
 // True when govsim was built with MPI.
 bool mpi_available();
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

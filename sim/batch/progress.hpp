@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 class Progress {
  public:
@@ -27,4 +27,4 @@ class Progress {
 // "1h02m", "3m05s", "12s".
 std::string format_duration(double seconds);
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "sim/engine/run_result.hpp"
-#include "sim/sweep/rows.hpp"
+#include "sim/batch/rows.hpp"
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 class PartStore {
  public:
@@ -54,4 +54,4 @@ class PartStore {
   int lock_fd_ = -1;
 };
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

@@ -9,7 +9,7 @@
 
 #include "sim/core/errors.hpp"
 
-namespace govsim::sweep {
+namespace govsim {
 
 class TomlFields {
  public:
@@ -43,4 +43,4 @@ class TomlFields {
 // How a TOML value looks in a message: "a table", "\"text\"", "3.5".
 std::string shown(const toml::node& n);
 
-}  // namespace govsim::sweep
+}  // namespace govsim

@@ -1,4 +1,4 @@
-#include "sim/sweep/runner.hpp"
+#include "sim/batch/runner.hpp"
 
 #include <tbb/task_arena.h>
 
@@ -11,9 +11,9 @@
 #include "sim/core/errors.hpp"
 #include "sim/engine/simulation.hpp"
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
-bool run_runs(const RunPlan& plan, const PartStore& store, const std::function<bool(uint64_t&)>& next,
+bool run_runs(const ScenarioOf& scenario_of, const PartStore& store, const std::function<bool(uint64_t&)>& next,
               const RunnerOptions& o) {
   std::atomic<bool> stop{false};
   std::exception_ptr error;
@@ -25,7 +25,7 @@ bool run_runs(const RunPlan& plan, const PartStore& store, const std::function<b
     try {
       uint64_t index = 0;
       while (!cancelled() && next(index)) {
-        const Scenario sc = plan.scenario(index);
+        const Scenario sc = scenario_of(index);
         std::optional<RunResult> result;
         const RunOptions ro{o.command_line, o.threads_per_run, o.cancel};
         arena.execute([&] { result.emplace(simulate_scenario(sc, ro)); });
@@ -49,4 +49,4 @@ bool run_runs(const RunPlan& plan, const PartStore& store, const std::function<b
   return !(o.cancel && o.cancel->load());
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

@@ -1,12 +1,12 @@
 #pragma once
-// Design generators: a sweep spec -> the list of design points (parameter values), with the
+// Design generators: a design spec -> the list of design points (parameter values), with the
 // bookkeeping a sensitivity analysis needs (Saltelli matrix and sample, Morris trajectory/step).
 #include <cstdint>
 #include <vector>
 
-#include "sim/sweep/sweep_spec.hpp"
+#include "sim/design/design_spec.hpp"
 
-namespace govsim::sweep {
+namespace govsim::design {
 
 struct DesignPoint {
   std::vector<double> values;      // one per varied parameter (bool as 0/1, int as its value)
@@ -31,7 +31,7 @@ struct Design {
 //  morris:   `samples` trajectories of P+1 points on a p-level grid, one parameter moved by
 //            Delta = p/(2(p-1)) per step, in a random order and direction (Morris 1991).
 //  list:     the [[sweep.points]] as written.
-Design make_design(const SweepSpec& spec);
+Design make_design(const DesignSpec& spec);
 
 // Maps a coordinate u in [0, 1) of a sampled design to a value of `p`: uniform over the range
 // (log-uniform with scale = "log"); integers uniform over lower..upper; explicit values chosen
@@ -43,10 +43,10 @@ double sample_value(const VariedParam& p, double u);
 double level_value(const VariedParam& p, double u);
 
 // Number of grid points (product of levels), or 0 on overflow beyond `limit`.
-uint64_t grid_size(const SweepSpec& spec, uint64_t limit);
+uint64_t grid_size(const DesignSpec& spec, uint64_t limit);
 
 // The number of design points make_design(spec) would produce, computed without building them
 // (saturating at UINT64_MAX).
-uint64_t design_size(const SweepSpec& spec);
+uint64_t design_size(const DesignSpec& spec);
 
-}  // namespace govsim::sweep
+}  // namespace govsim::design

@@ -1,9 +1,9 @@
-#include "sim/sweep/sobol.hpp"
+#include "sim/design/sobol.hpp"
 
 #include <stdexcept>
 #include <string>
 
-namespace govsim::sweep {
+namespace govsim::design {
 namespace {
 
 constexpr int kBits = 32;
@@ -51,4 +51,4 @@ std::vector<double> sobol_points(uint32_t dims, uint64_t n) {
   return out;
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::design

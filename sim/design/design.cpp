@@ -1,20 +1,20 @@
-#include "sim/sweep/design.hpp"
+#include "sim/design/design.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "sim/rng/counter_rng.hpp"
-#include "sim/sweep/sobol.hpp"
+#include "sim/design/sobol.hpp"
 
-namespace govsim::sweep {
+namespace govsim::design {
 namespace {
 
 // Streams of the design's own random numbers (separate from every run's seed).
 constexpr uint64_t kDesignSeedIndex = 0x6465736967ull;  // "desig"
 enum Stream : uint32_t { kLhsPermute = 1, kLhsJitter = 2, kMorrisBase = 3, kMorrisOrder = 4, kMorrisSign = 5 };
 
-CounterRng design_rng(const SweepSpec& spec) { return CounterRng(derive_seed(spec.seed, kDesignSeedIndex), 0); }
+CounterRng design_rng(const DesignSpec& spec) { return CounterRng(derive_seed(spec.seed, kDesignSeedIndex), 0); }
 
 double from_range(const VariedParam& p, double u) {
   if (p.log_scale) return std::exp(std::log(p.lower) + u * (std::log(p.upper) - std::log(p.lower)));
@@ -46,7 +46,7 @@ std::vector<double> levels_of(const VariedParam& p) {
   return out;
 }
 
-Design grid(const SweepSpec& spec) {
+Design grid(const DesignSpec& spec) {
   Design d;
   std::vector<std::vector<double>> levels;
   for (const VariedParam& p : spec.params) levels.push_back(levels_of(p));
@@ -65,7 +65,7 @@ Design grid(const SweepSpec& spec) {
   return d;
 }
 
-Design lhs(const SweepSpec& spec) {
+Design lhs(const DesignSpec& spec) {
   Design d;
   const uint32_t n = spec.samples;
   const CounterRng rng = design_rng(spec);
@@ -81,7 +81,7 @@ Design lhs(const SweepSpec& spec) {
   return d;
 }
 
-Design saltelli(const SweepSpec& spec) {
+Design saltelli(const DesignSpec& spec) {
   Design d;
   const uint32_t P = uint32_t(spec.params.size());
   const uint64_t n = spec.samples;
@@ -107,7 +107,7 @@ Design saltelli(const SweepSpec& spec) {
   return d;
 }
 
-Design morris(const SweepSpec& spec) {
+Design morris(const DesignSpec& spec) {
   Design d;
   const uint32_t P = uint32_t(spec.params.size());
   const uint32_t p = spec.morris_levels;
@@ -142,7 +142,7 @@ Design morris(const SweepSpec& spec) {
   return d;
 }
 
-Design list(const SweepSpec& spec) {
+Design list(const DesignSpec& spec) {
   Design d;
   for (const auto& row : spec.points) d.points.push_back(DesignPoint{row});
   d.base_samples = spec.points.size();
@@ -170,7 +170,7 @@ double level_value(const VariedParam& p, double u) {
   return p.type == ParamType::Int ? std::clamp(std::round(v), p.lower, p.upper) : v;
 }
 
-uint64_t grid_size(const SweepSpec& spec, uint64_t limit) {
+uint64_t grid_size(const DesignSpec& spec, uint64_t limit) {
   uint64_t n = 1;
   for (const VariedParam& p : spec.params) {
     const uint64_t k = p.values.empty() ? p.levels : p.values.size();
@@ -180,7 +180,7 @@ uint64_t grid_size(const SweepSpec& spec, uint64_t limit) {
   return n;
 }
 
-uint64_t design_size(const SweepSpec& spec) {
+uint64_t design_size(const DesignSpec& spec) {
   const uint64_t P = spec.params.size();
   switch (spec.design) {
     case DesignKind::Grid: {
@@ -195,7 +195,7 @@ uint64_t design_size(const SweepSpec& spec) {
   return 0;
 }
 
-Design make_design(const SweepSpec& spec) {
+Design make_design(const DesignSpec& spec) {
   Design d;
   switch (spec.design) {
     case DesignKind::Grid: d = grid(spec); break;
@@ -208,4 +208,4 @@ Design make_design(const SweepSpec& spec) {
   return d;
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::design

@@ -6,11 +6,11 @@
 #include <cmath>
 #include <set>
 
-#include "sim/sweep/design.hpp"
-#include "sim/sweep/sobol.hpp"
+#include "sim/design/design.hpp"
+#include "sim/design/sobol.hpp"
 
 using namespace govsim;
-using namespace govsim::sweep;
+using namespace govsim::design;
 
 namespace {
 
@@ -21,8 +21,8 @@ VariedParam range(const std::string& name, double lo, double hi, uint32_t levels
   return p;
 }
 
-SweepSpec spec_with(DesignKind kind, std::vector<VariedParam> params, uint32_t samples = 0) {
-  SweepSpec s;
+DesignSpec spec_with(DesignKind kind, std::vector<VariedParam> params, uint32_t samples = 0) {
+  DesignSpec s;
   s.design = kind;
   s.params = std::move(params);
   s.samples = samples;
@@ -83,7 +83,7 @@ TEST_CASE("Latin hypercube: one sample per stratum in every dimension", "[sweep]
   // Deterministic in the spec; a different seed gives a different design.
   CHECK(make_design(spec_with(DesignKind::Lhs, {range("a", 0, 1)}, n)).points[3].values ==
         make_design(spec_with(DesignKind::Lhs, {range("a", 0, 1)}, n)).points[3].values);
-  SweepSpec other = spec_with(DesignKind::Lhs, {range("a", 0, 1)}, n);
+  DesignSpec other = spec_with(DesignKind::Lhs, {range("a", 0, 1)}, n);
   other.seed = 43;
   CHECK(make_design(other).points[3].values != make_design(spec_with(DesignKind::Lhs, {range("a", 0, 1)}, n)).points[3].values);
 }
@@ -118,7 +118,7 @@ TEST_CASE("Saltelli: N(P+2) points, AB_j is A with column j from B", "[sweep][de
 
 TEST_CASE("Morris: trajectories of P+1 points, one parameter moved by Delta per step", "[sweep][design]") {
   const uint32_t R = 10, P = 3;
-  SweepSpec s = spec_with(DesignKind::Morris, {range("a", 0, 1), range("b", 0, 1), range("c", 0, 1)}, R);
+  DesignSpec s = spec_with(DesignKind::Morris, {range("a", 0, 1), range("b", 0, 1), range("c", 0, 1)}, R);
   s.morris_levels = 4;
   const Design d = make_design(s);
   REQUIRE(d.points.size() == R * (P + 1));

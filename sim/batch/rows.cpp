@@ -1,10 +1,10 @@
-#include "sim/sweep/rows.hpp"
+#include "sim/batch/rows.hpp"
 
 #include "sim/core/errors.hpp"
 
 #include "sim/io/hdf5_util.hpp"
 
-namespace govsim::sweep {
+namespace govsim::batch {
 namespace {
 
 using h5::Handle;
@@ -112,4 +112,4 @@ bool same_layout(const RowMeta& a, const RowMeta& b) {
   return true;
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

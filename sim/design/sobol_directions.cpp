@@ -3,9 +3,9 @@
 // sequences with better two-dimensional projections", SIAM J. Sci. Comput. 30 (2008) 2635-2654,
 // table new-joe-kuo-6.21201 (https://web.maths.unsw.edu.au/~fkuo/sobol/). Each row: degree s of
 // the primitive polynomial, its coefficients a (inner bits), and the initial m_1..m_s.
-#include "sim/sweep/sobol.hpp"
+#include "sim/design/sobol.hpp"
 
-namespace govsim::sweep {
+namespace govsim::design {
 
 const std::vector<SobolDirection>& joe_kuo_directions() {
   static const std::vector<SobolDirection> table = {
@@ -76,4 +76,4 @@ const std::vector<SobolDirection>& joe_kuo_directions() {
   return table;
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::design

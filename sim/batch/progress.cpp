@@ -1,10 +1,10 @@
-#include "sim/sweep/progress.hpp"
+#include "sim/batch/progress.hpp"
 
 #include <unistd.h>
 
 #include <cstdio>
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 std::string format_duration(double s) {
   char buf[32];
@@ -57,4 +57,4 @@ void Progress::draw(bool final) {
   std::fflush(stderr);
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

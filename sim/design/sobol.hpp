@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace govsim::sweep {
+namespace govsim::design {
 
 struct SobolDirection {
   uint32_t degree;             // s
@@ -23,4 +23,4 @@ uint32_t sobol_max_dimensions();
 // Point 0 is the origin. Throws std::invalid_argument if dims exceeds sobol_max_dimensions().
 std::vector<double> sobol_points(uint32_t dims, uint64_t n);
 
-}  // namespace govsim::sweep
+}  // namespace govsim::design

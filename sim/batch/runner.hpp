@@ -8,10 +8,10 @@
 #include <functional>
 #include <string>
 
-#include "sim/sweep/part_store.hpp"
-#include "sim/sweep/run_plan.hpp"
+#include "sim/batch/part_store.hpp"
+#include "sim/scenario/scenario.hpp"
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 struct RunnerOptions {
   uint32_t workers = 1;
@@ -21,9 +21,12 @@ struct RunnerOptions {
   std::function<void(uint64_t index)> on_done;  // called after the part is written
 };
 
+// The scenario of run `index` (called from several threads; must not depend on which).
+using ScenarioOf = std::function<Scenario(uint64_t index)>;
+
 // `next(index)` returns false when no run is left; it is called from several threads.
 // Returns false if cancelled; rethrows the first error of any run after stopping the others.
-bool run_runs(const RunPlan& plan, const PartStore& store, const std::function<bool(uint64_t&)>& next,
+bool run_runs(const ScenarioOf& scenario_of, const PartStore& store, const std::function<bool(uint64_t&)>& next,
               const RunnerOptions& options);
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

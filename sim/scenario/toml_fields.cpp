@@ -1,4 +1,4 @@
-#include "sim/sweep/toml_fields.hpp"
+#include "sim/scenario/toml_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include "sim/params/param_registry.hpp"
 #include "sim/scenario/toml_text.hpp"
 
-namespace govsim::sweep {
+namespace govsim {
 
 std::string shown(const toml::node& n) { return toml_shown(n); }
 
@@ -79,4 +79,4 @@ std::optional<double> TomlFields::number(const std::string& k) const {
   return v;
 }
 
-}  // namespace govsim::sweep
+}  // namespace govsim

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace govsim::sweep {
+namespace govsim::batch {
 
 struct Column {
   std::string group;                 // "series/daily"
@@ -52,4 +52,4 @@ std::vector<std::vector<double>> read_row(hid_t file, const RowMeta& meta, bool 
 // True when two metas describe the same columns and time axis (runs of one sweep must agree).
 bool same_layout(const RowMeta& a, const RowMeta& b);
 
-}  // namespace govsim::sweep
+}  // namespace govsim::batch

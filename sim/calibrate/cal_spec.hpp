@@ -1,0 +1,48 @@
+#pragma once
+// A calibration file, parsed and checked (docs/calibration.md is the reference): the base
+// scenario, the calibrated parameters with their priors, the targets (by id from a targets file,
+// or inline) each used to fit or held out, the ABC settings and the stopping rule.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/calibrate/prior.hpp"
+#include "sim/calibrate/target.hpp"
+#include "sim/core/errors.hpp"
+#include "sim/params/param_spec.hpp"
+
+namespace govsim::calibrate {
+
+struct CalParam {
+  std::string name;   // dotted path, declared in the parameter registry (a float)
+  Prior prior;
+  SourceLoc loc;
+};
+
+struct StopRule {
+  double min_tolerance = 0;       // stop once the tolerance falls to this
+  double min_acceptance = 0.02;   // ... or the acceptance rate of a generation falls below this
+  uint32_t max_generations = 10;
+  uint64_t max_simulations = 20000;  // particles x replicates, over all generations
+};
+
+struct CalSpec {
+  std::string path, source_text;
+  std::string base_path, base_text;
+  std::vector<std::string> fixed;  // "key=value" overrides of the base scenario (calibration.set)
+  std::string targets_path;       // "" when every target is inline
+  double population_reference = 0;
+  uint64_t seed = 0;
+  uint32_t particles = 100, replicates = 1, threads_per_run = 1;
+  double quantile = 0.5;          // next tolerance = this quantile of the accepted distances
+  StopRule stop;
+  std::vector<CalParam> params;
+  std::vector<Target> targets;    // fit and holdout, in file order
+};
+
+// Throws FileError (unreadable file, scenario or targets file) or InputError at file:line:col.
+CalSpec load_calibration(const std::string& path);
+CalSpec parse_calibration(std::string_view text, const std::string& path);
+
+}  // namespace govsim::calibrate

@@ -1,0 +1,50 @@
+#pragma once
+// A published figure as a calibration sees it: the observed value (point, lower bound or range),
+// the simulated quantity it maps onto, and the scale of a discrepancy (from the target's
+// tolerance or observation error). Read from paper_repro/targets/<case>.toml or given inline in
+// a calibration file (synthetic targets for tests).
+#include <string>
+#include <vector>
+
+#include "sim/core/errors.hpp"
+#include "sim/io/result_tables.hpp"
+
+namespace govsim::calibrate {
+
+enum class TargetKind { Point, Lower, Range };
+enum class TargetUse { Fit, Holdout };
+
+struct MapsTo {
+  std::string series, month;       // a monthly series in one month
+  std::string scalar;              // or a summary scalar
+  std::string ratio_a, ratio_b;    // or a / b (ratio) or 1 - a / b (reduction)
+  bool reduction = false;
+  bool scale_population = false;   // a count at the city's size (x population_reference / residents)
+};
+
+struct Target {
+  std::string id, label, unit;
+  TargetKind kind = TargetKind::Point;
+  double value = 0, upper = 0;     // point/lower: value; range: [value, upper]
+  MapsTo maps_to;
+  // Discrepancy scale: absolute error (same unit), or relative (fraction of the value), or a
+  // factor (compared on the log scale).
+  double absolute = 0, relative = 0, factor = 0;
+  TargetUse use = TargetUse::Fit;
+  SourceLoc loc;                   // where the calibration file names it
+};
+
+// The simulated value of `t` in one result; NaN when the result lacks the quantity.
+double simulated_value(const Target& t, const ResultTables& r, double population_reference);
+
+// The target's standardised discrepancy: 0 inside a lower bound or range, otherwise
+// (simulated - observed) / error, with the error from the tolerance (log scale for a factor).
+double standardised_gap(const Target& t, double simulated);
+
+// Is the published figure consistent with a predictive interval [lo, hi]?
+bool published_inside(const Target& t, double lo, double hi);
+
+const char* to_string(TargetUse u);
+const char* to_string(TargetKind k);
+
+}  // namespace govsim::calibrate

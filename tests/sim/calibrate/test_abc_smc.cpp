@@ -1,0 +1,140 @@
+// ABC-SMC on the reference model: it recovers a known truth, reports a parameter the targets
+// cannot identify, gives the same posterior on 1 and 2 threads and after an interruption and
+// --resume. Small on purpose (30 particles, 500 residents): a few seconds in Release.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <filesystem>
+
+#include "calibration_test_data.hpp"
+#include "sim/calibrate/calibrate_job.hpp"
+#include "sim/calibrate/summary.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/io/hdf5_util.hpp"
+#include "sim/io/result_tables.hpp"
+#include "sim/io/result_writer.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "test_support.hpp"
+
+using namespace govsim;
+using namespace govsim::calibrate;
+using govsim::testing::TempDir;
+using govsim::testing::write_file;
+
+namespace {
+
+// Mean engagement in Feb, May and Mar of the base scenario run with the true values.
+std::vector<double> synthetic_observations(const TempDir& dir) {
+  const Scenario sc = parse_scenario(govsim::testing::kSweepBase, "base.toml",
+                                     {"reference.crisis_sensitivity=" + std::to_string(govsim::testing::kTrueCrisisSensitivity),
+                                      "reference.base_engagement=" + std::to_string(govsim::testing::kTrueBaseEngagement),
+                                      "run.seed=99"});
+  const std::string path = (dir / "truth.h5").string();
+  write_hdf5_result(simulate_scenario(sc, RunOptions{"test", 1, nullptr}), path, [](int64_t) {});
+  const ResultTables t = read_result_tables(path);
+  const SeriesTable* s = t.find_monthly("mean_engagement");
+  REQUIRE(s);
+  return {s->total(1), s->total(4), s->total(2)};
+}
+
+// Writes base.toml and cal.toml (synthetic targets from the truth) into `dir`.
+std::string prepare(const TempDir& dir, uint32_t generations = 4) {
+  const std::vector<double> obs = synthetic_observations(dir);
+  write_file(dir / "base.toml", govsim::testing::kSweepBase);
+  write_file(dir / "cal.toml", govsim::testing::calibration_text(obs[0], obs[1], obs[2], "", generations));
+  return (dir / "cal.toml").string();
+}
+
+CalOptions quiet(uint32_t threads) {
+  CalOptions o;
+  o.threads = threads;
+  o.quiet = true;
+  return o;
+}
+
+std::vector<double> dataset(const std::filesystem::path& file, const std::string& name) {
+  h5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  REQUIRE(f.valid());
+  return h5::read_dataset_doubles(f, name, nullptr);
+}
+
+void check_same_posterior(const CalOutcome& a, const CalOutcome& b) {
+  REQUIRE(a.generations.size() == b.generations.size());
+  for (size_t g = 0; g < a.generations.size(); ++g) {
+    CHECK(a.generations[g].values == b.generations[g].values);
+    CHECK(a.generations[g].weights == b.generations[g].weights);
+    CHECK(a.generations[g].distances == b.generations[g].distances);
+    CHECK(a.generations[g].simulations == b.generations[g].simulations);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("ABC-SMC recovers the true values of the reference model", "[calibrate]") {
+  TempDir dir;
+  const std::string cal = prepare(dir);
+  const CalOutcome out = run_calibration(cal, (dir / "post.h5").string(), quiet(2));
+  const PosteriorSummary s = summarise(load_calibration(cal), out.generations.back());
+  const double truth[] = {govsim::testing::kTrueCrisisSensitivity, govsim::testing::kTrueBaseEngagement};
+  for (size_t p = 0; p < 2; ++p) {
+    INFO("parameter " << p << ": 90 % interval [" << s.params[p].q05 << ", " << s.params[p].q95 << "], contraction "
+                      << s.params[p].contraction);
+    CHECK(s.params[p].q05 <= truth[p]);
+    CHECK(s.params[p].q95 >= truth[p]);
+    CHECK(s.params[p].contraction > 0.7);  // posterior sd well under 55 % of the prior's
+    CHECK(s.params[p].identified);
+  }
+  CHECK(std::filesystem::exists(dir / "post.h5"));
+  CHECK_FALSE(std::filesystem::exists(dir / "post.h5.parts"));
+}
+
+TEST_CASE("a parameter no target measures keeps a prior-wide posterior and is reported as not identified",
+          "[calibrate]") {
+  TempDir dir;
+  const std::string cal = prepare(dir);
+  const std::string post = (dir / "post.h5").string();
+  const CalOutcome out = run_calibration(cal, post, quiet(2));
+  const PosteriorSummary s = summarise(load_calibration(cal), out.generations.back());
+  INFO("contraction of reference.elderly_activity_factor: " << s.params[2].contraction);
+  CHECK(s.params[2].contraction < 0.4);
+  CHECK_FALSE(s.params[2].identified);
+  const auto info = govsim::testing::run_govsim("info '" + post + "'");
+  CHECK(info.exit_code == 0);
+  CHECK_THAT(info.output, Catch::Matches("(.|\n)*reference.elderly_activity_factor[^\n]*NOT IDENTIFIED(.|\n)*"));
+  CHECK_THAT(info.output, Catch::Contains("engagement_mar"));
+  CHECK_THAT(info.output, Catch::Contains("HOLDOUT"));
+}
+
+TEST_CASE("a calibration gives the same posterior on 1 and 2 threads", "[calibrate]") {
+  TempDir dir;
+  const std::string cal = prepare(dir, 2);
+  const CalOutcome one = run_calibration(cal, (dir / "one.h5").string(), quiet(1));
+  const CalOutcome two = run_calibration(cal, (dir / "two.h5").string(), quiet(2));
+  check_same_posterior(one, two);
+}
+
+TEST_CASE("an interrupted calibration resumed with --resume ends with the same posterior", "[calibrate]") {
+  TempDir dir;
+  const std::string cal = prepare(dir, 3);
+  const CalOutcome whole = run_calibration(cal, (dir / "whole.h5").string(), quiet(2));
+  const std::string post = (dir / "resumed.h5").string();
+  CalOptions stop = quiet(2);
+  stop.stop_after_runs = 45;  // in the middle of generation 1
+  CHECK_THROWS_AS(run_calibration(cal, post, stop), Interrupted);
+  CHECK_FALSE(std::filesystem::exists(post));
+  CalOptions again = quiet(1);
+  CHECK_THROWS_AS(run_calibration(cal, post, again), UsageError);  // parts exist: --resume or --force
+  again.resume = true;
+  const CalOutcome resumed = run_calibration(cal, post, again);
+  CHECK(resumed.resumed >= 45);
+  check_same_posterior(whole, resumed);
+  // The posterior datasets are identical byte for byte.
+  for (const char* ds : {"particles/values", "particles/weights", "particles/distances", "parameters/contraction",
+                         "parameters/correlation", "targets/predictive_median", "targets/predictive_q05",
+                         "targets/predictive_q95", "history/tolerance"}) {
+    INFO(ds);
+    const std::vector<double> x = dataset(dir / "whole.h5", ds), y = dataset(post, ds);
+    REQUIRE(x.size() == y.size());
+    CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
+  }
+}
