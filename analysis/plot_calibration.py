@@ -9,6 +9,7 @@ median with 50 % and 90 % intervals, standardised by the published value, agains
 figure; fitted and held-out targets marked).
 """
 import argparse
+import sys
 import os
 
 import h5py
@@ -89,17 +90,18 @@ def predictive(t, out):
     plt.close(fig)
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("posterior")
     ap.add_argument("-o", "--output", help="prefix of the figures (default: the posterior file without .h5)")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     prefix = a.output or os.path.splitext(a.posterior)[0]
     p, t = read(a.posterior)
     pairs(p, prefix + "_pairs.png")
     predictive(t, prefix + "_predictive.png")
     print(f"wrote {prefix}_pairs.png and {prefix}_predictive.png")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -244,7 +244,8 @@ def plot_file(path, names=None, out=None, monthly_first=False, hue="auto", facet
 def main(argv):
     ap = argparse.ArgumentParser(prog="plot_result.py", description=__doc__.split("\n\n")[0],
                                  epilog="Examples are at the top of analysis/plot_result.py.")
-    ap.add_argument("file", help="result file of govsim run, sweep or merge")
+    ap.add_argument("file", help="result file of govsim run, sweep or merge; or a posterior of govsim calibrate "
+                    "(then: its pairs plot and predictive bands, analysis/plot_calibration.py)")
     ap.add_argument("series", nargs="*", help="series to draw (default: the case's published series, else the monthly ones)")
     ap.add_argument("-o", "--out", help="PNG to write (default: <file>_<series>.png here)")
     ap.add_argument("--monthly", action="store_true", help="prefer the monthly series of a name present in both")
@@ -255,6 +256,10 @@ def main(argv):
     ap.add_argument("--title", help="figure title")
     args = ap.parse_args(argv[1:])
     try:
+        if file_format(args.file) == "govsim-calibration":  # a posterior of `govsim calibrate`
+            import plot_calibration
+            prefix = os.path.splitext(args.out)[0] if args.out else None
+            return plot_calibration.main([args.file] + (["-o", prefix] if prefix else []))
         out = plot_file(args.file, args.series, args.out, args.monthly, None if args.hue == "none" else args.hue,
                         args.facet, args.band, args.groups, args.title)
     except (OSError, ValueError, KeyError) as e:

@@ -69,7 +69,8 @@ void add_report_command(CLI::App& app) {
 
 void add_plot_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
-      "plot", "Draw series of a run or sweep file as a PNG: crisis phases shaded, published points marked. "
+      "plot", "Draw series of a run or sweep file as a PNG: crisis phases shaded, published points marked; "
+              "for a calibration's posterior file, its pairs plot and predictive bands against the published values. "
               "Arguments: FILE [SERIES ...] [-o FIG.png] [--monthly] [--groups] [--hue PARAM] [--facet PARAM] "
               "[--band pct|minmax] (analysis/plot_result.py; `govsim plot --help` shows them all).");
   // Everything after `plot` goes to the script unchanged (its own --help included).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -42,6 +43,10 @@ std::string find_targets_file(const std::string& scenario_path) {
 }
 
 namespace {
+
+// A double default: value_or(NAN) would read published values as float (NAN is a float constant).
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
 
 bool is_share(const std::string& unit) { return unit.find("share") != std::string::npos; }
 
@@ -90,10 +95,10 @@ KeyFigures compare_with_targets(const std::string& targets_path, const ResultTab
     const std::string kind = (*x)["kind"].value_or(std::string("point"));
     double lo = NAN, hi = NAN, v = NAN;
     if (kind == "range") {
-      lo = (*x)["value"][0].value_or(NAN), hi = (*x)["value"][1].value_or(NAN);
+      lo = (*x)["value"][0].value_or(kMissing), hi = (*x)["value"][1].value_or(kMissing);
       r.published = fmt(lo, unit) + "-" + fmt(hi, unit);
     } else {
-      v = (*x)["value"].value_or(NAN);
+      v = (*x)["value"].value_or(kMissing);
       lo = hi = v;
       r.published = (kind == "lower" ? "> " : "") + fmt(v, unit);
     }
