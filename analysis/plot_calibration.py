@@ -53,7 +53,7 @@ def pairs(p, out):
                 ax.hist(p["values"][:, i], bins=20, range=(p["lower"][i], p["upper"][i]), weights=w, color="tab:blue")
                 ax.set_title(f"contraction {p['contraction'][i]:.2f}", fontsize=8)
             else:
-                ax.scatter(p["values"][:, j], p["values"][:, i], s=4 + 400 * w, alpha=0.5)
+                ax.scatter(p["values"][:, j], p["values"][:, i], s=4 + 300 * w, alpha=0.5)
                 ax.set_xlim(p["lower"][j], p["upper"][j])
                 ax.set_ylim(p["lower"][i], p["upper"][i])
             if i == n - 1:
