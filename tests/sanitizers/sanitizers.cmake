@@ -18,7 +18,8 @@ if("thread" IN_LIST _govsim_sanitizers AND "address" IN_LIST _govsim_sanitizers)
   message(FATAL_ERROR "GOVSIM_SANITIZE: thread and address cannot be combined")
 endif()
 
-set(_govsim_san_flags -fsanitize=${GOVSIM_SANITIZE} -fno-omit-frame-pointer -g)
+# -g1: line tables, all the sanitizers' stack traces need (full -g doubles compile time).
+set(_govsim_san_flags -fsanitize=${GOVSIM_SANITIZE} -fno-omit-frame-pointer -g1)
 if("undefined" IN_LIST _govsim_sanitizers)
   list(APPEND _govsim_san_flags -fno-sanitize-recover=all)  # UB is an error, not a log line
 endif()
