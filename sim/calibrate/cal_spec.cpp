@@ -22,16 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_text(const fs::path& p) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 toml::table parse_toml(std::string_view text, const std::string& path) {
   try {
     return toml::parse(text, path);
@@ -162,7 +152,7 @@ struct TargetsFile {
 };
 
 TargetsFile read_targets_file(const std::string& path, const TomlFields& f) {
-  const auto text = read_text(path);
+  const auto text = read_text_file(path);
   if (!text) f.fail("targets", "cannot read targets file '" + path + "' (paths are relative to the calibration file)");
   const toml::table root = parse_toml(*text, path);
   TargetsFile out;
@@ -196,7 +186,7 @@ void read_inline_target(const TomlFields& f, Target& t) {
 }  // namespace
 
 CalSpec load_calibration(const std::string& path) {
-  const auto text = read_text(path);
+  const auto text = read_text_file(path);
   if (!text) throw FileError(path, "cannot read the calibration file");
   return parse_calibration(*text, path);
 }
@@ -218,7 +208,7 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   const auto scenario = f.string("scenario");
   if (!scenario) f.fail("scenario", "missing required key 'scenario' (the base scenario file, relative to this file)");
   spec.base_path = (dir / *scenario).lexically_normal().string();
-  const auto base = read_text(spec.base_path);
+  const auto base = read_text_file(spec.base_path);
   if (!base) f.fail("scenario", "cannot read base scenario '" + spec.base_path + "' (paths are relative to the calibration file)");
   spec.base_text = *base;
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "sim/core/closest_match.hpp"
 
@@ -77,6 +80,16 @@ std::optional<double> TomlFields::number(const std::string& k) const {
   else fail_at(*n, k, "expected a number, got " + shown(*n));
   if (!std::isfinite(v)) fail_at(*n, k, "expected a finite number, got " + shown(*n));
   return v;
+}
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace govsim

@@ -43,4 +43,8 @@ class TomlFields {
 // How a TOML value looks in a message: "a table", "\"text\"", "3.5".
 std::string shown(const toml::node& n);
 
+// The whole text of a regular file, or nullopt when it is missing, not a regular file (a
+// directory, a FIFO) or unreadable. Sweep and calibration files and their base scenarios.
+std::optional<std::string> read_text_file(const std::string& path);
+
 }  // namespace govsim

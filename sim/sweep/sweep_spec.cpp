@@ -25,16 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_text(const fs::path& p) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Keys a sweep may not touch: seeds are derived from the sweep seed and the run index; the
 // model and the calendar must be the same for every run (one time axis per result file).
 std::string forbidden_reason(const std::string& path, bool varied) {
@@ -263,7 +253,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
   } else {
     const fs::path p = fs::path(path).parent_path() / *scenario;
     spec.base_path = p.lexically_normal().string();
-    const auto t = read_text(p);
+    const auto t = read_text_file(p);
     if (!t) f.fail("scenario", "cannot read base scenario '" + spec.base_path + "' (paths are relative to the sweep file)");
     spec.base_text = *t;
   }
@@ -328,7 +318,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
 SweepSpec load_sweep(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw FileError(path, "cannot read sweep file: no such file");
-  const auto text = read_text(path);
+  const auto text = read_text_file(path);
   if (!text) throw FileError(path, "cannot read sweep file: not a regular readable file");
   return parse_sweep(*text, path);
 }
