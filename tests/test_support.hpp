@@ -62,6 +62,15 @@ inline CommandResult run_command(const std::string& cmd) {
   return r;
 }
 
+// A path in single quotes, for a shell command line (built piecewise: GCC 12 warns falsely,
+// -Wrestrict, on "'" + std::string).
+inline std::string q(const std::filesystem::path& p) {
+  std::string s(1, '\'');
+  s += p.string();
+  s += '\'';
+  return s;
+}
+
 // Runs the govsim binary with `args` (a shell-quoted string), capturing stdout and stderr.
 inline CommandResult run_govsim(const std::string& args) {
   std::string command = "'";  // not "'" + string&&: GCC 12 -O3 warns falsely (-Wrestrict, PR 105651)

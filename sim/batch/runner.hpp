@@ -9,6 +9,7 @@
 #include <string>
 
 #include "sim/batch/part_store.hpp"
+#include "sim/model/state_io.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace govsim::batch {
@@ -19,6 +20,10 @@ struct RunnerOptions {
   std::string command_line;
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(uint64_t index)> on_done;  // called after the part is written
+  // A sweep of futures: every run continues this saved state (a checkpoint) instead of starting
+  // on day 0; the two strings go into each run's provenance as a branch's do.
+  const StateReader* restore = nullptr;
+  std::string branch_checkpoint, branch_date;
 };
 
 // The scenario of run `index` (called from several threads; must not depend on which).

@@ -69,26 +69,30 @@ void relocate(SourceLoc& loc, const std::string& scenario, uint32_t offset, cons
 }  // namespace
 
 Branch branch_from(const CheckpointFile& ck, const std::vector<std::string>& sets, const std::string& events_file) {
-  const CheckpointHeader& h = ck.header();
+  return branch_from(ck.header(), ck.path(), sets, events_file);
+}
+
+Branch branch_from(const CheckpointHeader& h, const std::string& ck_path, const std::vector<std::string>& sets,
+                   const std::string& events_file) {
   // The scenario text and overrides as the run read them, so that every parameter, every event
   // and every source location in the event log comes out exactly as in the uninterrupted run.
   Branch b{[&] {
              try {
                return parse_scenario(h.scenario_source, h.scenario_path, h.overrides);
              } catch (const InputError& e) {
-               throw FileError(ck.path(), std::string("the checkpoint's scenario no longer loads: ") + e.what());
+               throw FileError(ck_path, std::string("the checkpoint's scenario no longer loads: ") + e.what());
              }
            }(),
            {}};
   if (!h.base_dir.empty()) b.scenario.params.set_base_dir(h.base_dir);
   if (resolved_toml(b.scenario.params) != h.scenario_resolved)
-    throw FileError(ck.path(), "the checkpoint's scenario does not resolve as it did when it was written (damaged?)");
+    throw FileError(ck_path, "the checkpoint's scenario does not resolve as it did when it was written (damaged?)");
   if (b.scenario.params.get_string("run.model") != h.model)
-    throw FileError(ck.path(), "a checkpoint of model '" + h.model + "' whose scenario runs model '" +
+    throw FileError(ck_path, "a checkpoint of model '" + h.model + "' whose scenario runs model '" +
                                    b.scenario.params.get_string("run.model") + "' (damaged?)");
   const Calendar cal = make_calendar(b.scenario.params);
   if (h.days_done > cal.num_ticks() || cal.date(h.days_done - 1).str() != h.date)
-    throw FileError(ck.path(), "its date " + h.date + " is not day " + std::to_string(h.days_done) + " of its scenario (damaged?)");
+    throw FileError(ck_path, "its date " + h.date + " is not day " + std::to_string(h.days_done) + " of its scenario (damaged?)");
   if (sets.empty() && events_file.empty()) return b;
   if (h.days_done == cal.num_ticks())
     throw UsageError("the checkpoint is at the scenario's last day (" + h.date + "); there is nothing left to change");
@@ -125,7 +129,7 @@ Branch branch_from(const CheckpointFile& ck, const std::vector<std::string>& set
   const Scenario changed = parse_scenario(h.scenario_source, h.scenario_path, all);
   ParamEvent ev;
   ev.date = cal.date(h.days_done);
-  ev.label = "branch from " + ck.path();
+  ev.label = "branch from " + ck_path;
   for (const std::string& s : sets) {
     const std::string key = parse_set_argument(s).key;
     const ParamSpec* spec = changed.params.registry().find(key);

@@ -25,6 +25,10 @@ struct Branch {
 // every event must be dated after the checkpoint's day. Its errors name the events file's lines.
 Branch branch_from(const CheckpointFile& checkpoint, const std::vector<std::string>& sets,
                    const std::string& events_file = "");
+// The same from a checkpoint's header alone (a sweep of futures builds each run's scenario this
+// way; `checkpoint_path` names the file in messages and event labels).
+Branch branch_from(const CheckpointHeader& header, const std::string& checkpoint_path,
+                   const std::vector<std::string>& sets, const std::string& events_file = "");
 
 // The header the engine's state goes with (sim/cli/cmd_run.cpp).
 CheckpointHeader checkpoint_header(const Scenario& scenario, const std::vector<std::string>& overrides,

@@ -78,6 +78,41 @@ class H5StateWriter final : public StateWriter {
 
 }  // namespace
 
+void write_checkpoint_header(hid_t group, const CheckpointHeader& h) {
+  h5::attr_int(group, "days_done", h.days_done);
+  const std::pair<const char*, std::string> texts[] = {
+      {"govsim_version", h.govsim_version}, {"git_commit", h.git_commit}, {"model", h.model}, {"date", h.date},
+      {"created_utc", h.created_utc},       {"command_line", h.command_line}};
+  for (const auto& [name, value] : texts) h5::attr_string(group, name, value);
+  h5::Handle sc = h5::create_group(group, "scenario");
+  h5::attr_string(sc, "path", h.scenario_path);
+  h5::attr_string(sc, "base_dir", h.base_dir);
+  h5::dataset_string(sc, "source", h.scenario_source);
+  h5::dataset_string(sc, "resolved", h.scenario_resolved);
+  h5::dataset_strings(sc, "overrides", h.overrides);
+}
+
+CheckpointHeader read_checkpoint_header(hid_t group) {
+  CheckpointHeader h;
+  h.govsim_version = h5::read_attr_string(group, "govsim_version");
+  h.git_commit = h5::read_attr_string(group, "git_commit");
+  h.model = h5::read_attr_string(group, "model");
+  h.date = h5::read_attr_string(group, "date");
+  const double days = h5::read_attr_double(group, "days_done");
+  if (!(days >= 1 && days <= 1e7)) throw DataError("days_done: out of range");
+  h.days_done = int32_t(days);
+  h.created_utc = h5::read_attr_string(group, "created_utc");
+  h.command_line = h5::read_attr_string(group, "command_line");
+  h5::Handle sc(H5Gopen2(group, "scenario", H5P_DEFAULT), H5Gclose);
+  if (!sc.valid()) throw DataError("no scenario group");
+  h.scenario_path = h5::read_attr_string(sc, "path");
+  h.base_dir = h5::read_attr_string(sc, "base_dir");
+  h.scenario_source = h5::read_dataset_string(group, "scenario/source");
+  h.scenario_resolved = h5::read_dataset_string(group, "scenario/resolved");
+  h.overrides = h5::read_dataset_strings(group, "scenario/overrides");
+  return h;
+}
+
 uint64_t write_checkpoint(const std::string& path, const CheckpointHeader& h,
                           const std::function<void(StateWriter&)>& state) {
   h5::silence_errors();
@@ -91,18 +126,8 @@ uint64_t write_checkpoint(const std::string& path, const CheckpointHeader& h,
       h5::Handle file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose);
       if (!file.valid()) throw DataError("cannot create file");
       h5::attr_int(file, "format_version", kCheckpointFormatVersion);
-      h5::attr_int(file, "days_done", h.days_done);
-      const std::pair<const char*, std::string> texts[] = {
-          {"format", kCheckpointFormat}, {"govsim_version", h.govsim_version}, {"git_commit", h.git_commit},
-          {"model", h.model},           {"date", h.date},                     {"created_utc", h.created_utc},
-          {"command_line", h.command_line}};
-      for (const auto& [name, value] : texts) h5::attr_string(file, name, value);
-      h5::Handle sc = h5::create_group(file, "scenario");
-      h5::attr_string(sc, "path", h.scenario_path);
-      h5::attr_string(sc, "base_dir", h.base_dir);
-      h5::dataset_string(sc, "source", h.scenario_source);
-      h5::dataset_string(sc, "resolved", h.scenario_resolved);
-      h5::dataset_strings(sc, "overrides", h.overrides);
+      h5::attr_string(file, "format", kCheckpointFormat);
+      write_checkpoint_header(file, h);
       h5::Handle st = h5::create_group(file, "state");
       H5StateWriter w(file);
       state(w);
@@ -131,25 +156,10 @@ CheckpointFile::CheckpointFile(const std::string& path) : path_(path), file_(ope
     if (version != double(kCheckpointFormatVersion))
       throw FileError(path, "checkpoint format version " + std::to_string(int64_t(version)) + ", this govsim reads version " +
                                 std::to_string(kCheckpointFormatVersion));
-    h.govsim_version = h5::read_attr_string(file_, "govsim_version");
-    h.git_commit = h5::read_attr_string(file_, "git_commit");
+    h = read_checkpoint_header(file_);
     if (h.govsim_version != kVersion || h.git_commit != kGitCommit)
       throw FileError(path, "written by govsim " + h.govsim_version + " (" + h.git_commit + "), this is govsim " + kVersion +
                                 " (" + kGitCommit + "): a checkpoint continues only in the govsim build that wrote it");
-    h.model = h5::read_attr_string(file_, "model");
-    h.date = h5::read_attr_string(file_, "date");
-    const double days = h5::read_attr_double(file_, "days_done");
-    if (!(days >= 1 && days <= 1e7)) throw DataError("days_done: out of range");
-    h.days_done = int32_t(days);
-    h.created_utc = h5::read_attr_string(file_, "created_utc");
-    h.command_line = h5::read_attr_string(file_, "command_line");
-    h5::Handle sc(H5Gopen2(file_, "scenario", H5P_DEFAULT), H5Gclose);
-    if (!sc.valid()) throw DataError("no /scenario group");
-    h.scenario_path = h5::read_attr_string(sc, "path");
-    h.base_dir = h5::read_attr_string(sc, "base_dir");
-    h.scenario_source = h5::read_dataset_string(file_, "scenario/source");
-    h.scenario_resolved = h5::read_dataset_string(file_, "scenario/resolved");
-    h.overrides = h5::read_dataset_strings(file_, "scenario/overrides");
   } catch (const DataError& e) {
     throw FileError(path, std::string("damaged checkpoint: ") + e.what());
   }

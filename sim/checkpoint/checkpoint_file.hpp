@@ -28,6 +28,11 @@ struct CheckpointHeader {
   std::vector<std::string> overrides;
 };
 
+// The header as attributes and datasets of `group`: the checkpoint file's root, or the
+// /provenance/checkpoint group of a sweep of futures. read_ throws DataError.
+void write_checkpoint_header(hid_t group, const CheckpointHeader& header);
+CheckpointHeader read_checkpoint_header(hid_t group);
+
 // Writes `header` and the arrays `state` writes to `path`, atomically (sim/io/atomic_write).
 // Returns the file's size in bytes. Throws FileError.
 uint64_t write_checkpoint(const std::string& path, const CheckpointHeader& header,

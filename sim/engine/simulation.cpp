@@ -156,7 +156,14 @@ void Simulation::apply_events(int32_t tick) {
     }
     changed = true;
   }
-  if (!changed) return;
+  if (changed) reconfigure();
+}
+
+// After dated events changed parameters: the draws' key (an event may set run.seed), then every
+// component and the model re-read what may change.
+void Simulation::reconfigure() {
+  world_->set_rng(CounterRng(static_cast<uint64_t>(params_.get_int("run.seed")),
+                             static_cast<uint32_t>(params_.get_int("run.index"))));
   for (auto& c : components_) c->configure(params_);
   model_->configure(params_);
 }

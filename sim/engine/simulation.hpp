@@ -63,6 +63,7 @@ class Simulation {
   void load_world_structure(const StateReader& in);
   void restore_state(const StateReader& in);
   void apply_events(int32_t tick);
+  void reconfigure();
 
   ParamSet params_;  // the run's own copy: dated events change it
   const ModelInfo* info_;

@@ -165,10 +165,7 @@ void Simulation::restore_state(const StateReader& in) {
     const ParamEvent ev = events[next_event_++];
     for (const auto& [key, v] : ev.set) params_.set(key, v.value, v.loc);
   }
-  if (next_event_ > 0) {
-    for (auto& c : components_) c->configure(params_);
-    model_->configure(params_);
-  }
+  if (next_event_ > 0) reconfigure();
   event_log_ = in.read_strings("engine/event_log");
 
   if (driver_) {

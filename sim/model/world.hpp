@@ -24,6 +24,8 @@ class World {
   const ParamSet& params() const { return *params_; }
   const Calendar& calendar() const { return calendar_; }
   const CounterRng& rng() const { return rng_; }
+  // A dated event that sets run.seed re-keys the draws of the days that follow (the engine).
+  void set_rng(CounterRng rng) { rng_ = rng; }
 
   AgentStore& add_store(const std::string& kind, uint32_t count);
   AgentStore& store(const std::string& kind);

@@ -82,8 +82,13 @@ void declare_engine_parameters(ParamRegistry& reg, const ModelInfo* model,
            "Short name of the scenario, copied into the result file.", ""});
   add_setting(reg, {"run.model", T::String, std::string("reference"), {}, {}, model_names, "",
            "Which domain model drives the agents.", ""});
-  add_setting(reg, {"run.seed", T::Int, int64_t(1), 0.0, 9007199254740991.0, {}, "",
-           "Seed of the counter-based random numbers; with the run index it keys every draw.", ""});
+  // Changeable: an [[events]] entry (or a branch, or a sweep of futures) that sets it re-keys the
+  // draws of the days from then on, so futures of one past differ only after that day.
+  ParamSpec seed{"run.seed", T::Int, int64_t(1), 0.0, 9007199254740991.0, {}, "",
+                 "Seed of the counter-based random numbers; with the run index it keys every draw. A dated event may "
+                 "set it: the days from then on draw with the new seed (replicate futures of one past).", ""};
+  seed.changeable = true;
+  add_setting(reg, std::move(seed));
   add_setting(reg, {"run.index", T::Int, int64_t(0), 0.0, 4294967295.0, {}, "",
            "Run (replicate) index; a second key word of every random draw.", ""});
 

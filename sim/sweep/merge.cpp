@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "sim/core/errors.hpp"
 #include "sim/io/file_checks.hpp"
@@ -50,6 +51,7 @@ RunPlan rebuild_plan(const Input& in) {
   // The plan is rebuilt from the sweep file and base scenario stored in the shard, never from
   // the disk: a shard missing them (or holding ones that no longer load) cannot be merged.
   std::string sweep_text, base_text, sweep_path, base_path;
+  std::optional<CheckpointHeader> checkpoint;  // a sweep of futures: the past its runs continue
   try {
     h5::Handle prov(H5Gopen2(in.file, "provenance", H5P_DEFAULT), H5Gclose);
     if (!prov.valid()) throw DataError("no /provenance group");
@@ -57,13 +59,17 @@ RunPlan rebuild_plan(const Input& in) {
     base_text = h5::read_dataset_string(in.file, "/provenance/base_scenario_source");
     sweep_path = h5::read_attr_string(prov, "sweep_path");
     base_path = h5::read_attr_string(prov, "base_scenario_path");
+    if (H5Lexists(prov, "checkpoint", H5P_DEFAULT) > 0) {
+      h5::Handle g(H5Gopen2(prov, "checkpoint", H5P_DEFAULT), H5Gclose);
+      checkpoint = read_checkpoint_header(g);
+    }
   } catch (const DataError& e) {
     throw ResultFileError(in.path, "", std::string("cannot merge: the sweep file and base scenario stored in this file "
                                                    "cannot be read (") + e.what() + ")");
   }
   RunPlan plan;
   try {
-    plan = make_plan(parse_sweep(sweep_text, sweep_path, base_text, base_path));
+    plan = make_plan(parse_sweep(sweep_text, sweep_path, base_text, base_path, checkpoint));
   } catch (const InputError& e) {
     throw ResultFileError(in.path, "", std::string("cannot merge: the sweep stored in this file does not load with this "
                                                    "govsim build: ") + e.what());

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/batch/fnv_hash.hpp"
+#include "sim/checkpoint/branch.hpp"
 #include "sim/rng/counter_rng.hpp"
 
 namespace govsim::sweep {
@@ -15,6 +16,11 @@ std::string plan_hash(const RunPlan& plan) {
   batch::Fnv128 h;
   h.add("govsim-sweep-plan 1");
   h.add(plan.spec.base_text);
+  if (const auto& ck = plan.spec.checkpoint) {  // a sweep of futures: which saved past (not where the file is)
+    h.add("checkpoint");
+    for (const std::string* t : {&ck->date, &ck->created_utc, &ck->git_commit, &ck->scenario_resolved}) h.add(*t);
+    for (const std::string& o : ck->overrides) h.add(o);
+  }
   h.add(to_string(plan.spec.design));
   h.add(std::to_string(plan.num_runs));
   for (const VariedParam& p : plan.spec.params) h.add(p.name);
@@ -51,6 +57,9 @@ std::vector<std::string> RunPlan::overrides(uint64_t index) const {
 }
 
 Scenario RunPlan::scenario(uint64_t index) const {
+  // A sweep of futures: the run is the checkpoint's branch with the run's values (seed included)
+  // set from the day after it, so all runs share the past and differ only from then on.
+  if (spec.checkpoint) return branch_from(*spec.checkpoint, spec.checkpoint_path, overrides(index)).scenario;
   return parse_scenario(spec.base_text, spec.base_path, overrides(index));
 }
 

@@ -136,7 +136,9 @@ SweepOutcome run_sweep(const SweepJob& job) {
       if (!std::filesystem::is_directory(dir)) throw FileError(job.output, "directory '" + dir.string() + "' does not exist");
       if (std::filesystem::is_directory(out_path)) throw FileError(job.output, "is a directory");
       // The output must not be the sweep file or its base scenario: it would be overwritten.
-      refuse_output_over_input(job.output, {{"sweep file", job.sweep_path}, {"base scenario", plan.spec.base_path}});
+      refuse_output_over_input(job.output, {{"sweep file", job.sweep_path},
+                                            {plan.spec.checkpoint ? "checkpoint" : "base scenario",
+                                             plan.spec.checkpoint ? plan.spec.checkpoint_path : plan.spec.base_path}});
       check_every_point(plan);
       if (job.resume && !std::filesystem::exists(store.dir()) && already_written(job.output, plan.hash, runs.size())) {
         status = 1;
@@ -170,6 +172,16 @@ SweepOutcome run_sweep(const SweepJob& job) {
   ro.command_line = job.command_line;
   ro.cancel = job.cancel;
   if (root) ro.on_done = [&](uint64_t) { progress.run_done(); };
+  // A sweep of futures: every rank reads the one saved past its runs continue.
+  std::optional<CheckpointFile> past;
+  if (plan.spec.checkpoint) {
+    past.emplace(plan.spec.checkpoint_path);
+    if (past->header().created_utc != plan.spec.checkpoint->created_utc)
+      throw FileError(plan.spec.checkpoint_path, "was rewritten while the sweep was being set up; start again");
+    ro.restore = &*past;
+    ro.branch_checkpoint = plan.spec.checkpoint_path;
+    ro.branch_date = plan.spec.checkpoint->date;
+  }
 
   bool completed = true;
   if (root) {

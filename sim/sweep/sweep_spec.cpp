@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "sim/core/closest_match.hpp"
+#include "sim/checkpoint/branch.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/set_argument.hpp"
 #include "sim/scenario/toml_limits.hpp"
@@ -36,7 +37,7 @@ std::string forbidden_reason(const std::string& path, bool varied) {
 }
 
 const ParamSpec& lookup(const TomlFields& f, const std::string& key, const std::string& path,
-                        const SourceLoc& loc, bool varied) {
+                        const SourceLoc& loc, bool varied, bool from_checkpoint) {
   const ParamRegistry& reg = parameter_registry();
   const ParamSpec* s = reg.find(path);
   if (!s || path.find("[]") != std::string::npos) {
@@ -49,6 +50,10 @@ const ParamSpec& lookup(const TomlFields& f, const std::string& key, const std::
                                                         : "; did you mean '" + best + "'?"));
   }
   if (const std::string why = forbidden_reason(path, varied); !why.empty()) throw InputError(loc, f.key(key), why);
+  if (from_checkpoint && !s->changeable)
+    throw InputError(loc, f.key(key), "'" + path + "' cannot change in a sweep of futures: it is read only when the world "
+                                      "is built, and every run continues the checkpoint's world (`govsim params` marks "
+                                      "the keys [[events]] may set)");
   if (s->type == ParamType::TableArray)
     throw InputError(loc, f.key(key), "arrays of tables cannot be swept or set; put them in the base scenario");
   if (varied && s->type != ParamType::Int && s->type != ParamType::Float && s->type != ParamType::Bool)
@@ -114,7 +119,7 @@ void parse_set(const TomlFields& sweep, SweepSpec& spec, std::vector<SourceLoc>&
   const TomlFields f(*n->as_table(), spec.path, "sweep.set", sweep.loc_of(*n));
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& [path, node] = items[i];
-    lookup(f, path, path, set_locs[i], false);
+    lookup(f, path, path, set_locs[i], false, spec.checkpoint.has_value());
     if (node->is_table() || node->is_array())
       throw InputError(set_locs[i], "sweep.set." + path, "expected a single value, got " + shown(*node));
     spec.fixed.push_back(path + "=" + override_text(*node));
@@ -122,7 +127,7 @@ void parse_set(const TomlFields& sweep, SweepSpec& spec, std::vector<SourceLoc>&
 }
 
 VariedParam parse_param(const toml::table& t, const std::string& file, size_t index, DesignKind design,
-                        const SourceLoc& entry_loc) {
+                        const SourceLoc& entry_loc, bool from_checkpoint) {
   const TomlFields f(t, file, "sweep.parameters[" + std::to_string(index + 1) + "]", entry_loc);
   f.only({"name", "values", "min", "max", "levels", "scale"});
   VariedParam p;
@@ -130,7 +135,7 @@ VariedParam parse_param(const toml::table& t, const std::string& file, size_t in
   const auto name = f.string("name");
   if (!name) f.fail("name", "missing required key 'name' (the dotted parameter path, e.g. \"population.residents\")");
   p.name = *name;
-  const ParamSpec& s = lookup(f, "name", p.name, f.key_loc("name"), true);
+  const ParamSpec& s = lookup(f, "name", p.name, f.key_loc("name"), true, from_checkpoint);
   p.type = s.type;
 
   if (const auto scale = f.string("scale")) {
@@ -213,19 +218,27 @@ void parse_points(const TomlFields& sweep, SweepSpec& spec) {
 // The base scenario with the fixed overrides must load; an error in a --set-style override is
 // reported at the [sweep.set] key that caused it.
 void check_base(const SweepSpec& spec, const SourceLoc& scenario_loc, const std::vector<SourceLoc>& set_locs) {
+  const std::string key = spec.checkpoint ? "sweep.checkpoint" : "sweep.scenario";
   try {
-    (void)parse_scenario(spec.base_text, spec.base_path, spec.fixed);
+    (void)base_scenario(spec);
   } catch (const InputError& e) {
     for (size_t i = 0; i < spec.fixed.size(); ++i)
       if (e.loc().file == set_argument_label(spec.fixed[i])) throw InputError(set_locs[i], "sweep.set." + e.key(), e.message());
-    throw InputError(scenario_loc, "sweep.scenario", "the base scenario is invalid: " + std::string(e.what()));
+    throw InputError(scenario_loc, key, "the base scenario is invalid: " + std::string(e.what()));
+  } catch (const GovsimError& e) {  // a damaged checkpoint, or one at its scenario's last day
+    throw InputError(scenario_loc, key, e.what());
   }
 }
 
 }  // namespace
 
+Scenario base_scenario(const SweepSpec& spec) {
+  if (spec.checkpoint) return branch_from(*spec.checkpoint, spec.checkpoint_path, spec.fixed).scenario;
+  return parse_scenario(spec.base_text, spec.base_path, spec.fixed);
+}
+
 SweepSpec parse_sweep(std::string_view text, const std::string& path, const std::optional<std::string>& base_text,
-                      const std::optional<std::string>& base_path) {
+                      const std::optional<std::string>& base_path, const std::optional<CheckpointHeader>& stored_checkpoint) {
   SweepSpec spec;
   spec.path = path;
   spec.source_text = std::string(text);
@@ -242,12 +255,31 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
   const toml::node* sn = root.get("sweep");
   if (!sn || !sn->is_table()) throw InputError({path}, "sweep", "expected a [sweep] table (see docs/sweeps.md)");
   const TomlFields f(*sn->as_table(), path, "sweep", top.loc_of(*sn));
-  f.only({"scenario", "seed", "replicates", "design", "samples", "morris_levels", "seed_mode", "threads_per_run",
+  f.only({"scenario", "checkpoint", "seed", "replicates", "design", "samples", "morris_levels", "seed_mode", "threads_per_run",
           "set", "parameters", "points"});
 
   const auto scenario = f.string("scenario");
-  if (!scenario) f.fail("scenario", "missing required key 'scenario' (the base scenario file, relative to this file)");
-  if (base_text) {
+  const auto checkpoint = f.string("checkpoint");
+  if (scenario && checkpoint)
+    f.fail("checkpoint", "give either 'scenario' (runs start on day 0) or 'checkpoint' (runs branch from it), not both");
+  if (!scenario && !checkpoint)
+    f.fail("scenario", "missing required key 'scenario' (the base scenario file, relative to this file) or "
+                       "'checkpoint' (a checkpoint every run branches from)");
+  if (checkpoint) {
+    // A sweep of futures: the checkpointed run's scenario is the base (docs/checkpoints.md).
+    spec.checkpoint_path = (fs::path(path).parent_path() / *checkpoint).lexically_normal().string();
+    if (stored_checkpoint) {
+      spec.checkpoint = *stored_checkpoint;
+    } else {
+      try {
+        spec.checkpoint = CheckpointFile(spec.checkpoint_path).header();
+      } catch (const FileError& e) {
+        f.fail("checkpoint", std::string(e.what()) + " (paths are relative to the sweep file)");
+      }
+    }
+    spec.base_text = spec.checkpoint->scenario_source;
+    spec.base_path = spec.checkpoint->scenario_path;
+  } else if (base_text) {
     spec.base_text = *base_text;
     spec.base_path = base_path.value_or(*scenario);
   } else {
@@ -300,7 +332,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
     f.fail_at(*pn, "parameters", "expected one or more [[sweep.parameters]] tables");
   std::set<std::string> names;
   for (const toml::node& e : *pn->as_array()) {
-    VariedParam p = parse_param(*e.as_table(), path, spec.params.size(), spec.design, f.loc_of(e));
+    VariedParam p = parse_param(*e.as_table(), path, spec.params.size(), spec.design, f.loc_of(e), spec.checkpoint.has_value());
     if (!names.insert(p.name).second) throw InputError(p.loc, "sweep.parameters", "'" + p.name + "' is varied twice");
     for (const std::string& o : spec.fixed)
       if (o.substr(0, o.find('=')) == p.name)
@@ -311,7 +343,7 @@ SweepSpec parse_sweep(std::string_view text, const std::string& path, const std:
     f.fail("parameters", "design \"saltelli\" supports at most " + std::to_string(design::sobol_max_dimensions() / 2) +
                              " parameters");
   parse_points(f, spec);
-  check_base(spec, f.key_loc("scenario"), set_locs);
+  check_base(spec, f.key_loc(checkpoint ? "checkpoint" : "scenario"), set_locs);
   return spec;
 }
 

@@ -9,8 +9,10 @@
 
 #include "sim/core/errors.hpp"
 #include "sim/batch/seeds.hpp"
+#include "sim/checkpoint/checkpoint_file.hpp"
 #include "sim/design/design_spec.hpp"
 #include "sim/params/param_spec.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace govsim::sweep {
 
@@ -28,6 +30,11 @@ struct SweepSpec : design::DesignSpec {
   SeedMode seed_mode = SeedMode::PerRun;
   uint32_t threads_per_run = 1;
   std::vector<std::string> fixed;  // "key=value" overrides from [sweep.set], in key order
+  // A sweep of futures ([sweep] checkpoint = ...): every run branches from this checkpoint, its
+  // [sweep.set] values, point values and seed applied from the day after it, as `govsim branch
+  // --set` does. base_text/base_path are then the checkpointed run's scenario.
+  std::string checkpoint_path;  // resolved relative to the sweep file; empty: runs start on day 0
+  std::optional<CheckpointHeader> checkpoint;
 };
 
 // Reads and checks a sweep file. Throws FileError (unreadable sweep or base scenario) or
@@ -36,9 +43,14 @@ SweepSpec load_sweep(const std::string& path);
 
 // Same, from text; the base scenario is read from disk relative to `path` unless `base_text`
 // is given (merging rebuilds a plan from the texts stored in a result file).
+// A sweep of futures rebuilt from a result file passes the checkpoint header stored there.
 SweepSpec parse_sweep(std::string_view text, const std::string& path,
                       const std::optional<std::string>& base_text = std::nullopt,
-                      const std::optional<std::string>& base_path = std::nullopt);
+                      const std::optional<std::string>& base_path = std::nullopt,
+                      const std::optional<CheckpointHeader>& stored_checkpoint = std::nullopt);
+
+// The base scenario with [sweep.set] applied (from a checkpoint: as a branch applies them).
+Scenario base_scenario(const SweepSpec& spec);
 
 using batch::kMaxSeed;
 

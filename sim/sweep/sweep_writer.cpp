@@ -31,7 +31,12 @@ void write_provenance(hid_t file, const RunPlan& plan, const SweepEnvironment& e
   const SweepSpec& s = plan.spec;
   h5::dataset_string(prov, "sweep_source", s.source_text);
   h5::dataset_string(prov, "base_scenario_source", s.base_text);
-  h5::dataset_string(prov, "base_scenario_resolved", resolved_toml(parse_scenario(s.base_text, s.base_path, s.fixed).params));
+  h5::dataset_string(prov, "base_scenario_resolved", resolved_toml(base_scenario(s).params));
+  if (s.checkpoint) {  // a sweep of futures: the past every run continues (merge rebuilds the plan from it)
+    h5::attr_string(prov, "checkpoint_path", s.checkpoint_path);
+    Handle ck = h5::create_group(prov, "checkpoint");
+    write_checkpoint_header(ck, *s.checkpoint);
+  }
   h5::attr_string(prov, "sweep_path", s.path);
   h5::attr_string(prov, "base_scenario_path", s.base_path);
   h5::attr_uint(prov, "sweep_seed", s.seed);
@@ -156,7 +161,7 @@ void write_all(const std::string& path, const RunPlan& plan, const RowMeta& meta
   h5::attr_int(file, "format_version", 1);
   h5::attr_string(file, "govsim_version", kVersion);
   h5::attr_string(file, "git_commit", kGitCommit);
-  h5::attr_string(file, "model", parse_scenario(plan.spec.base_text, plan.spec.base_path, plan.spec.fixed).params.get_string("run.model"));
+  h5::attr_string(file, "model", base_scenario(plan.spec).params.get_string("run.model"));
   h5::attr_int(file, "num_runs", int64_t(plan.num_runs));
   h5::attr_int(file, "complete", runs.size() == plan.num_runs ? 1 : 0);
   write_provenance(file, plan, env);

@@ -9,13 +9,14 @@
 
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace {
 namespace fs = std::filesystem;
 using govsim::testing::run_command;
 using govsim::testing::run_govsim;
 using govsim::testing::TempDir;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 const char* kSmall = R"([run]
 model = "reference"

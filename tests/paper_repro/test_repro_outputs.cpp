@@ -11,17 +11,16 @@
 namespace {
 
 namespace fs = std::filesystem;
+using govsim::testing::q;
 using govsim::testing::run_command;
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
 std::string git_status() {
-  return run_command("git -C " + quoted(govsim::testing::source_dir()) + " status --porcelain --untracked-files=all 2>&1")
+  return run_command("git -C " + q(govsim::testing::source_dir()) + " status --porcelain --untracked-files=all 2>&1")
       .output;
 }
 
 bool in_git_checkout() {
-  return run_command("git -C " + quoted(govsim::testing::source_dir()) + " rev-parse --git-dir >/dev/null 2>&1")
+  return run_command("git -C " + q(govsim::testing::source_dir()) + " rev-parse --git-dir >/dev/null 2>&1")
              .exit_code == 0;
 }
 
@@ -35,9 +34,9 @@ void check_small_run(const std::string& script, const std::vector<std::string>& 
   govsim::testing::TempDir tmp;
   const bool git = in_git_checkout();
   const std::string before = git ? git_status() : "";
-  const auto r = run_command("env -u GOVSIM_REPRO_OUT TMPDIR=" + quoted(tmp.path()) + " /usr/bin/python3 " +
-                             quoted(govsim::testing::source_dir() / script) + " --small --govsim " +
-                             quoted(govsim::testing::govsim_binary()) + " " + extra + " 2>&1");
+  const auto r = run_command("env -u GOVSIM_REPRO_OUT TMPDIR=" + q(tmp.path()) + " /usr/bin/python3 " +
+                             q(govsim::testing::source_dir() / script) + " --small --govsim " +
+                             q(govsim::testing::govsim_binary()) + " " + extra + " 2>&1");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   for (const auto& o : outputs) CHECK(fs::exists(tmp / "govsim-repro" / o));

@@ -6,6 +6,8 @@
 #include "govsim/version.hpp"
 #include "sim/io/hdf5_util.hpp"
 
+using govsim::testing::q;
+
 using namespace govsim;
 using govsim::testing::run_govsim;
 using govsim::testing::TempDir;
@@ -14,13 +16,6 @@ namespace {
 
 const std::string kSmall = " --set population.residents=2000 --set network.community_size=200 -q";
 
-// Shell-quoted; built with += (not "'" + string&&: GCC 12 warns falsely, -Wrestrict, PR 105651).
-std::string q(const std::filesystem::path& p) {
-  std::string s = "'";
-  s += p.string();
-  s += "'";
-  return s;
-}
 std::string quickstart() { return q(testing::source_dir() / "scenarios/quickstart.toml"); }
 
 bool one_error_line(const std::string& out) {

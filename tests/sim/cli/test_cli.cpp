@@ -7,6 +7,8 @@
 
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace fs = std::filesystem;
 using govsim::testing::run_govsim;
 using govsim::testing::TempDir;
@@ -29,7 +31,6 @@ end = 2020-02-10
 intensity = 1.0
 )";
 
-std::string q(const fs::path& p) { return std::string("'").append(p.string()) + "'"; }  // not "'" + string&&: GCC 12 -Wrestrict false positive
 
 // No file of any kind (result or temporary) left in the directory besides the inputs.
 size_t count_h5_like(const fs::path& dir) {

@@ -15,6 +15,8 @@
 #include "sim/sweep/sweep_test_data.hpp"
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace fs = std::filesystem;
 using govsim::testing::read_file;
 using govsim::testing::run_command;
@@ -24,12 +26,6 @@ using govsim::testing::write_file;
 
 namespace {
 
-std::string q(const fs::path& p) {
-  std::string s(1, '\'');
-  s += p.string();
-  s += '\'';
-  return s;
-}
 
 const char* kTiny = R"([run]
 model = "reference"

@@ -14,6 +14,8 @@
 #include "sim/io/result_tables.hpp"
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace fs = std::filesystem;
 using govsim::testing::run_command;
 using govsim::testing::run_govsim;
@@ -37,7 +39,6 @@ end = 2020-02-10
 intensity = 1.0
 )";
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out;

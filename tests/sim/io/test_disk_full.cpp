@@ -10,6 +10,8 @@
 
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace fs = std::filesystem;
 using govsim::testing::run_govsim;
 using govsim::testing::TempDir;
@@ -17,12 +19,6 @@ using govsim::testing::write_file;
 
 namespace {
 
-std::string q(const fs::path& p) {
-  std::string s(1, '\'');
-  s += p.string();
-  s += '\'';
-  return s;
-}
 
 // A 16 KiB tmpfs mounted on a fresh directory, unmounted at the end.
 struct TinyDisk {

@@ -18,6 +18,8 @@
 #include "sim/io/sample_result.hpp"
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 using namespace govsim;
 using govsim::testing::sample_result;
 namespace fs = std::filesystem;
@@ -27,12 +29,6 @@ using govsim::testing::TempDir;
 namespace {
 
 
-std::string q(const fs::path& p) {
-  std::string s(1, '\'');
-  s += p.string();
-  s += '\'';
-  return s;
-}
 
 // A fresh good result file, then `edit` applied to it with the HDF5 C API.
 fs::path hostile(const TempDir& dir, const std::string& name, const std::function<void(hid_t)>& edit) {

@@ -15,6 +15,8 @@
 #include "sweep_test_data.hpp"
 #include "test_support.hpp"
 
+using govsim::testing::q;
+
 namespace fs = std::filesystem;
 using govsim::testing::run_govsim;
 using govsim::testing::TempDir;
@@ -24,13 +26,6 @@ extern char** environ;
 
 namespace {
 
-// Shell-quoted path (built piecewise: GCC 12 warns falsely, -Wrestrict, on "'" + std::string).
-std::string q(const fs::path& p) {
-  std::string s(1, '\'');
-  s += p.string();
-  s += '\'';
-  return s;
-}
 
 // A temp dir holding base.toml and sweep.toml (the 24-run grid).
 struct SweepDir {
