@@ -93,20 +93,21 @@ const ParamTable<P>& parameters() {
            "Switch: governments co-build with the large platform firm (false: every government builds alone).",
            "seed 004: Hangzhou's code was co-built with the platform firm; the counterfactual switches it off")
         .changeable();
-    t.real("health_code.platform.first_build_days", [](P& p) -> double& { return p.platform.first_build_days; }, 5,
+    t.real("health_code.platform.first_build_days", [](P& p) -> double& { return p.platform.first_build_days; }, 3.37,
               0, 60, "days (rounded)", "Days from the platform firm joining to the first co-built city code going online (the "
               "code is developed once, with the first city's government).",
-              "fitted: to the seed's timeline (paper_repro/targets/health_code.toml); seed 004 only says "
-              "'after intense development'")
+              "fitted: posterior median of paper_repro/calibrations/health_code.toml (2 Dec 2026: 90 % interval "
+              "1.7-4.9) to the seed's timeline; seed 004 only says 'after intense development'")
         .changeable();
     t.integer("health_code.platform.onboard_lead_days", [](P& p) -> int& { return p.platform.onboard_lead_days; }, 2,
               0, 60, "days", "Days from onboarding another city to its code going online (the existing system is "
               "configured for it).",
               "assumption: configuring an existing system for a city's data and checkpoints takes a couple of days")
         .changeable();
-    t.real("health_code.platform.onboard_per_day", [](P& p) -> double& { return p.platform.onboard_per_day; }, 10, 0,
+    t.real("health_code.platform.onboard_per_day", [](P& p) -> double& { return p.platform.onboard_per_day; }, 14.9, 0,
            367, "cities/day", "Cities the platform firm can onboard per day (may be fractional: spread over days).",
-           "fitted: to the seed's timeline (paper_repro/targets/health_code.toml); seed 004 gives no figure")
+           "fitted: posterior median of paper_repro/calibrations/health_code.toml (2 Dec 2026: 90 % interval "
+           "9.1-23); seed 004 gives no figure")
         .changeable();
     t.integer("health_code.platform.alone_build_days", [](P& p) -> int& { return p.platform.alone_build_days; }, 14,
               0, 120, "days", "Days a government building alone takes from its decision to a city code.",

@@ -34,7 +34,9 @@ inline RunResult run_small(std::vector<std::string> sets = {}, uint32_t threads 
 // The scenario with the [[events]] entry of `date` removed (its block up to the next blank line).
 inline RunResult run_without_event(const std::string& date, std::vector<std::string> sets = {}) {
   const std::string text = govsim::testing::read_file(scenario_path());
-  const size_t at = text.find("date  = " + date);
+  std::string key = "date  = ";
+  key += date;
+  const size_t at = text.find(key);
   REQUIRE(at != std::string::npos);
   const size_t begin = text.rfind("[[events]]", at), end = text.find("\n\n", at);
   std::string cut = text.substr(0, begin);
