@@ -35,6 +35,7 @@ SAMPLE_RUNS = {
     "jiaxing": ("scenarios/jiaxing_weijiayuan_tenth.toml",
                 ["population.residents=2000", "population.officials=2", "population.firms=20"]),
     "collab": ("scenarios/typology_IV.toml", ["population.residents=2000", "calendar.end=2021-03-31"]),
+    "health_code": ("scenarios/health_code_china.toml", ["population.scale=0.00002"]),
 }
 
 

@@ -1,6 +1,7 @@
 // Every domain model and component compiled into govsim. Adding one = adding one line here.
 #include "models/collab/collab_model.hpp"
 #include "models/epidemic/epidemic.hpp"
+#include "models/health_code/health_code_model.hpp"
 #include "models/jiaxing/jiaxing_model.hpp"
 #include "models/reference/reference_model.hpp"
 #include "sim/model/component.hpp"
@@ -13,6 +14,7 @@ const std::vector<ModelInfo>& model_catalog() {
       models::reference_model_info(),
       models::jiaxing_model_info(),
       models::collab_model_info(),
+      models::health_code_model_info(),
   };
   return catalog;
 }

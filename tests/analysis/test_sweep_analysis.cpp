@@ -1,4 +1,4 @@
-// The Python sweep analysis (analysis/sweep_results.py, sensitivity.py, plot_sweep.py) and the
+// The Python analysis (analysis/sweep_results.py, sensitivity.py, plot_sweep.py, adoption_hazard.py) and the
 // Jiaxing sensitivity script, run under Debian's /usr/bin/python3 by their own test scripts.
 #include <catch2/catch.hpp>
 
@@ -21,6 +21,11 @@ void check_python_test(const std::string& script) {
 
 TEST_CASE("Sobol and Morris estimators match known answers (Ishigami, linear)", "[analysis][python]") {
   check_python_test("tests/analysis/test_sensitivity.py");
+}
+
+TEST_CASE("the Cox model of adoption dates recovers known hazard ratios (Breslow ties, strata)",
+          "[analysis][python]") {
+  check_python_test("tests/analysis/test_adoption_hazard.py");
 }
 
 TEST_CASE("the sweep reader, sensitivity and plot tools work on synthetic sweep files", "[analysis][python]") {

@@ -54,7 +54,7 @@ TEST_CASE("the ODD pages in docs/models are generated from the current declarati
                                              "--check --govsim " + q(govsim::testing::govsim_binary()));
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  for (const char* m : {"jiaxing", "collab", "reference"}) {
+  for (const char* m : {"jiaxing", "collab", "reference", "health_code"}) {
     const std::string page = govsim::testing::read_file(govsim::testing::source_dir() / "docs/models" / (std::string(m) + "_odd.md"));
     for (const char* section : {"## 1. Purpose and patterns", "## 2. Entities, state variables and scales",
                                 "## 3. Process overview and scheduling", "## 4. Design concepts", "## 5. Initialization",

@@ -15,9 +15,14 @@
 #include "models/collab/task_plan.hpp"
 #include "models/collab/unit_sim.hpp"
 #include "sim/engine/simulation.hpp"
+#include "run_result_lookup.hpp"
 #include "test_support.hpp"
 
 namespace govsim::collab_test {
+
+using govsim::testing::daily;
+using govsim::testing::same_bits;
+using govsim::testing::scalar;
 
 inline const char* const kTypes[] = {"I", "II", "III", "IV"};
 
@@ -51,27 +56,12 @@ inline RunResult run_small(const std::string& type, const std::vector<std::strin
   return run(type, small(extra), threads);
 }
 
-inline const SeriesData& daily(const RunResult& r, const std::string& name) {
-  for (const auto& s : r.daily)
-    if (s.spec.name == name) return s;
-  FAIL("no daily series " << name);
-  throw;
-}
-
-inline double scalar(const RunResult& r, const std::string& name) {
-  for (const auto& s : r.summary)
-    if (s.name == name) return s.value;
-  FAIL("no summary scalar " << name);
-  throw;
-}
-
 inline double sum(const SeriesData& s) {
   double t = 0;
   for (int32_t i = 0; i < s.rows; ++i) t += s.at(i);
   return t;
 }
 
-inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // Every day: cumulative arrivals == cumulative closures + cumulative drops + tasks open (exact),
 // and the summary's tasks_arrived == tasks_closed + tasks_dropped + tasks_open_at_end.
