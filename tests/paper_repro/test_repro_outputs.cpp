@@ -75,7 +75,7 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
-                        "paper_repro/jiaxing_branch.py"}) {
+                        "paper_repro/jiaxing_branch.py", "paper_repro/jiaxing_heldout_sensitivity.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
@@ -85,4 +85,8 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
 
 TEST_CASE("jiaxing_branch.py --small writes outside the tree", "[paper_repro][slow]") {
   check_small_run("paper_repro/jiaxing_branch.py", {"jiaxing_branch.png", "jiaxing_branch.json"});
+}
+
+TEST_CASE("jiaxing_heldout_sensitivity.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/jiaxing_heldout_sensitivity.py", {"jiaxing_heldout_sensitivity.json"});
 }
