@@ -145,7 +145,7 @@ TEST_CASE("an interrupted calibration resumed with --resume ends with the same p
   }
 }
 
-TEST_CASE("an existing posterior is replaced only with --force; part-store messages speak of a calibration",
+TEST_CASE("an existing posterior is replaced only with --force, and part-store messages speak of a calibration",
           "[calibrate]") {
   TempDir dir;
   const std::string cal = prepare(dir, 1);
