@@ -40,6 +40,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "analysis"))
 import jiaxing_common as jc  # noqa: E402
 import repro_output  # noqa: E402
+import targets  # noqa: E402
+
+import posterior_band  # noqa: E402
 
 import matplotlib  # noqa: E402
 matplotlib.use("Agg")
@@ -91,6 +94,7 @@ def main():
     ap.add_argument("--small", action="store_true",
                     help="2 %% and 1 %% of the population instead of full and 1/10, 2 replicates: a smoke test")
     repro_output.add_arguments(ap)
+    posterior_band.add_argument(ap)
     args = ap.parse_args()
     args.out = repro_output.resolve(ap, args)
     if not os.access(args.govsim, os.X_OK):
@@ -170,6 +174,20 @@ def main():
         i = full["months"].index(m)
         ax.errorbar([i], [100 * pub], yerr=[[100 * jc.ACTIVITY_TOLERANCE]], fmt="s", color="k", ms=7, capsize=4,
                     label=f"published (seed 000) ± {100 * jc.ACTIVITY_TOLERANCE:.0f} pp" if m == PRE_MONTH else None)
+    predictive = posterior_band.load(args.posterior)
+    if predictive is not None:
+        tg = targets.load("jiaxing")
+        shown = set()
+        for tid, row in predictive.rows.items():
+            month = tg.by_id[tid].get("maps_to", {}).get("month") if tid in tg.by_id else None
+            if tg.by_id.get(tid, {}).get("maps_to", {}).get("series") == "rate_active_monthly" and month in full["months"]:
+                i = full["months"].index(month)
+                posterior_band.draw(ax, i + 0.25, row, scale=100, legend_once=shown)
+                ax.annotate(predictive.label(row), (i + 0.25, 100 * row["predictive_90"][1]), fontsize=6,
+                            rotation=90, va="bottom", ha="center")
+        if "registered_users_2020_end" in predictive.rows:
+            row = predictive.rows["registered_users_2020_end"]
+            posterior_band.draw(ax2, len(x) - 1.4, row, scale=1e-6, legend_once=set())
     ax.axvspan(full["months"].index("2020-01") + 22 / 31, full["months"].index("2020-03") + 2 / 31, color="0.85",
                zorder=0, label="level-1 emergency")
     ax.set_xticks(x)
@@ -199,6 +217,8 @@ def main():
               "checks": checks, "crisis_volumes": volumes, "ablations_1_10_scale": verdicts,
               "calibrated_1_10_scale": base, "full": {k: full[k] for k in ("months", "rate_mean", "rate_min", "rate_max")},
               "summary_scalars_full_mean": full["summary"], "pass": ok}
+    if predictive is not None:
+        report["posterior_predictive"] = predictive.record
     with open(os.path.join(args.out, "jiaxing_participation.json"), "w", encoding="utf-8") as f:
         json.dump(report, f, indent=2)
 

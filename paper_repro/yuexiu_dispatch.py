@@ -41,6 +41,8 @@ import govsim_runner as gr  # noqa: E402
 import repro_output  # noqa: E402
 import yuexiu_common as yc  # noqa: E402
 
+import posterior_band  # noqa: E402
+
 import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -66,7 +68,7 @@ def weekly(results, name):
     return dates[: n * 7 : 7], np.nanmean(x[:, : n * 7].reshape(len(results), n, 7), axis=2)
 
 
-def plot(results, table, path, scale_text="full scale"):
+def plot(results, table, path, scale_text="full scale", predictive=None):
     fig, axes = plt.subplots(1, 3, figsize=(17, 4.6), constrained_layout=True)
     launch = "2020-04-01"
     published_same_day = next(t[2] for t in yc.TARGETS if t[0] == "share_same_day")
@@ -100,11 +102,25 @@ def plot(results, table, path, scale_text="full scale"):
     for i in range(len(rows)):
         ax.plot([lo[i], hi[i]], [y[i], y[i]], color="0.8", lw=8, solid_capstyle="butt")
     ax.errorbar(rel, y, xerr=err, fmt="o", color="C0", label="simulated / published (±1 s.d.)")
+    if predictive is not None:
+        shown = set()
+        for i, t in enumerate(rows):
+            row = predictive.rows.get(t["key"])
+            if row is not None:
+                posterior_band.draw(ax, y[i] + 0.32, row, scale=1 / t["published"], horizontal=True, legend_once=shown)
+                ax.text(row["predictive_90"][1] / t["published"], y[i] + 0.32, "  " + predictive.label(row),
+                        fontsize=7, va="center")
+            else:
+                ax.text(1, y[i] + 0.32, "  not in the calibration (an input)", fontsize=7, va="center", color="0.4")
     ax.axvline(1, color="k", lw=1)
     ax.set_yticks(y, [t["label"] for t in rows], fontsize=8)
     ax.set_xlabel("simulated / published (grey: tolerance)")
     ax.set_title("published figures, after the launch", fontsize=10)
-    ax.legend(fontsize=8, loc="lower right")
+    if predictive is not None:
+        ax.set_ylim(-0.5, len(rows) - 0.1)
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16))
+    else:
+        ax.legend(fontsize=8, loc="lower right")
     fig.savefig(path, dpi=120)
     plt.close(fig)
 
@@ -115,7 +131,9 @@ def main():
     ap.add_argument("--replicates", type=int, default=None, help="replicates (default 10; 2 with --small)")
     repro_output.add_arguments(ap)
     ap.add_argument("--small", action="store_true", help="a tenth of the residents, 2 replicates")
+    posterior_band.add_argument(ap)
     args = ap.parse_args()
+    predictive = posterior_band.load(args.posterior)
     args.out = repro_output.resolve(ap, args)
     if not os.access(args.govsim, os.X_OK):
         raise SystemExit(f"yuexiu_dispatch: {args.govsim} not found; build first (see README)")
@@ -149,9 +167,11 @@ def main():
 
     residents = int(results[0].file_attrs["num_residents"])
     scale_text = repro_output.scale_label(residents / 1_170_000) if args.small else "full scale"
-    plot(results, table, os.path.join(args.out, "yuexiu_dispatch.png"), scale_text)
+    plot(results, table, os.path.join(args.out, "yuexiu_dispatch.png"), scale_text, predictive)
     record = {"scenario": os.path.relpath(yc.SCENARIO, gr.ROOT), "replicates": R, "small": args.small,
               "git_commit": gr.git_commit(), "figures": table, "context": context, "pass": bool(ok)}
+    if predictive is not None:
+        record["posterior_predictive"] = predictive.record
     with open(os.path.join(args.out, "yuexiu_dispatch.json"), "w", encoding="utf-8") as f:
         json.dump(record, f, indent=2)
     print(f"\nyuexiu_dispatch: {'PASS' if ok else 'FAIL'}; wrote {args.out}/yuexiu_dispatch.png and .json")

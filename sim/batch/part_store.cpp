@@ -40,8 +40,8 @@ bool parse_part_name(const std::string& name, uint64_t& index) {
 
 }  // namespace
 
-PartStore::PartStore(const std::string& output_path, std::string sweep_hash)
-    : dir_(output_path + ".parts"), hash_(std::move(sweep_hash)) {}
+PartStore::PartStore(const std::string& output_path, std::string sweep_hash, std::string job)
+    : dir_(output_path + ".parts"), hash_(std::move(sweep_hash)), job_(std::move(job)) {}
 
 PartStore::~PartStore() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
@@ -60,7 +60,10 @@ void PartStore::lock(const fs::path& dir) {
   if (lock_fd_ < 0) throw FileError(dir_, "cannot create the lock file " + (dir / ".lock").string());
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
     ::close(lock_fd_), lock_fd_ = -1;
-    throw UsageError(dir_ + " is in use by another running govsim sweep");
+    std::string m = dir_;
+    m += " is in use by another running govsim ";
+    m += job_;
+    throw UsageError(m);
   }
 }
 
@@ -74,11 +77,23 @@ void PartStore::prepare(bool resume, bool force) {
       for (const auto& e : fs::directory_iterator(dir, ec))
         if (e.path().filename() != ".lock") fs::remove_all(e.path(), ec);
     } else if (!resume) {
-      throw UsageError(dir_ + " holds the finished runs of an earlier, unfinished sweep; add --resume to "
-                              "continue it, or --force to discard them and start again");
+      std::string m = dir_;
+      m += " holds the finished runs of an earlier, unfinished ";
+      m += job_;
+      m += "; add --resume to continue it, or --force to discard them and start again";
+      throw UsageError(m);
     } else if (const std::string h = read_small(dir / kHashFile); !h.empty() && h != hash_) {
-      throw UsageError(dir_ + " belongs to a different sweep (hash " + h + ", this sweep " + hash_ +
-                       "): the sweep file or its base scenario changed; use --force to discard those runs");
+      std::string m = dir_;
+      m += " belongs to a different ";
+      m += job_;
+      m += " (hash " + h;
+      m += ", this ";
+      m += job_;
+      m += " " + hash_;
+      m += "): the ";
+      m += job_;
+      m += " file or its base scenario changed; use --force to discard those runs";
+      throw UsageError(m);
     }
   }
   if (lock_fd_ < 0) {
@@ -109,7 +124,8 @@ std::vector<bool> PartStore::finished(uint64_t num_runs, std::vector<std::string
     if (name.find(".tmp-") != std::string::npos) {
       why = "unfinished write";
     } else if (!parse_part_name(name, index) || index >= num_runs) {
-      why = "not a part of this sweep";
+      why = "not a part of this ";
+      why += job_;
     } else {
       try {
         (void)load(index);

@@ -17,7 +17,8 @@ namespace govsim::batch {
 
 class PartStore {
  public:
-  PartStore(const std::string& output_path, std::string sweep_hash);
+  // `job` names the batch in messages: "sweep" or "calibration".
+  PartStore(const std::string& output_path, std::string sweep_hash, std::string job = "sweep");
   ~PartStore();
   PartStore(const PartStore&) = delete;
   PartStore& operator=(const PartStore&) = delete;
@@ -50,7 +51,7 @@ class PartStore {
 
  private:
   void lock(const std::filesystem::path& dir);  // flock dir/.lock or throw UsageError
-  std::string dir_, hash_;
+  std::string dir_, hash_, job_;
   int lock_fd_ = -1;
 };
 

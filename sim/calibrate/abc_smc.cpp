@@ -6,12 +6,12 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
+#include <thread>
 
 #include "sim/batch/fnv_hash.hpp"
+#include "sim/batch/mpi_work.hpp"
 #include "sim/batch/part_store.hpp"
 #include "sim/batch/runner.hpp"
 #include "sim/batch/seeds.hpp"
@@ -28,22 +28,11 @@ constexpr uint64_t kProposalSeedIndex = uint64_t(1) << 62;
 // Attempts at a proposal inside the prior's bounds before giving up on a candidate.
 constexpr uint32_t kMaxAttempts = 1000;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// What every run depends on: the calibration text (priors, targets used, settings), the base
-// scenario and the targets file (its values steer which candidates are accepted).
-std::string plan_hash(const CalSpec& s) {
-  batch::Fnv128 h;
-  h.add("govsim-calibration-plan 1");
-  h.add(s.source_text);
-  h.add(s.base_text);
-  h.add(s.targets_path.empty() ? "" : read_file(s.targets_path));
-  return h.hex();
+// The exact text of a double (17 significant digits), for the plan hash.
+std::string exact(double v) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%.17g", v);
+  return b;
 }
 
 class Proposals {
@@ -116,6 +105,38 @@ double distance(const CalSpec& s, const std::vector<double>& simulated) {
   return std::sqrt(sum / double(n));
 }
 
+// The Gaussian synthetic log-likelihood of the fitted targets (a sum over independent targets);
+// `rms_gap` receives the root mean square of their standardised gaps (stored as the distance).
+double synthetic_log_likelihood(const CalSpec& s, const std::vector<double>& simulated, double* rms_gap) {
+  const size_t T = s.targets.size();
+  double ll = 0, sum = 0;
+  size_t n = 0;
+  for (size_t t = 0; t < T; ++t) {
+    if (s.targets[t].use != TargetUse::Fit) continue;
+    double gap = 0;
+    ll += synthetic_log_term(s.targets[t], simulated.data() + t, T, s.replicates, &gap);
+    sum += gap * gap, ++n;
+  }
+  *rms_gap = std::sqrt(sum / double(n));
+  return ll;
+}
+
+// Normalised weights exp(log_base + beta * ll), computed stably; 0 where either is -inf.
+std::vector<double> tempered_weights(const std::vector<double>& log_base, const std::vector<double>& ll, double beta) {
+  std::vector<double> lw(ll.size());
+  double top = -INFINITY;
+  for (size_t i = 0; i < ll.size(); ++i) {
+    lw[i] = std::isinf(ll[i]) || std::isinf(log_base[i]) ? -INFINITY : log_base[i] + beta * ll[i];
+    top = std::max(top, lw[i]);
+  }
+  std::vector<double> w(ll.size(), 0.0);
+  if (std::isinf(top)) return w;
+  double total = 0;
+  for (size_t i = 0; i < w.size(); ++i) total += w[i] = std::isinf(lw[i]) ? 0 : std::exp(lw[i] - top);
+  for (double& x : w) x /= total;
+  return w;
+}
+
 // The q-quantile of `v` (type 7, as numpy's default).
 double quantile(std::vector<double> v, double q) {
   std::sort(v.begin(), v.end());
@@ -139,6 +160,39 @@ double effective_sample_size(const std::vector<double>& w) {
   return s > 0 ? 1 / s : 0;
 }
 
+std::string plan_hash(const CalSpec& s) {
+  // What every run and every acceptance depends on, resolved: the base scenario and its overrides,
+  // the settings, the priors and the targets as read (value, mapping, error, use). The calibration
+  // file's comments, layout and key order, the targets file's comments and reasons, paths and
+  // thread counts are left out, so editing a comment does not orphan the finished runs.
+  batch::Fnv128 h;
+  h.add("govsim-calibration-plan 2");
+  h.add(s.base_text);
+  for (const std::string& f : s.fixed) {
+    std::string x = "set ";
+    x += f;
+    h.add(x);
+  }
+  for (const std::string& x : {std::to_string(s.seed), std::to_string(s.particles), std::to_string(s.replicates),
+                               exact(s.quantile), exact(s.population_reference), exact(s.stop.min_tolerance),
+                               exact(s.stop.min_acceptance), std::to_string(s.stop.max_generations),
+                               std::to_string(s.stop.max_simulations), std::string(to_string(s.discrepancy))})
+    h.add(x);
+  for (const CalParam& p : s.params)
+    for (const std::string& x : {p.name, std::string(to_string(p.prior.kind)), exact(p.prior.lower), exact(p.prior.upper),
+                                 exact(p.prior.mean), exact(p.prior.sd), exact(p.prior.alpha), exact(p.prior.beta)})
+      h.add(x);
+  for (const Target& t : s.targets) {
+    const MapsTo& m = t.maps_to;
+    for (const std::string& x : {t.id, std::string(to_string(t.use)), std::string(to_string(t.kind)), exact(t.value),
+                                 exact(t.upper), m.series, m.month, m.scalar, m.ratio_a, m.ratio_b,
+                                 std::string(m.reduction ? "reduction" : "ratio"), std::string(m.scale_population ? "scaled" : "-"),
+                                 exact(t.absolute), exact(t.relative), exact(t.factor)})
+      h.add(x);
+  }
+  return h.hex();
+}
+
 CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const CalOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   CalOutcome out;
@@ -146,11 +200,30 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
   const uint64_t R = spec.replicates, N = spec.particles, T = spec.targets.size();
   const uint64_t max_runs = spec.stop.max_simulations;
 
-  batch::PartStore store(output, out.plan_hash);
-  store.prepare(o.resume, o.force);
-  std::vector<std::string> rejected;
-  std::vector<bool> done = store.finished(max_runs, &rejected);
-  for (const std::string& r : rejected) std::fprintf(stderr, "govsim calibrate: %s\n", r.c_str());
+  // Under mpirun every rank runs the same deterministic algorithm; rank 0 owns the parts directory
+  // and hands out the runs of each round, the others ask it for run indices (sim/batch/mpi_work).
+  const bool multi = o.mpi && o.mpi->size() > 1;
+  const bool root = !o.mpi || o.mpi->rank() == 0;
+  batch::PartStore store(output, out.plan_hash, "calibration");
+  std::vector<bool> done(max_runs, false);
+  {
+    int status = 0;
+    std::exception_ptr setup_error;
+    if (root) {
+      try {
+        store.prepare(o.resume, o.force);
+        std::vector<std::string> rejected;
+        done = store.finished(max_runs, &rejected);
+        for (const std::string& r : rejected) std::fprintf(stderr, "govsim calibrate: %s\n", r.c_str());
+      } catch (...) {
+        setup_error = std::current_exception();
+        status = 1;
+      }
+    }
+    if (multi) o.mpi->broadcast(status);
+    if (setup_error) std::rethrow_exception(setup_error);
+    if (status) throw QuietFailure();  // rank 0 reports it
+  }
   for (bool d : done) out.resumed += d;
 
   const Proposals proposals(spec);
@@ -166,7 +239,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     for (uint64_t k = first_run; k < first_run + runs; ++k)
       if (!done[k]) todo.push_back(k);
     std::atomic<uint64_t> cursor{0};
-    std::atomic<uint64_t> executed_now{0};
+    std::atomic<uint64_t> executed_now{0};  // runs handed out by this round's queue
     bool limit_hit = false;
     auto next = [&](uint64_t& k) {
       if (o.stop_after_runs && out.executed + executed_now.fetch_add(1) >= o.stop_after_runs) return false;
@@ -187,13 +260,54 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     ro.threads_per_run = spec.threads_per_run;
     ro.command_line = o.command_line;
     ro.cancel = o.cancel;
-    std::atomic<uint64_t> finished_now{0};
-    ro.on_done = [&](uint64_t) { finished_now.fetch_add(1); };
-    const bool completed = batch::run_runs(scenario_of, store, next, ro);
-    out.executed += finished_now.load();
-    for (uint64_t k : todo) done[k] = std::filesystem::exists(store.part_path(k));
-    limit_hit = o.stop_after_runs && out.executed >= o.stop_after_runs &&
-                std::any_of(todo.begin(), todo.end(), [&](uint64_t k) { return !done[k]; });
+    bool completed = true;
+    if (multi && root) {
+      // Rank 0's own threads take runs from the same queue it serves to the other ranks.
+      std::exception_ptr local_error;
+      std::atomic<bool> failed{false};
+      std::thread local([&] {
+        try {
+          completed = batch::run_runs(scenario_of, store, next, ro);
+        } catch (...) {
+          local_error = std::current_exception();
+          failed = true;
+        }
+      });
+      o.mpi->serve([&](uint64_t& k) { return !failed && !(o.cancel && o.cancel->load()) && next(k); }, [] {});
+      local.join();
+      if (local_error) {
+        try {
+          std::rethrow_exception(local_error);
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "govsim: error: %s\n", e.what());
+        }
+        o.mpi->abort(1);  // the other ranks would wait for rank 0 forever
+      }
+    } else if (multi) {
+      try {
+        (void)batch::run_runs(scenario_of, store, [&](uint64_t& k) { return o.mpi->request_run(k); }, ro);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "govsim: error (rank %d): %s\n", o.mpi->rank(), e.what());
+        o.mpi->abort(1);  // rank 0 would otherwise wait for this rank forever
+      }
+      o.mpi->send_done();
+    } else {
+      completed = batch::run_runs(scenario_of, store, next, ro);
+    }
+    if (multi) o.mpi->barrier();  // every part of the round is written before any rank reads one
+    int go = 1;
+    if (root) {
+      for (uint64_t k : todo) {
+        done[k] = std::filesystem::exists(store.part_path(k));
+        out.executed += done[k];
+      }
+      limit_hit = o.stop_after_runs && out.executed >= o.stop_after_runs &&
+                  std::any_of(todo.begin(), todo.end(), [&](uint64_t k) { return !done[k]; });
+      completed = completed && !(o.cancel && o.cancel->load() && std::any_of(todo.begin(), todo.end(), [&](uint64_t k) { return !done[k]; }));
+      go = completed && !limit_hit;
+    }
+    if (multi) o.mpi->broadcast(go);
+    if (!root && !go) throw QuietFailure();  // rank 0 says why
     if (!completed) throw Interrupted("calibration interrupted; finished runs are kept: resume with --resume");
     if (limit_hit)
       throw Interrupted("stopped after " + std::to_string(out.executed) + " runs as asked; resume with --resume");
@@ -206,6 +320,84 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     next_run += runs;
     return sims;
   };
+
+  if (spec.discrepancy == Discrepancy::SyntheticLikelihood) {
+    // Tempered population Monte Carlo on the synthetic likelihood: generation g draws `particles`
+    // candidates from the prior (g = 0) or from the kernel mixture around the previous population,
+    // keeps all of them and weights them by prior x SL^beta / proposal. beta, the tempering exponent,
+    // is the largest value in [beta_{g-1}, 1] that keeps at least half the effective sample size the
+    // generation has at beta_{g-1}; the generation that reaches beta = 1 (or the last one the budget allows, forced to
+    // 1) is an importance sample of the synthetic-likelihood posterior.
+    double beta = 0;
+    for (uint32_t g = 0; g < spec.stop.max_generations; ++g) {
+      if (next_run + N * R > max_runs) {
+        if (g == 0) throw InputError({spec.path}, "calibration.stop.max_simulations",
+                                     "too small for one generation of " + std::to_string(N) + " particles x " +
+                                         std::to_string(R) + " replicates");
+        out.stop_reason = "max_simulations reached";
+        break;
+      }
+      const bool last = g + 1 >= spec.stop.max_generations || next_run + 2 * N * R > max_runs;
+      std::vector<std::vector<double>> z_prev;
+      std::optional<GaussianKernel> kernel;
+      if (g > 0) {
+        for (const auto& v : out.generations.back().values) z_prev.push_back(proposals.internal(v));
+        kernel.emplace(z_prev, out.generations.back().weights);
+      }
+      Generation gen;
+      for (uint64_t j = 0; j < N; ++j)
+        gen.values.push_back(g == 0 ? proposals.from_prior(j) : proposals.perturbed(g, j, out.generations.back(), z_prev, *kernel));
+      gen.simulated = simulate(gen.values);
+      gen.candidates = N;
+      gen.simulations = next_run;
+      gen.acceptance_rate = 1;
+      std::vector<double> ll(N), log_base(N, 0.0);
+      gen.distances.resize(N);
+      for (uint64_t i = 0; i < N; ++i) {
+        ll[i] = synthetic_log_likelihood(spec, gen.simulated[i], &gen.distances[i]);
+        if (g > 0) {  // prior / proposal; generation 0 draws from the prior itself
+          const std::vector<double> z = proposals.internal(gen.values[i]);
+          double mix = 0;
+          for (size_t j = 0; j < z_prev.size(); ++j) mix += out.generations.back().weights[j] * kernel->density(z_prev[j], z);
+          log_base[i] = std::log(proposals.prior_density(z)) - std::log(mix);
+        }
+      }
+      // Half the ESS the sample has at the previous exponent (a conditional-ESS rule, Zhou, Johansen &
+      // Aston 2016): beta always moves up, however far the proposal is from the tempered target.
+      auto ess_at = [&](double b) { return effective_sample_size(tempered_weights(log_base, ll, b)); };
+      const double wanted = 0.5 * ess_at(beta);
+      double b = 1;
+      if (!last && ess_at(1) < wanted) {
+        double lo = beta, hi = 1;
+        for (int it = 0; it < 60; ++it) {
+          const double mid = 0.5 * (lo + hi);
+          (ess_at(mid) >= wanted ? lo : hi) = mid;
+        }
+        b = lo;
+      }
+      beta = b;
+      gen.tolerance = beta;
+      gen.weights = tempered_weights(log_base, ll, beta);
+      gen.ess = effective_sample_size(gen.weights);
+      if (!(gen.ess > 0))
+        throw InputError({spec.path}, "calibration.target",
+                         "no candidate of generation " + std::to_string(g) + " has a finite synthetic likelihood "
+                         "(a fitted target's quantity is missing from every run?)");
+      if (!o.quiet && root)
+        std::fprintf(stderr, "generation %u: tempering exponent %s, ESS %.1f, simulations %llu\n", g, fmt_g(beta).c_str(),
+                     gen.ess, static_cast<unsigned long long>(gen.simulations));
+      out.generations.push_back(std::move(gen));
+      if (beta >= 1) {
+        out.stop_reason = last && g + 1 >= spec.stop.max_generations ? "max_generations reached (last generation at full weight)"
+                          : last ? "max_simulations reached (last generation at full weight)"
+                                 : "synthetic likelihood at full weight (tempering exponent 1)";
+        break;
+      }
+    }
+    if (multi) o.mpi->barrier();  // no rank still reads a part when rank 0 removes them
+    out.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+  }
 
   double tolerance = std::numeric_limits<double>::infinity();
   for (uint32_t g = 0; g < spec.stop.max_generations; ++g) {
@@ -264,7 +456,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     for (double w : gen.weights) total += w;
     for (double& w : gen.weights) w /= total;
     gen.ess = effective_sample_size(gen.weights);
-    if (!o.quiet)
+    if (!o.quiet && root)
       std::fprintf(stderr, "generation %u: tolerance %s, acceptance %.3f, ESS %.1f, simulations %llu\n", g,
                    std::isinf(tolerance) ? "inf" : fmt_g(tolerance).c_str(), gen.acceptance_rate, gen.ess,
                    static_cast<unsigned long long>(gen.simulations));
@@ -277,6 +469,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     else if (next_run + N * R > max_runs) out.stop_reason = "max_simulations reached";
     if (!out.stop_reason.empty()) break;
   }
+  if (multi) o.mpi->barrier();  // no rank still reads a part when rank 0 removes them
   out.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
 }

@@ -15,6 +15,10 @@
 
 #include "sim/calibrate/cal_spec.hpp"
 
+namespace govsim::batch {
+class MpiSession;
+}
+
 namespace govsim::calibrate {
 
 struct Generation {
@@ -36,6 +40,9 @@ struct CalOptions {
   // Stops (throws Interrupted) after this many runs of this execution: an interruption at a
   // known point, for the resume test. 0 = no limit.
   uint64_t stop_after_runs = 0;
+  // Under mpirun: the session whose ranks share the runs (every rank calls run_abc_smc). Null or
+  // one rank: threads of this process only.
+  const batch::MpiSession* mpi = nullptr;
 };
 
 struct CalOutcome {
@@ -44,11 +51,16 @@ struct CalOutcome {
   uint64_t executed = 0, resumed = 0;   // runs done now / found finished
   double wall_time_s = 0;
   std::string plan_hash;
+  int rank = 0, ranks = 1;              // MPI rank of this process and number of ranks
 };
 
 // Runs the calibration; parts live in `output`.parts until the caller writes the posterior and
 // removes them. Throws InputError / FileError / UsageError; Interrupted (finished runs kept).
 CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const CalOptions& options);
+
+// The resume key of a calibration: a hash of the resolved specification (not of the file's text:
+// comments and whitespace do not change it).
+std::string plan_hash(const CalSpec& spec);
 
 // Effective sample size 1 / sum w^2 of normalised weights.
 double effective_sample_size(const std::vector<double>& w);

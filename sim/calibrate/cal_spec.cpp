@@ -185,6 +185,10 @@ void read_inline_target(const TomlFields& f, Target& t) {
 
 }  // namespace
 
+const char* to_string(Discrepancy d) {
+  return d == Discrepancy::AbcDistance ? "abc_distance" : "synthetic_likelihood";
+}
+
 CalSpec load_calibration(const std::string& path) {
   const auto text = read_text_file(path);
   if (!text) throw FileError(path, "cannot read the calibration file");
@@ -202,7 +206,7 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   if (!cn || !cn->is_table()) throw InputError({path}, "calibration", "expected a [calibration] table (see docs/calibration.md)");
   const TomlFields f(*cn->as_table(), path, "calibration", top.loc_of(*cn));
   f.only({"scenario", "set", "targets", "seed", "particles", "replicates", "quantile", "threads_per_run", "stop",
-          "parameters", "target"});
+          "parameters", "target", "discrepancy"});
   const fs::path dir = fs::path(path).parent_path();
 
   const auto scenario = f.string("scenario");
@@ -234,6 +238,13 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   spec.threads_per_run = uint32_t(f.integer("threads_per_run", 1, 4096).value_or(1));
   spec.quantile = f.number("quantile").value_or(0.5);
   if (!(spec.quantile > 0 && spec.quantile < 1)) f.fail("quantile", "expected a number in (0, 1)");
+  if (const auto d = f.string("discrepancy"))
+    spec.discrepancy = choose<Discrepancy>(f, "discrepancy", *d,
+                                           {{"abc_distance", Discrepancy::AbcDistance},
+                                            {"synthetic_likelihood", Discrepancy::SyntheticLikelihood}});
+  if (spec.discrepancy == Discrepancy::SyntheticLikelihood && spec.replicates < 2)
+    f.fail(f.has("replicates") ? "replicates" : "discrepancy",
+           "a synthetic likelihood needs replicates >= 2 (its variance includes the replicates' variance)");
 
   if (const toml::node* sn = f.node("stop")) {
     if (!sn->is_table()) f.fail_at(*sn, "stop", "expected a table, got " + shown(*sn));

@@ -27,6 +27,13 @@ struct StopRule {
   uint64_t max_simulations = 20000;  // particles x replicates, over all generations
 };
 
+// How simulated and published figures are compared (docs/calibration.md):
+//   AbcDistance: ABC-SMC with an adaptive tolerance on the RMS of the standardised gaps;
+//   SyntheticLikelihood: a Gaussian synthetic likelihood (Wood 2010) whose variance is the target's
+//     error squared plus the replicates' variance, sampled by tempered population Monte Carlo.
+enum class Discrepancy { AbcDistance, SyntheticLikelihood };
+const char* to_string(Discrepancy d);
+
 struct CalSpec {
   std::string path, source_text;
   std::string base_path, base_text;
@@ -36,6 +43,7 @@ struct CalSpec {
   uint64_t seed = 0;
   uint32_t particles = 100, replicates = 1, threads_per_run = 1;
   double quantile = 0.5;          // next tolerance = this quantile of the accepted distances
+  Discrepancy discrepancy = Discrepancy::AbcDistance;
   StopRule stop;
   std::vector<CalParam> params;
   std::vector<Target> targets;    // fit and holdout, in file order

@@ -1,15 +1,18 @@
 #include "sim/calibrate/calibrate_job.hpp"
 
+#include <exception>
 #include <filesystem>
 
+#include "sim/batch/mpi_work.hpp"
 #include "sim/batch/part_store.hpp"
 #include "sim/calibrate/posterior_file.hpp"
 #include "sim/io/file_checks.hpp"
 
 namespace govsim::calibrate {
+namespace {
 
-CalOutcome run_calibration(const std::string& calibration_path, const std::string& output, const CalOptions& options) {
-  const CalSpec spec = load_calibration(calibration_path);
+// Checks on the output made before any run (rank 0).
+void check_output(const CalSpec& spec, const std::string& output, const CalOptions& options) {
   std::vector<std::pair<std::string, std::string>> inputs = {{"calibration file", spec.path},
                                                              {"base scenario", spec.base_path}};
   if (!spec.targets_path.empty()) inputs.push_back({"targets file", spec.targets_path});
@@ -19,9 +22,44 @@ CalOutcome run_calibration(const std::string& calibration_path, const std::strin
   if (!std::filesystem::is_directory(dir)) throw FileError(output, "directory '" + dir.string() + "' does not exist");
   if (std::filesystem::is_directory(out_path)) throw FileError(output, "is a directory");
   refuse_output_over_input(output, inputs);
-  CalOutcome outcome = run_abc_smc(spec, output, options);
+  // A finished posterior is not replaced by accident (a calibration can take hours).
+  if (std::filesystem::exists(out_path) && !options.force)
+    throw UsageError(output + " already exists (a finished calibration?); use --force to replace it, or another -o");
+}
+
+}  // namespace
+
+CalOutcome run_calibration(const std::string& calibration_path, const std::string& output, const CalOptions& options) {
+  // Started by mpirun, the ranks share the runs of each generation; otherwise one process.
+  batch::MpiSession mpi;
+  const bool root = mpi.rank() == 0;
+  CalOptions o = options;
+  o.mpi = &mpi;
+  CalSpec spec;
+  try {
+    spec = load_calibration(calibration_path);
+  } catch (const GovsimError&) {
+    if (!root) throw QuietFailure();  // every rank finds the same mistake; rank 0 reports it
+    throw;
+  }
+  int status = 0;
+  std::exception_ptr error;
+  if (root) {
+    try {
+      check_output(spec, output, options);
+    } catch (...) {
+      error = std::current_exception();
+      status = 1;
+    }
+  }
+  mpi.broadcast(status);
+  if (error) std::rethrow_exception(error);
+  if (status) throw QuietFailure();
+  CalOutcome outcome = run_abc_smc(spec, output, o);
+  outcome.rank = mpi.rank(), outcome.ranks = mpi.size();
+  if (!root) return outcome;
   write_posterior_file(output, spec, outcome, {options.command_line, options.threads});
-  batch::PartStore(output, outcome.plan_hash).remove();
+  batch::PartStore(output, outcome.plan_hash, "calibration").remove();
   return outcome;
 }
 

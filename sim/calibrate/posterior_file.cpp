@@ -141,7 +141,10 @@ void write_posterior_file(const std::string& path, const CalSpec& spec, const Ca
       h5::attr_string(f, "format", kFormat);
       h5::attr_string(f, "govsim_version", kVersion);
       h5::attr_string(f, "git_commit", kGitCommit);
-      h5::attr_string(f, "method", "ABC-SMC (population Monte Carlo, adaptive tolerance)");
+      h5::attr_string(f, "method", spec.discrepancy == Discrepancy::AbcDistance
+                                       ? "ABC-SMC (population Monte Carlo, adaptive tolerance)"
+                                       : "Gaussian synthetic likelihood (Wood 2010), tempered population Monte Carlo");
+      h5::attr_string(f, "discrepancy", to_string(spec.discrepancy));
       h5::attr_uint(f, "particles", spec.particles);
       h5::attr_uint(f, "replicates", spec.replicates);
       h5::attr_uint(f, "generations", o.generations.size());
@@ -197,7 +200,8 @@ std::string describe_posterior_file(const std::string& path) {
     const auto tol = h5::read_dataset_doubles(f, "history/tolerance", nullptr);
     const auto acc = h5::read_dataset_doubles(f, "history/acceptance_rate", nullptr);
     const auto ess = h5::read_dataset_doubles(f, "history/ess", nullptr);
-    out += "generations (tolerance, acceptance rate, ESS):\n";
+    const bool sl = h5::read_attr_string(f, "method").find("synthetic likelihood") != std::string::npos;
+    out += sl ? "generations (tempering exponent, acceptance rate, ESS):\n" : "generations (tolerance, acceptance rate, ESS):\n";
     for (size_t g = 0; g < tol.size(); ++g) {
       std::snprintf(line, sizeof line, "  %3zu  %10.4g  %6.3f  %7.1f\n", g, tol[g], acc[g], ess[g]);
       out += line;

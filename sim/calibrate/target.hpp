@@ -41,6 +41,14 @@ double simulated_value(const Target& t, const ResultTables& r, double population
 // (simulated - observed) / error, with the error from the tolerance (log scale for a factor).
 double standardised_gap(const Target& t, double simulated);
 
+// One target's term of the Gaussian synthetic log-likelihood (Wood 2010), up to a constant, from
+// `replicates` simulated values (values[r * stride]): the published value is taken as a draw from
+// N(mean, error^2 + s^2), where `error` is the target's observation error or tolerance and s^2 the
+// replicates' sample variance (on the log scale for a factor tolerance). A point target adds
+// -gap^2/2 - log(sd); a lower bound or range adds only -gap^2/2 outside it (0 inside). `gap`
+// receives the standardised gap. -inf when a replicate lacks the quantity.
+double synthetic_log_term(const Target& t, const double* values, size_t stride, uint32_t replicates, double* gap);
+
 // Is the published figure consistent with a predictive interval [lo, hi]?
 bool published_inside(const Target& t, double lo, double hi);
 

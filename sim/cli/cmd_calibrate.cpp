@@ -35,10 +35,12 @@ void calibrate_main(const CalibrateArgs& a) {
   std::signal(SIGINT, on_calibrate_signal);
   std::signal(SIGTERM, on_calibrate_signal);
   const calibrate::CalOutcome out = calibrate::run_calibration(a.file, output, o);
-  if (!a.quiet)
-    std::printf("govsim: calibrate: %zu generations, %llu simulations (%llu run now, %llu resumed), %.2f s; %s; wrote %s\n",
+  if (!a.quiet && out.rank == 0)
+    std::printf("govsim: calibrate: %zu generations, %llu simulations (%llu run now, %llu resumed), %.2f s "
+                "(%.2f runs/s) on %d rank(s); %s; wrote %s\n",
                 out.generations.size(), (unsigned long long)out.generations.back().simulations,
                 (unsigned long long)out.executed, (unsigned long long)out.resumed, out.wall_time_s,
+                out.wall_time_s > 0 ? double(out.executed) / out.wall_time_s : 0.0, out.ranks,
                 out.stop_reason.c_str(), output.c_str());
 }
 
@@ -48,7 +50,8 @@ void add_calibrate_command(CLI::App& app) {
   auto a = std::make_shared<CalibrateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "calibrate", "Calibrate parameters to published targets by ABC-SMC and write a posterior file (particles, "
-                   "predictive intervals, held-out verdicts). See docs/calibration.md.");
+                   "predictive intervals, held-out verdicts). Under mpirun the runs of each generation are spread "
+                   "over the ranks. See docs/calibration.md.");
   cmd->add_option("calibration_file", a->file, "Calibration file (TOML).")->required();
   cmd->add_option("-o,--output", a->output,
                   "Posterior file (HDF5). Default: <calibration name>_posterior.h5. Finished runs are kept in "

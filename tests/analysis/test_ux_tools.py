@@ -209,7 +209,8 @@ def test_no_published_number_is_hard_coded():
     scripts = ["paper_repro/jiaxing_participation.py", "paper_repro/jiaxing_sensitivity.py",
                "paper_repro/yuexiu_dispatch.py", "analysis/jiaxing_common.py", "analysis/yuexiu_common.py",
                "analysis/calibrate_jiaxing.py", "analysis/calibrate_yuexiu.py", "analysis/plot_calibration.py",
-               "paper_repro/calibration_verdicts.py", "paper_repro/jiaxing_branch.py"]
+               "paper_repro/calibration_verdicts.py", "paper_repro/jiaxing_branch.py",
+               "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/posterior_band.py"]
     found = []
     for rel in scripts:
         with open(os.path.join(ROOT, rel), "rb") as f:

@@ -78,7 +78,8 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
-                        "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py"}) {
+                        "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
+                        "paper_repro/jiaxing_heldout_sensitivity.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
@@ -88,4 +89,57 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
 
 TEST_CASE("jiaxing_branch.py --small writes outside the tree", "[paper_repro][slow]") {
   check_small_run("paper_repro/jiaxing_branch.py", {"jiaxing_branch.png", "jiaxing_branch.json"});
+}
+
+TEST_CASE("jiaxing_heldout_sensitivity.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/jiaxing_heldout_sensitivity.py", {"jiaxing_heldout_sensitivity.json"});
+}
+
+TEST_CASE("yuexiu_dispatch.py --posterior draws the predictive band and says what was fitted and held out",
+          "[paper_repro][slow][python]") {
+  if (!govsim::testing::have_python_stack()) return;
+  govsim::testing::TempDir dir;
+  // The shipped Yuexiu calibration cut to one generation of 4 particles at 1/100 scale.
+  std::string cal = govsim::testing::read_file(govsim::testing::source_dir() / "paper_repro/calibrations/yuexiu.toml");
+  const std::string src = govsim::testing::source_dir().string();
+  auto replace = [&cal](const std::string& from, const std::string& to) {
+    const size_t at = cal.find(from);
+    REQUIRE(at != std::string::npos);
+    cal.replace(at, from.size(), to);
+  };
+  std::string scenarios(1, '"'), targets(1, '"');
+  scenarios += src;
+  scenarios += "/scenarios/";
+  targets += src;
+  targets += "/paper_repro/targets/";
+  replace("\"../../scenarios/", scenarios);
+  replace("\"../targets/", targets);
+  replace("set = [\"", "set = [\"population.residents=11700\", \"");
+  replace("particles = 50", "particles = 4");
+  replace("max_generations = 6", "max_generations = 1");
+  replace("max_simulations = 1400", "max_simulations = 8");
+  govsim::testing::write_file(dir / "cal.toml", cal);
+  const fs::path post = dir / "post.h5";
+  std::string args = "calibrate ";
+  args += q(dir / "cal.toml");
+  args += " -o ";
+  args += q(post);
+  args += " -q";
+  const auto c = govsim::testing::run_govsim(args);
+  INFO(c.output);
+  REQUIRE(c.exit_code == 0);
+  std::string py = "--small --govsim ";
+  py += q(govsim::testing::govsim_binary());
+  py += " --posterior ";
+  py += q(post);
+  py += " --out ";
+  py += q(dir.path());
+  const auto r = govsim::testing::run_python("paper_repro/yuexiu_dispatch.py", py);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "yuexiu_dispatch.png"));
+  const std::string json = govsim::testing::read_file(dir / "yuexiu_dispatch.json");
+  CHECK_THAT(json, Catch::Contains("\"posterior_predictive\"") && Catch::Contains("\"use\": \"holdout\"") &&
+                       Catch::Contains("\"use\": \"fit\"") && Catch::Contains("\"use\": \"not used\"") &&
+                       Catch::Contains("\"inside_90\""));
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "calibration_test_data.hpp"
+#include "sim/calibrate/abc_smc.hpp"
 #include "sim/calibrate/cal_spec.hpp"
 #include "test_support.hpp"
 
@@ -130,4 +131,29 @@ TEST_CASE("govsim calibrate on a bad file exits non-zero and writes nothing", "[
                                        "did you mean \"holdout\"?"));
   CHECK_FALSE(std::filesystem::exists(dir / "post.h5"));
   CHECK_FALSE(std::filesystem::exists(dir / "post.h5.parts"));
+}
+
+TEST_CASE("the resume hash follows the resolved calibration, not its comments or layout", "[calibrate]") {
+  auto hash_of = [](const std::string& text) {
+    TempDir dir;
+    return plan_hash(load_calibration(write_calibration(dir, text)));
+  };
+  const std::string base = hash_of(kGood);
+  // Comments, blank lines, spacing and a number written differently: the same calibration.
+  std::string commented = "# a calibration of the reference model\n\n" + kGood;
+  commented = replaced(commented, "particles = 30", "particles   =   30   # population size");
+  commented = replaced(commented, "lower = 0.0", "lower = 0.000  # no engagement");
+  CHECK(hash_of(commented) == base);
+  // A changed setting, prior, target value or use is a different calibration.
+  CHECK(hash_of(replaced(kGood, "particles = 30", "particles = 31")) != base);
+  CHECK(hash_of(replaced(kGood, "upper = 0.3", "upper = 0.31")) != base);
+  CHECK(hash_of(replaced(kGood, "error = 0.005", "error = 0.006")) != base);
+  CHECK(hash_of(replaced(kGood, "use = \"holdout\"", "use = \"fit\"")) != base);
+}
+
+TEST_CASE("a synthetic likelihood needs two replicates and a known discrepancy name", "[calibrate]") {
+  CHECK_THAT(error_after("particles = 30\n", "particles = 30\ndiscrepancy = \"synthetic_likelihood\"\n"),
+             Catch::Contains("calibration.replicates: a synthetic likelihood needs replicates >= 2"));
+  CHECK_THAT(error_after("particles = 30\n", "particles = 30\ndiscrepancy = \"synthetic_likelyhood\"\n"),
+             Catch::Contains("did you mean \"synthetic_likelihood\"?"));
 }
