@@ -3,6 +3,7 @@
 #include "models/epidemic/epidemic.hpp"
 #include "models/jiaxing/jiaxing_model.hpp"
 #include "models/reference/reference_model.hpp"
+#include "models/zhejiang/zhejiang_model.hpp"
 #include "sim/model/component.hpp"
 #include "sim/model/model.hpp"
 
@@ -13,6 +14,7 @@ const std::vector<ModelInfo>& model_catalog() {
       models::reference_model_info(),
       models::jiaxing_model_info(),
       models::collab_model_info(),
+      models::zhejiang_model_info(),
   };
   return catalog;
 }
