@@ -94,7 +94,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   z.travel_pressure.assign(nc, 0.0);
   for (size_t c = 0; c < nc; ++c) {
     double acc = 0;
-    for (const auto& [nb, wt] : w.regions()->neighbours(uint32_t(c))) acc += wt * z.county_inf_share[nb];
+    for (const auto& [nb, wt] : z.neighbours[c]) acc += wt * z.county_inf_share[nb];
     z.travel_pressure[c] = z.counties[c].travel_weight_sum > 0 ? acc / z.counties[c].travel_weight_sum : 0.0;
   }
 

@@ -40,7 +40,7 @@ void firms_day(World& w, ZjWorld& z, uint32_t tick) {
     double acc = 0;
     for (int s : {kIndustry, kTransport}) {
       double nb = 0, wsum = 0;
-      for (const auto& [k, wt] : w.regions()->neighbours(uint32_t(c))) {
+      for (const auto& [k, wt] : z.neighbours[c]) {
         nb += wt * open_share[k * kNumSectors + s];
         wsum += wt;
       }

@@ -255,8 +255,6 @@ ZhejiangParams load_zhejiang_parameters(const ParamSet& p) { return parameters()
 
 void check_zhejiang_parameters(const ParamSet& p) {
   auto fail = [&p](const char* key, const char* what) { throw InputError(p.at(key).loc, key, what); };
-  if (!p.has("regions.table") || p.get_string("regions.table").empty())
-    fail("run.model", "the zhejiang model needs a county table ([regions] table = ...)");
   if (p.get_double("zhejiang.supply.own_county") + p.get_double("zhejiang.supply.neighbours") > 1.0)
     fail("zhejiang.supply.neighbours", "own_county + neighbours must not exceed 1");
   const double t[4] = {p.get_double("zhejiang.map.red"), p.get_double("zhejiang.map.orange"),

@@ -27,10 +27,24 @@ uint16_t tick_between(const Calendar& cal, Date a, Date b, double u) {
   return uint16_t(std::clamp<int32_t>(t, 0, 65535));
 }
 
+// County attributes from the table, or, without one (govsim outputs builds a tiny world), one
+// pseudo-county with round values of the order of Zhejiang's (assumption: not used by any scenario).
+struct Attributes {
+  const RegionTable* t;
+  size_t size() const { return t ? t->size() : 1; }
+  double get(const std::string& col, size_t c, double fallback) const {
+    return t && t->has_numeric(col) ? t->numeric(col)[c] : fallback;
+  }
+  double population(size_t c, uint32_t n) const { return t ? t->regions()[c].population : double(n); }
+  std::vector<std::pair<uint32_t, double>> neighbours(size_t c) const {
+    return t ? t->neighbours(uint32_t(c)) : std::vector<std::pair<uint32_t, double>>{};
+  }
+};
+
 }  // namespace
 
 void build_population(World& w, ZjWorld& z) {
-  const RegionTable& t = *w.regions();
+  const Attributes t{w.regions()};
   const CounterRng& rng = w.rng();
   const Calendar& cal = w.calendar();
   const ZhejiangParams& p = z.p;
@@ -38,9 +52,9 @@ void build_population(World& w, ZjWorld& z) {
   const size_t nc = t.size();
   z.counties.assign(nc, {});
   // Cities in order of first appearance, from parent_code.
-  const std::vector<double>& parent = t.numeric("parent_code");
-  std::vector<double> city_code;
+  std::vector<double> parent(nc), city_code;
   for (size_t c = 0; c < nc; ++c) {
+    parent[c] = t.get("parent_code", c, 0);
     auto it = std::find(city_code.begin(), city_code.end(), parent[c]);
     z.counties[c].city = uint32_t(it - city_code.begin());
     if (it == city_code.end()) city_code.push_back(parent[c]);
@@ -55,20 +69,24 @@ void build_population(World& w, ZjWorld& z) {
   std::vector<double> weight(nc);
   double wsum = 0;
   for (size_t c = 0; c < nc; ++c) {
-    weight[c] = t.regions()[c].population * (parent[c] == kWenzhou ? p.wenzhou_link_factor : 1.0);
+    weight[c] = t.population(c, z.n) * (parent[c] == kWenzhou ? p.wenzhou_link_factor : 1.0);
     wsum += weight[c];
   }
-  const std::vector<double>& hh_mean = t.numeric("mean_household_size");
-  const std::vector<double>& emp_rate = t.numeric("employment_rate");
-  std::array<const std::vector<double>*, kNumSectors> share{};
-  for (int s = 0; s < kNumSectors; ++s) {
-    std::string col = "employed_share_";
-    col += kSectorNames[s];
-    share[s] = &t.numeric(col);
+  std::vector<double> hh_mean(nc), emp_rate(nc);
+  std::vector<std::array<double, kNumSectors>> share(nc);
+  for (size_t c = 0; c < nc; ++c) {
+    hh_mean[c] = t.get("mean_household_size", c, 2.5);
+    emp_rate[c] = t.get("employment_rate", c, 0.6);
+    for (int s = 0; s < kNumSectors; ++s) {
+      std::string col = "employed_share_";
+      col += kSectorNames[s];
+      share[c][s] = t.get(col, c, 1.0 / kNumSectors);
+    }
   }
   // Communities and firms: ids in county order.
   const uint32_t csize = uint32_t(p.community_size);
   z.comm_begin.clear();
+  z.neighbours.clear();
   uint32_t firms = 0;
   for (size_t c = 0; c < nc; ++c) {
     County& k = z.counties[c];
@@ -79,11 +97,12 @@ void build_population(World& w, ZjWorld& z) {
     k.comm_end = uint32_t(z.comm_begin.size());
     for (int s = 0; s < kNumSectors; ++s) {
       k.firm_offset[s] = firms;
-      const double workers = (k.end - k.begin) * emp_rate[c] * (*share[s])[c];
+      const double workers = (k.end - k.begin) * emp_rate[c] * share[c][s];
       if (workers > 0) firms += std::max<uint32_t>(1, uint32_t(std::lround(workers / p.firm_size[s])));
     }
     k.firm_offset[kNumSectors] = firms;
-    for (const auto& [nb, wt] : t.neighbours(uint32_t(c))) k.travel_weight_sum += wt;
+    z.neighbours.push_back(t.neighbours(c));
+    for (const auto& [nb, wt] : z.neighbours.back()) k.travel_weight_sum += wt;
   }
   z.num_communities = uint32_t(z.comm_begin.size());
   z.comm_begin.push_back(z.n);
@@ -130,7 +149,7 @@ void build_population(World& w, ZjWorld& z) {
     const double h_share = pop > 0 && wsum > 0 ? std::min(1.0, hubei_scaled * weight[c] / wsum / pop) : 0.0;
     std::array<double, kNumSectors> cum{};
     double acc = 0;
-    for (int s = 0; s < kNumSectors; ++s) cum[s] = acc += (*share[s])[c];
+    for (int s = 0; s < kNumSectors; ++s) cum[s] = acc += share[c][s];
     parallel_for_blocks(k.end - k.begin, [&](uint32_t b, uint32_t e) {
       for (uint32_t i = k.begin + b; i < k.begin + e; ++i) {
         hh[i] += hh_base[c];

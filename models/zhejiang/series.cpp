@@ -145,7 +145,8 @@ void register_series(const World& w, const ZjWorld& z, MetricRegistry& m) {
   SeriesSpec cs{"share_firms_open_by_county_sector", SeriesKind::Share, "fraction",
                 "Resumption index: share of firms operating, by county and sector (groups 'code/sector').",
                 Aggregation::Mean, "county_sector", {}};
-  for (const std::string& code : w.regions()->codes())
+  const SeriesSpec counties = per_region({"x", SeriesKind::Share, "", "", Aggregation::Mean, "", {}}, w);
+  for (const std::string& code : counties.groups)
     for (const char* s : kSectorNames) {
       std::string g = code;
       g += '/';

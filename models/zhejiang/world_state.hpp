@@ -27,6 +27,7 @@ struct ZjWorld {
   // structure
   std::vector<County> counties;
   std::vector<std::string> city_codes;
+  std::vector<std::vector<std::pair<uint32_t, double>>> neighbours;  // bordering counties, link weights
   uint32_t num_households = 0, num_communities = 0, num_firms = 0;
   std::vector<uint32_t> comm_begin;        // community c: residents [comm_begin[c], comm_begin[c+1])
   std::vector<uint8_t> firm_county, firm_sector;
