@@ -91,7 +91,7 @@ def draw_maps(axes, res, codes):
             for poly in rings:
                 polys.append(np.asarray(poly[0]))
                 faces.append(COLOURS[int(c)] if np.isfinite(c) else "0.8")
-        ax.add_collection(mc.PolyCollection(polys, facecolors=faces, edgecolors="0.3", linewidths=0.3))
+        ax.add_collection(mc.PolyCollection(polys, facecolors=faces, edgecolors="0.35", linewidths=0.25))
         ax.autoscale_view()
         ax.set_aspect("equal")
         ax.set_xticks([])
@@ -134,6 +134,7 @@ def main():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import PercentFormatter
     fig = plt.figure(figsize=(15, 10))
     gs = fig.add_gridspec(2, 6)
     draw_maps([fig.add_subplot(gs[0, 2 * i:2 * i + 2]) for i in range(len(MAP_DATES))], b0, codes)
@@ -150,12 +151,13 @@ def main():
     ax = fig.add_subplot(gs[1, 2:4])
     for k, arm in enumerate(ARMS):
         ys = np.array([x.daily["share_industrial_firms_open"] for x in results[arm]])
-        ax.plot(days, 100 * np.median(ys, axis=0), color=f"C{k}", lw=1.5, label=arm)
-        ax.fill_between(days, 100 * ys.min(axis=0), 100 * ys.max(axis=0), color=f"C{k}", alpha=0.15)
+        ax.plot(days, np.median(ys, axis=0), color=f"C{k}", lw=1.5, label=arm)
+        ax.fill_between(days, ys.min(axis=0), ys.max(axis=0), color=f"C{k}", alpha=0.15)
     t_res = TARGETS["industrial_resumption_2020_02_24"]
-    ax.errorbar([np.datetime64(t_res["date"])], [100 * t_res["value"]], yerr=[[0], [100 * (1 - t_res["value"])]],
+    ax.errorbar([np.datetime64(t_res["date"])], [t_res["value"]], yerr=[[0], [1 - t_res["value"]]],
                 fmt="v", color="k", label="published: more than this")
-    ax.set_ylabel("industrial firms operating (%)")
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_ylabel("industrial firms operating")
     ax.legend(fontsize=7)
     ax.tick_params(axis="x", labelrotation=45, labelsize=7)
     ax = fig.add_subplot(gs[1, 4:6])
@@ -175,7 +177,7 @@ def main():
     fig.suptitle(f"Zhejiang five-colour map, {repro_output.scale_label(scale)}, {reps} seeds; counterfactuals branched "
                  f"from the {CHECKPOINT_DAY} checkpoint" + (" (--small smoke test)" if args.small else ""))
     fig.tight_layout()
-    fig.savefig(os.path.join(out, "zhejiang_five_colour.png"), dpi=110)
+    fig.savefig(os.path.join(out, "zhejiang_five_colour.png"), dpi=120)
 
     fitted = []
     for t in TARGETS:
