@@ -2,6 +2,7 @@
 
 #include "sim/core/errors.hpp"
 #include "sim/params/param_table.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace govsim::zhejiang {
 namespace {
@@ -255,6 +256,8 @@ ZhejiangParams load_zhejiang_parameters(const ParamSet& p) { return parameters()
 
 void check_zhejiang_parameters(const ParamSet& p) {
   auto fail = [&p](const char* key, const char* what) { throw InputError(p.at(key).loc, key, what); };
+  if (p.has("regions.table") && !p.get_string("regions.table").empty() && load_region_table(p)->size() > 255)
+    fail("regions.table", "the zhejiang model stores a county index in one byte: at most 255 counties");
   if (p.get_double("zhejiang.supply.own_county") + p.get_double("zhejiang.supply.neighbours") > 1.0)
     fail("zhejiang.supply.neighbours", "own_county + neighbours must not exceed 1");
   const double t[4] = {p.get_double("zhejiang.map.red"), p.get_double("zhejiang.map.orange"),
