@@ -61,7 +61,7 @@ def pairs(p, out):
             if j == 0 and i > 0:
                 ax.set_ylabel(p["names"][i].split(".")[-1], fontsize=8)
     fig.tight_layout()
-    fig.savefig(out, dpi=110)
+    fig.savefig(out, dpi=120)
     plt.close(fig)
 
 
@@ -86,7 +86,7 @@ def predictive(t, out):
     ax.axvline(1.0, color="0.5", lw=0.8)
     ax.legend(fontsize=7, loc="lower right")
     fig.tight_layout()
-    fig.savefig(out, dpi=110)
+    fig.savefig(out, dpi=120)
     plt.close(fig)
 
 

@@ -4,6 +4,7 @@
 #include "models/health_code/health_code_model.hpp"
 #include "models/jiaxing/jiaxing_model.hpp"
 #include "models/reference/reference_model.hpp"
+#include "models/zhejiang/zhejiang_model.hpp"
 #include "sim/model/component.hpp"
 #include "sim/model/model.hpp"
 
@@ -15,6 +16,7 @@ const std::vector<ModelInfo>& model_catalog() {
       models::jiaxing_model_info(),
       models::collab_model_info(),
       models::health_code_model_info(),
+      models::zhejiang_model_info(),
   };
   return catalog;
 }

@@ -1,0 +1,24 @@
+#include "models/zhejiang/colour_map.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace govsim::zhejiang {
+
+double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases) {
+  if (x.cumulative <= 0) return 0.0;
+  double s = r.w_cum * std::log1p(x.cumulative) + r.w_local * x.local_share + r.w_cluster * x.clusters;
+  if (use_new_cases) s += r.w_new * std::log1p(x.new_week);
+  if (r.quiet_cap > 0) s -= r.w_quiet * std::min(x.days_without_new, r.quiet_cap) / r.quiet_cap;
+  return std::max(0.0, s);
+}
+
+Colour colour_of(double score, const ScoreRule& r) {
+  if (score >= r.t_red) return kRed;
+  if (score >= r.t_orange) return kOrange;
+  if (score >= r.t_yellow) return kYellow;
+  if (score >= r.t_blue) return kBlue;
+  return kGreen;
+}
+
+}  // namespace govsim::zhejiang

@@ -1,0 +1,34 @@
+#pragma once
+// The five-colour county risk map (seed 001: from 9 Feb 2020 every county-level unit was scored
+// daily and coloured red, orange, yellow, blue or green; measures differed by colour). Pure
+// functions: indicators -> score -> colour, so the thresholds can be tested at their boundaries.
+#include <array>
+#include <cstdint>
+
+namespace govsim::zhejiang {
+
+enum Colour : uint8_t { kRed = 0, kOrange = 1, kYellow = 2, kBlue = 3, kGreen = 4, kNumColours = 5 };
+inline constexpr std::array<const char*, kNumColours> kColourNames = {"red", "orange", "yellow", "blue", "green"};
+
+// A county's published indicators on one day, as full-scale counts (simulated counts / scale).
+struct Indicators {
+  double cumulative = 0;        // cumulative confirmed cases
+  double local_share = 0;       // share of those cases not linked to Hubei (local transmission)
+  double clusters = 0;          // clustered outbreaks (households or workplaces with >= 2 cases)
+  double days_without_new = 0;  // days since the last new case (0 on a day with one)
+  double new_week = 0;          // new cases over the past 7 days (used from 12 Feb)
+};
+
+// Score = w_cum ln(1 + cumulative) + w_local local_share + w_cluster clusters
+//       + w_new ln(1 + new_week) [from 12 Feb] - w_quiet min(days_without_new, quiet_cap) / quiet_cap.
+// A county with no case at all scores 0. Colour thresholds are lower bounds: score >= red -> red,
+// >= orange -> orange, >= yellow -> yellow, >= blue -> blue, else green.
+struct ScoreRule {
+  double w_cum = 0, w_local = 0, w_cluster = 0, w_new = 0, w_quiet = 0, quiet_cap = 14;
+  double t_red = 0, t_orange = 0, t_yellow = 0, t_blue = 0;
+};
+
+double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases);
+Colour colour_of(double score, const ScoreRule& r);
+
+}  // namespace govsim::zhejiang

@@ -1,0 +1,221 @@
+// The epidemic's day (docs/zhejiang_model.md, "Epidemic"): infectiousness is summed by group
+// (community, workplace, county) from yesterday's state; every resident then moves through
+// S -> E -> presymptomatic -> symptomatic -> removed (or E -> asymptomatic -> removed), is detected
+// by symptoms or by testing in quarantine, and is quarantined when data matching finds a Hubei link
+// or tracing lists a household member or co-worker confirmed yesterday. Arrivals (Hubei-linked
+// travellers, returning workers) join on their arrival day.
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "models/zhejiang/world_state.hpp"
+#include "sim/model/parallel.hpp"
+
+namespace govsim::zhejiang {
+namespace {
+
+// Infectiousness of a resident to others (0 if away, not infectious or confirmed and isolated).
+inline float infectiousness(uint8_t s, uint8_t f, float asym) {
+  if (f & (kAway | kConfirmed)) return 0.f;
+  if (s == kP || s == kY) return 1.f;
+  if (s == kA) return asym;
+  return 0.f;
+}
+
+struct DayRates {
+  double to_infectious, to_symptoms, sym_end, asym_end, asym_share, detect_sym, detect_q, find, trace_hh, trace_work,
+      q_out;
+  float asym;
+};
+
+}  // namespace
+
+void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
+  const ZhejiangParams& p = z.p;
+  const CounterRng& rng = w.rng();
+  const uint8_t* ds = z.disease->cur().data();
+  const uint8_t* fl = z.flags->cur().data();
+  const uint16_t* qu = z.quarantine->cur().data();
+  uint8_t* nds = z.disease->next().data();
+  uint8_t* nfl = z.flags->next().data();
+  uint16_t* nqu = z.quarantine->next().data();
+  const uint32_t* hh = z.household->cur().data();
+  const uint32_t* fm = z.firm->cur().data();
+  const uint16_t* arr = z.arrival->cur().data();
+  const DayRates r{1.0 / p.latent_days,
+                   1.0 / p.presymptomatic_days,
+                   1.0 / p.symptomatic_days,
+                   1.0 / (p.presymptomatic_days + p.symptomatic_days),
+                   p.asymptomatic_share,
+                   p.detect_symptomatic + p.participation.level() * p.participation_detect_gain,
+                   p.detect_quarantined,
+                   p.level1 ? p.matching.level() * p.matching_find_rate + p.participation.level() * p.participation_report_rate
+                            : 0.0,
+                   std::min(1.0, p.trace_household + p.matching.level() * p.matching_trace_gain),
+                   std::min(1.0, p.trace_work + p.matching.level() * p.matching_trace_gain),
+                   1.0 - p.quarantine_effect,
+                   float(p.asymptomatic_infectiousness)};
+  const int32_t return_from = p.migrants_return_from - w.calendar().start();
+
+  // Group infectiousness from yesterday's state.
+  z.comm_inf.assign(z.num_communities, 0.f);
+  tbb::parallel_for(uint32_t{0}, z.num_communities, [&](uint32_t c) {
+    float acc = 0;
+    for (uint32_t i = z.comm_begin[c]; i < z.comm_begin[c + 1]; ++i)
+      acc += infectiousness(ds[i], fl[i], r.asym) * (qu[i] > tick ? float(r.q_out) : 1.f);
+    z.comm_inf[c] = acc;
+  });
+  z.firm_inf.assign(z.num_firms, 0.f);
+  z.firm_present.assign(z.num_firms, 0);
+  tbb::parallel_for(uint32_t{0}, z.num_firms, [&](uint32_t f) {
+    float acc = 0;
+    uint32_t present = 0;
+    for (uint32_t k = z.worker_begin[f]; k < z.worker_begin[f + 1]; ++k) {
+      const uint32_t i = z.workers[k];
+      const bool isolated = (fl[i] & kConfirmed) && ds[i] != kR;
+      if ((fl[i] & kAway) || isolated || qu[i] > tick) continue;
+      ++present;
+      acc += infectiousness(ds[i], fl[i], r.asym);
+    }
+    z.firm_inf[f] = acc;
+    z.firm_present[f] = present;
+  });
+  const size_t nc = z.counties.size();
+  z.county_inf_share.assign(nc, 0.0);
+  for (size_t c = 0; c < nc; ++c) {
+    double acc = 0;
+    for (uint32_t k = z.counties[c].comm_begin; k < z.counties[c].comm_end; ++k) acc += z.comm_inf[k];
+    const uint32_t pop = z.counties[c].end - z.counties[c].begin;
+    z.county_inf_share[c] = pop ? acc / pop : 0.0;
+  }
+  z.travel_pressure.assign(nc, 0.0);
+  for (size_t c = 0; c < nc; ++c) {
+    double acc = 0;
+    for (const auto& [nb, wt] : z.neighbours[c]) acc += wt * z.county_inf_share[nb];
+    z.travel_pressure[c] = z.counties[c].travel_weight_sum > 0 ? acc / z.counties[c].travel_weight_sum : 0.0;
+  }
+
+  std::vector<uint16_t>& hh_mark = z.hh_traced[tick % 2];
+  std::vector<uint16_t>& firm_mark = z.firm_traced[tick % 2];
+  const std::vector<uint16_t>& hh_prev = z.hh_traced[(tick + 1) % 2];
+  const std::vector<uint16_t>& firm_prev = z.firm_traced[(tick + 1) % 2];
+  const uint16_t mark = uint16_t(tick + 1);
+  const uint32_t csize = uint32_t(p.community_size);
+
+  auto transition = [&](uint32_t i, uint32_t c, TallyRow& t) {
+    const County& k = z.counties[c];
+    uint8_t s = ds[i], f = fl[i];
+    uint16_t q = qu[i];
+    const auto d = rng.draw4(tick, i, kDaily);
+    if (f & kAway) {
+      if (arr[i] == tick) {
+        f &= uint8_t(~kAway);
+        const double infected = (f & kHubei) ? p.hubei_infected : p.migrant_infected;
+        if (unit(d[0]) < infected) {
+          s = kE;
+          f |= kImported;
+          ++t[kNewInfections];
+        }
+        if ((f & kRisk) && int32_t(tick) >= return_from) {
+          q = uint16_t(tick + p.quarantine_days);
+          ++t[kNewQuarantined];
+        }
+      }
+    } else {
+      const bool quarantined = q > tick;
+      switch (s) {
+        case kS: {
+          double home = 0;
+          for (uint32_t j = i; j-- > k.begin && hh[j] == hh[i];) home += infectiousness(ds[j], fl[j], r.asym);
+          for (uint32_t j = i + 1; j < k.end && hh[j] == hh[i]; ++j) home += infectiousness(ds[j], fl[j], r.asym);
+          const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
+          const uint32_t comm = k.comm_begin + (i - k.begin) / csize;
+          const uint32_t comm_size = z.comm_begin[comm + 1] - z.comm_begin[comm];
+          double lambda = p.beta_household * home + out * (p.beta_community * z.comm_inf[comm] / comm_size +
+                                                          p.beta_travel * z.travel_pressure[c]);
+          const uint32_t fi = fm[i];
+          if (fi != kNoFirm && !quarantined && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
+            lambda += z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];
+          // 1 - exp(-lambda) <= lambda: a draw at or above lambda never infects, so the exponential is
+          // only evaluated for the few draws below it (the same outcome, most of the cost saved).
+          const double u = unit(d[0]);
+          if (u < lambda && u < 1.0 - std::exp(-lambda)) {
+            s = kE;
+            ++t[kNewInfections];
+          }
+          break;
+        }
+        case kE:
+          if (unit(d[0]) < r.to_infectious) s = unit(d[1]) < r.asym_share ? kA : kP;
+          break;
+        case kP:
+          if (unit(d[0]) < r.to_symptoms) s = kY;
+          break;
+        case kY:
+          if (unit(d[0]) < r.sym_end) s = kR;
+          break;
+        case kA:
+          if (unit(d[0]) < r.asym_end) s = kR;
+          break;
+        default: break;
+      }
+      // Detection: by symptoms (care-seeking, self and community reporting), or by testing in quarantine.
+      const uint8_t was = ds[i];
+      if (!(f & kConfirmed) && (was == kP || was == kY || was == kA)) {
+        double pd = was == kY ? r.detect_sym : 0.0;
+        if (quarantined) pd = std::max(pd, r.detect_q);
+        if (unit(d[2]) < pd) {
+          f |= kConfirmed;
+          q = 0;
+          ++t[kNewCases];
+          if (f & kImported) ++t[kNewImportedCases];
+          if (std::atomic_ref<uint8_t>(z.hh_cases[hh[i]]).fetch_add(1, std::memory_order_relaxed) == 1) ++t[kNewClusters];
+          std::atomic_ref<uint16_t>(hh_mark[hh[i]]).store(mark, std::memory_order_relaxed);
+          if (fm[i] != kNoFirm) {
+            if (std::atomic_ref<uint16_t>(z.firm_cases[fm[i]]).fetch_add(1, std::memory_order_relaxed) == 1)
+              ++t[kNewClusters];
+            std::atomic_ref<uint16_t>(firm_mark[fm[i]]).store(mark, std::memory_order_relaxed);
+          }
+        }
+      }
+      // Quarantine: data matching / community reporting of Hubei links, tracing of yesterday's cases.
+      if (!(f & kConfirmed) && !quarantined) {
+        double stay_free = 1.0;
+        const bool unfound = (f & (kHubei | kFound)) == kHubei;
+        if (unfound) stay_free *= 1.0 - r.find;
+        if (tick > 0 && hh_prev[hh[i]] == tick) stay_free *= 1.0 - r.trace_hh;
+        if (tick > 0 && fm[i] != kNoFirm && firm_prev[fm[i]] == tick) stay_free *= 1.0 - r.trace_work;
+        if (stay_free < 1.0 && unit(d[3]) >= stay_free) {
+          q = uint16_t(tick + p.quarantine_days);
+          if (unfound) f |= kFound;
+          ++t[kNewQuarantined];
+        }
+      }
+    }
+    if (q > tick) ++t[kQuarantined];  // quarantined on this day
+    if (f & kAway) ++t[kAwayNow];
+    ++t[int(kDisease0) + s];
+    nds[i] = s;
+    nfl[i] = f;
+    nqu[i] = q;
+  };
+
+  for (size_t c = 0; c < nc; ++c) {
+    const County& k = z.counties[c];
+    z.tallies[c] = tbb::parallel_reduce(
+        tbb::blocked_range<uint32_t>(k.begin, k.end, kAgentGrain), TallyRow{},
+        [&](const tbb::blocked_range<uint32_t>& range, TallyRow acc) {
+          for (uint32_t i = range.begin(); i < range.end(); ++i) transition(i, uint32_t(c), acc);
+          return acc;
+        },
+        [](TallyRow a, const TallyRow& b) {
+          for (int x = 0; x < kNumTallies; ++x) a[x] += b[x];
+          return a;
+        });
+  }
+}
+
+}  // namespace govsim::zhejiang

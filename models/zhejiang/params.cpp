@@ -1,0 +1,274 @@
+#include "models/zhejiang/params.hpp"
+
+#include "sim/core/errors.hpp"
+#include "sim/params/param_table.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace govsim::zhejiang {
+namespace {
+
+using P = ZhejiangParams;
+constexpr const char* kSeed300k =
+    "seed 001: '通过大数据分析出全省涉湖北旅居经历的人员信息超过30万人' (more than 300,000 residents with travel "
+    "history to Hubei found by data analysis)";
+constexpr const char* kSeedMap =
+    "seed 001: '以县域为单元,采用五色\"疫情图\"...通过各类指标综合考量计算风险程度,把全省90个县市区疫情风险等级评为5级' "
+    "(each county scored daily on several indicators into 5 levels)";
+constexpr const char* kScore =
+    "assumption: the seed names the indicators (issue 13: cumulative confirmed, local share, clusters, days "
+    "without a new case, new cases in the past week) but not the formula; weights of this order separate a "
+    "county with one imported case from one with dozens of local cases";
+constexpr const char* kMeasure =
+    "assumption: the seed says measures differed by colour ('分区、分级制定差异化防控策略') without "
+    "magnitudes; stricter colours keep fewer contacts outside the household";
+constexpr const char* kPermit =
+    "assumption: the seed links the resumption index to the map ('二者与疫情\"五色图\"相衔接'); red closes, "
+    "green and blue allow every firm, orange and yellow allow key firms first";
+constexpr const char* kFirmSize =
+    "assumption: mean workers per workplace by sector, the order of Zhejiang's 2018 economic census "
+    "(many small firms); only sets how many workplaces a county has";
+constexpr const char* kEpi = "assumption: within published ranges for SARS-CoV-2 in early 2020";
+constexpr const char* kFit = "assumption: a free parameter of paper_repro/calibrations/zhejiang.toml (prior there)";
+
+const ParamTable<P>& parameters() {
+  static const ParamTable<P> table = [] {
+    ParamTable<P> t;
+    // population
+    t.integer("zhejiang.community_size", &P::community_size, 1000, 50, 100000, "persons",
+              "Residents per community (neighbourhood or village grid) inside a county.",
+              "assumption: the order of a Zhejiang urban community or village (1,000-3,000 residents)");
+    t.real("zhejiang.hubei.linked", &P::hubei_linked, 300000, 0, 5e6, "persons",
+           "Residents with travel history to Hubei at the outbreak (full-scale count; scaled by population.scale).",
+           kSeed300k);
+    t.real("zhejiang.hubei.wenzhou_link_factor", &P::wenzhou_link_factor, 4.0, 1, 50, "ratio",
+           "Hubei-linked residents per resident in Wenzhou's counties relative to the rest of the province "
+           "(the proxy places them by census residents times this factor).",
+           kFit);
+    t.real("zhejiang.hubei.infected_share", &P::hubei_infected, 0.002, 0, 0.2, "fraction",
+           "Share of Hubei-linked residents infected when they arrive.", kFit);
+    t.real("zhejiang.hubei.before_closure", &P::hubei_before_closure, 0.85, 0, 1, "fraction",
+           "Share of Hubei-linked residents who arrive before Wuhan's closure (the rest in the week after).",
+           "assumption: most travel was before the closure of 23 Jan 2020; the rest left before and arrived later");
+    t.date("zhejiang.hubei.arrivals_from", &P::hubei_arrivals_from, Date::from_ymd(2020, 1, 10),
+           "First day Hubei-linked residents arrive.", "assumption: the Spring Festival travel season began about 10 Jan 2020");
+    t.date("zhejiang.hubei.closure", &P::hubei_closure, Date::from_ymd(2020, 1, 23), "Wuhan's closure (outbound travel stopped).",
+           "issue 13 / public record: Wuhan closed its outbound routes on 23 Jan 2020");
+    t.date("zhejiang.hubei.arrivals_until", &P::hubei_arrivals_until, Date::from_ymd(2020, 1, 30),
+           "Last day a Hubei-linked resident arrives.", "assumption: a week after the closure");
+    t.real("zhejiang.migrants.away_share", &P::migrants_away, 0.2, 0, 1, "fraction",
+           "Share of employed census residents away for the Spring Festival at the start of the run.",
+           "data README: the census (64.6 M) counts more migrant workers than the 2019 estimate (58.5 M), and many "
+           "were away in Jan-Feb 2020; the share is an assumption of that order");
+    t.date("zhejiang.migrants.return_from", &P::migrants_return_from, Date::from_ymd(2020, 2, 10),
+           "First day away workers return.", "assumption: returns followed the end of the extended holiday (9 Feb)");
+    t.date("zhejiang.migrants.return_until", &P::migrants_return_until, Date::from_ymd(2020, 3, 15),
+           "Last day an away worker returns.", "data README: migrant workers 'returned over February-March'");
+    t.real("zhejiang.migrants.infected_share", &P::migrant_infected, 1e-5, 0, 0.01, "fraction",
+           "Share of returning workers infected on arrival.", "assumption: low prevalence outside Hubei in Feb 2020");
+    t.real("zhejiang.migrants.risk_share", &P::migrant_risk_share, 0.3, 0, 1, "fraction",
+           "Share of returning workers arriving from risk areas (quarantined 14 days on arrival).",
+           "assumption: a third of Zhejiang's migrant workers came from the provinces then classed as risk areas");
+    for (int s = 0; s < kNumSectors; ++s) {
+      static const double sizes[kNumSectors] = {5, 30, 40, 6, 12, 15};
+      std::string key = "zhejiang.firms.size_";
+      key += kSectorNames[s];
+      t.real(key, [s](P& p) -> double& { return p.firm_size[s]; }, sizes[s], 1, 10000, "workers",
+             "Mean workers per workplace in this sector.", kFirmSize);
+    }
+    // epidemic
+    t.real("zhejiang.epidemic.beta_household", &P::beta_household, 0.12, 0, 1, "1/day",
+           "Daily infection hazard from one infectious household member.",
+           "assumption: household secondary attack rate about 15 % over an infectious period (Li et al. 2020, CID)")
+        .changeable();
+    t.real("zhejiang.epidemic.beta_work", &P::beta_work, 0.4, 0, 10, "1/day",
+           "Daily hazard from a workplace whose workers are all infectious (scaled by the infectious share).", kFit)
+        .changeable();
+    t.real("zhejiang.epidemic.beta_community", &P::beta_community, 0.3, 0, 10, "1/day",
+           "Daily hazard from a community whose residents are all infectious (scaled by the infectious share).", kFit)
+        .changeable();
+    t.real("zhejiang.epidemic.beta_travel", &P::beta_travel, 0.1, 0, 10, "1/day",
+           "Daily hazard from bordering counties' infectious share (travel between counties).",
+           "assumption: a small fraction of contacts crosses county lines")
+        .changeable();
+    t.real("zhejiang.epidemic.latent_days", &P::latent_days, 3.0, 1, 30, "days", "Mean days from infection to infectiousness.",
+           "assumption: incubation 5.2 days (Li et al. 2020, NEJM) minus about 2 presymptomatic days (He et al. 2020, Nat Med)");
+    t.real("zhejiang.epidemic.presymptomatic_days", &P::presymptomatic_days, 2.0, 0.5, 10, "days",
+           "Mean infectious days before symptoms.", "He et al. 2020, Nat Med 26:672: infectiousness peaks at or before onset");
+    t.real("zhejiang.epidemic.symptomatic_days", &P::symptomatic_days, 7.0, 1, 30, "days",
+           "Mean days infectious after symptom onset (if never detected).", kEpi);
+    t.real("zhejiang.epidemic.asymptomatic_share", &P::asymptomatic_share, 0.3, 0, 1, "fraction",
+           "Share of infections that never show symptoms.", "Buitrago-Garcia et al. 2020, PLoS Med: about 20-30 %");
+    t.real("zhejiang.epidemic.asymptomatic_infectiousness", &P::asymptomatic_infectiousness, 0.5, 0, 1, "ratio",
+           "Infectiousness of asymptomatic relative to symptomatic cases.", kEpi);
+    t.real("zhejiang.epidemic.quarantine_effect", &P::quarantine_effect, 0.9, 0, 1, "fraction",
+           "Reduction of a quarantined resident's contacts outside the household.",
+           "assumption: home or central quarantine under community watch in 2020");
+    t.real("zhejiang.detection.symptomatic", &P::detect_symptomatic, 0.15, 0, 1, "1/day",
+           "Daily probability that a symptomatic case seeks care and is confirmed (without public participation).", kEpi)
+        .changeable();
+    t.real("zhejiang.detection.quarantined", &P::detect_quarantined, 0.5, 0, 1, "1/day",
+           "Daily probability that an infectious resident in quarantine is tested positive.",
+           "assumption: quarantined contacts were tested (nucleic-acid tests) within days")
+        .changeable();
+    t.real("zhejiang.tracing.household", &P::trace_household, 0.6, 0, 1, "fraction",
+           "Share of a confirmed case's household quarantined the next day (before data matching).",
+           "assumption: close-contact tracing found most household members")
+        .changeable();
+    t.real("zhejiang.tracing.work", &P::trace_work, 0.1, 0, 1, "fraction",
+           "Share of a confirmed case's co-workers quarantined the next day (before data matching).",
+           "assumption: workplace contacts are harder to list than household members")
+        .changeable();
+    t.integer("zhejiang.quarantine_days", &P::quarantine_days, 14, 1, 60, "days", "Length of a quarantine.",
+              "issue 13 / national rule in 2020: 14-day quarantine for close contacts and arrivals from risk areas");
+    // response and mechanisms
+    t.flag("zhejiang.response.level1", &P::level1, false,
+           "The level-1 public health emergency response is in force (dated [[events]]).",
+           "seed 001: Zhejiang was the first province to start the level-1 response (23 Jan 2020)")
+        .changeable();
+    t.real("zhejiang.response.contact_scale", &P::level1_contact_scale, 0.35, 0, 1, "fraction",
+           "Contacts outside the household kept under the level-1 response before the map.", kMeasure)
+        .changeable();
+    auto mechanism = [&t](const char* name, Mechanism P::*m, const char* doc, const char* src) {
+      std::string on = "zhejiang.";
+      on += name;
+      std::string strength = on;
+      on += ".on";
+      strength += ".strength";
+      std::string on_doc = "Switch of the mechanism: ";
+      on_doc += doc;
+      t.flag(on, [m](P& p) -> bool& { return (p.*m).on; }, true, on_doc, src).changeable();
+      t.real(strength, [m](P& p) -> double& { return (p.*m).strength; }, 1.0, 0, 1, "fraction",
+             "Strength of the mechanism (0 none, 1 as in Zhejiang).", src)
+          .changeable();
+    };
+    mechanism("data_matching", &P::matching,
+              "data shared across departments finds Hubei-linked residents and contacts.",
+              "seed 001: '共享、比对卫健、公安等各部门数据充分了解每天疫情重点区域到浙人员信息'");
+    mechanism("participation", &P::participation, "self-reporting, community reporting and health-code declarations.",
+              "seed 001: technology empowers the public (participation and oversight)");
+    mechanism("platform", &P::platform, "online resumption approval by rule and supply matching between firms and public.",
+              "seed 001: platform co-creation by government, firms and the public");
+    t.real("zhejiang.data_matching.find_rate", &P::matching_find_rate, 0.25, 0, 1, "1/day",
+           "Daily probability that data matching finds (and quarantines) a present Hubei-linked resident at full strength.",
+           kFit)
+        .changeable();
+    t.real("zhejiang.data_matching.trace_gain", &P::matching_trace_gain, 0.3, 0, 1, "fraction",
+           "Extra share of a case's household and co-workers quarantined at full data-matching strength.",
+           "assumption: matched phone, transport and health records complete contact lists")
+        .changeable();
+    t.real("zhejiang.participation.detect_gain", &P::participation_detect_gain, 0.15, 0, 1, "1/day",
+           "Extra daily probability that a symptomatic case is reported (self or community) at full participation.",
+           "assumption: health-code declarations and grid reporting roughly double early detection")
+        .changeable();
+    t.real("zhejiang.participation.report_rate", &P::participation_report_rate, 0.05, 0, 1, "1/day",
+           "Daily probability that the community reports a present, unfound Hubei-linked resident at full participation.",
+           "assumption: neighbours and grid workers reported arrivals from Hubei")
+        .changeable();
+    t.real("zhejiang.platform.approval_base", &P::approval_base, 0.05, 0, 1, "1/day",
+           "Daily probability that a firm's resumption application is approved on paper (no platform).",
+           "assumption: offline approval took weeks in early Feb 2020")
+        .changeable();
+    t.real("zhejiang.platform.approval_online", &P::approval_platform, 0.3, 0, 1, "1/day",
+           "Extra daily approval probability with online application and rule-based approval at full strength.", kFit)
+        .changeable();
+    t.real("zhejiang.platform.supply_matching", &P::supply_matching, 0.5, 0, 1, "fraction",
+           "Share of a firm's supply shortfall closed by platform matching at full strength.",
+           "assumption: matching finds alternative suppliers for about half of what is missing")
+        .changeable();
+    // map
+    t.flag("zhejiang.map.active", &P::map_active, false, "The five-colour map is published (dated [[events]]).", kSeedMap)
+        .changeable();
+    t.flag("zhejiang.map.use_new_cases", &P::map_new_cases, false,
+           "The score includes new cases over the past week (dated [[events]]).",
+           "issue 13: the new-case indicator was added from 12 Feb 2020")
+        .changeable();
+    t.text("zhejiang.map.mode", &P::map_mode, "by_colour", {"by_colour", "strictest", "uniform"},
+           "Measures by colour (as happened), the strictest (red) everywhere until the province has no active "
+           "case, or one uniform moderate (yellow) level without a map (counterfactuals).",
+           "issue 13: counterfactuals (a)-(c)")
+        .changeable();
+    auto score = [&t](const char* key, double ScoreRule::*f, double def, double hi, const char* doc, const char* src) {
+      std::string k = "zhejiang.map.";
+      k += key;
+      t.real(k, [f](P& p) -> double& { return p.score.*f; }, def, 0, hi, "points", doc, src).changeable();
+    };
+    score("w_cumulative", &ScoreRule::w_cum, 1.0, 100, "Score weight of ln(1 + cumulative confirmed).", kScore);
+    score("w_local", &ScoreRule::w_local, 1.0, 100, "Score weight of the share of local cases.", kScore);
+    score("w_cluster", &ScoreRule::w_cluster, 0.5, 100, "Score weight of each clustered outbreak.", kScore);
+    score("w_new", &ScoreRule::w_new, 1.0, 100, "Score weight of ln(1 + new cases in the past 7 days) (from 12 Feb).", kScore);
+    score("w_quiet", &ScoreRule::w_quiet, 2.0, 100, "Score reduction at quiet_cap days without a new case.", kScore);
+    score("quiet_cap", &ScoreRule::quiet_cap, 14, 365, "Days without a new case after which the reduction is full.",
+          "assumption: one 14-day quarantine period");
+    score("red", &ScoreRule::t_red, 7.0, 1000, "Lowest score coloured red.", kScore);
+    score("orange", &ScoreRule::t_orange, 4.5, 1000, "Lowest score coloured orange.", kScore);
+    score("yellow", &ScoreRule::t_yellow, 3.0, 1000, "Lowest score coloured yellow.", kScore);
+    score("blue", &ScoreRule::t_blue, 0.5, 1000, "Lowest score coloured blue (below: green).", kScore);
+    for (int c = 0; c < kNumColours; ++c) {
+      static const double scale[kNumColours] = {0.1, 0.2, 0.35, 0.5, 0.7};
+      static const double permit[kNumColours] = {0.0, 0.3, 0.6, 1.0, 1.0};
+      std::string k = "zhejiang.measures.contact_scale_";
+      k += kColourNames[c];
+      t.real(k, [c](P& p) -> double& { return p.contact_scale[c]; }, scale[c], 0, 1, "fraction",
+             "Contacts outside the household kept in a county of this colour.", kMeasure)
+          .changeable();
+      std::string q = "zhejiang.measures.permission_";
+      q += kColourNames[c];
+      t.real(q, [c](P& p) -> double& { return p.permission[c]; }, permit[c], 0, 1, "fraction",
+             "Share of firms (key firms first) permitted to resume in a county of this colour.", kPermit)
+          .changeable();
+    }
+    // firms
+    t.flag("zhejiang.firms.holiday", &P::holiday, false, "Firms are closed for the (extended) Spring Festival holiday.",
+           "assumption: the holiday from 24 Jan 2020, extended in Zhejiang to 9 Feb (dated [[events]])")
+        .changeable();
+    t.flag("zhejiang.firms.resumption_allowed", &P::resumption_allowed, false,
+           "Firms may apply to resume (dated [[events]]).",
+           "assumption: resumption from 10 Feb 2020, after the extended holiday and the first map (9 Feb)")
+        .changeable();
+    t.real("zhejiang.firms.essential_share", &P::essential_share, 0.1, 0, 1, "fraction",
+           "Share of firms that keep operating through the holiday (utilities, food, medical supplies).",
+           "assumption: essential production continued during the extended holiday")
+        .changeable();
+    t.real("zhejiang.firms.min_workers_present", &P::min_workers_present, 0.5, 0, 1, "fraction",
+           "Share of its workers a firm needs present (not away, quarantined or isolated) to operate.",
+           "assumption: a firm runs with half its staff")
+        .changeable();
+    t.real("zhejiang.firms.min_supply", &P::min_supply, 0.5, 0, 1, "fraction",
+           "Share of its suppliers a firm needs open (after matching) to operate.",
+           "assumption: a firm runs on half its inputs")
+        .changeable();
+    t.real("zhejiang.supply.own_county", &P::supply_own, 0.5, 0, 1, "fraction",
+           "Share of a firm's supply bought in its own county (the rest from bordering counties and the province).",
+           "assumption: Zhejiang's county economies (块状经济) buy much of their inputs locally");
+    t.real("zhejiang.supply.neighbours", &P::supply_neighbours, 0.3, 0, 1, "fraction",
+           "Share of a firm's supply bought in bordering counties (own + neighbours <= 1; the rest province-wide).",
+           "assumption: see zhejiang.supply.own_county");
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+void declare_zhejiang_parameters(ParamRegistry& reg) { parameters().declare(reg); }
+
+ZhejiangParams load_zhejiang_parameters(const ParamSet& p) { return parameters().load(p); }
+
+void check_zhejiang_parameters(const ParamSet& p) {
+  auto fail = [&p](const char* key, const char* what) { throw InputError(p.at(key).loc, key, what); };
+  if (p.has("regions.table") && !p.get_string("regions.table").empty() && load_region_table(p)->size() > 255)
+    fail("regions.table", "the zhejiang model stores a county index in one byte: at most 255 counties");
+  if (p.get_double("zhejiang.supply.own_county") + p.get_double("zhejiang.supply.neighbours") > 1.0)
+    fail("zhejiang.supply.neighbours", "own_county + neighbours must not exceed 1");
+  const double t[4] = {p.get_double("zhejiang.map.red"), p.get_double("zhejiang.map.orange"),
+                       p.get_double("zhejiang.map.yellow"), p.get_double("zhejiang.map.blue")};
+  if (!(t[0] >= t[1] && t[1] >= t[2] && t[2] >= t[3]))
+    fail("zhejiang.map.orange", "colour thresholds must satisfy red >= orange >= yellow >= blue");
+  if (p.get_date("zhejiang.hubei.arrivals_until") < p.get_date("zhejiang.hubei.closure") ||
+      p.get_date("zhejiang.hubei.closure") < p.get_date("zhejiang.hubei.arrivals_from"))
+    fail("zhejiang.hubei.closure", "needs arrivals_from <= closure <= arrivals_until");
+  if (p.get_date("zhejiang.migrants.return_until") < p.get_date("zhejiang.migrants.return_from"))
+    fail("zhejiang.migrants.return_until", "must not be before zhejiang.migrants.return_from");
+}
+
+}  // namespace govsim::zhejiang

@@ -1,0 +1,199 @@
+// Residents placed by county from the 2020 census (scenarios/data/zhejiang/counties.csv) at
+// population.scale: households (sizes from the county's mean household size), communities
+// (consecutive blocks of zhejiang.community_size), workplaces by sector (the county's employment
+// rate and sector shares, firm sizes by sector), the Hubei-linked residents (seed 001's 300,000,
+// placed by census residents with Wenzhou's counties weighted by zhejiang.hubei.wenzhou_link_factor)
+// and the workers away for the Spring Festival. Every draw is counter-based on the setup tick, so
+// the population depends only on the seed and the scenario.
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "models/zhejiang/world_state.hpp"
+#include "sim/model/parallel.hpp"
+#include "sim/network/community_graph.hpp"
+
+namespace govsim::zhejiang {
+namespace {
+
+constexpr double kWenzhou = 330300;  // Wenzhou's prefecture code (parent_code)
+
+uint16_t tick_between(const Calendar& cal, Date a, Date b, double u) {
+  const int32_t span = b - a + 1;
+  const Date d = a + std::min<int32_t>(span - 1, int32_t(u * span));
+  const int32_t t = d - cal.start();
+  return uint16_t(std::clamp<int32_t>(t, 0, 65535));
+}
+
+// County attributes from the table, or, without one (govsim outputs builds a tiny world), one
+// pseudo-county with round values of the order of Zhejiang's (assumption: not used by any scenario).
+struct Attributes {
+  const RegionTable* t;
+  size_t size() const { return t ? t->size() : 1; }
+  double get(const std::string& col, size_t c, double fallback) const {
+    return t && t->has_numeric(col) ? t->numeric(col)[c] : fallback;
+  }
+  double population(size_t c, uint32_t n) const { return t ? t->regions()[c].population : double(n); }
+  std::vector<std::pair<uint32_t, double>> neighbours(size_t c) const {
+    return t ? t->neighbours(uint32_t(c)) : std::vector<std::pair<uint32_t, double>>{};
+  }
+};
+
+}  // namespace
+
+void build_population(World& w, ZjWorld& z) {
+  const Attributes t{w.regions()};
+  const CounterRng& rng = w.rng();
+  const Calendar& cal = w.calendar();
+  const ZhejiangParams& p = z.p;
+  const std::vector<uint32_t>& off = w.layout().region_offset;
+  const size_t nc = t.size();
+  z.counties.assign(nc, {});
+  // Cities in order of first appearance, from parent_code.
+  std::vector<double> parent(nc), city_code;
+  for (size_t c = 0; c < nc; ++c) {
+    parent[c] = t.get("parent_code", c, 0);
+    auto it = std::find(city_code.begin(), city_code.end(), parent[c]);
+    z.counties[c].city = uint32_t(it - city_code.begin());
+    if (it == city_code.end()) city_code.push_back(parent[c]);
+  }
+  z.city_codes.clear();
+  for (double c : city_code) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", c);
+    z.city_codes.emplace_back(buf);
+  }
+  // Hubei-linked share by county: census residents x (Wenzhou factor in Wenzhou's counties).
+  std::vector<double> weight(nc);
+  double wsum = 0;
+  for (size_t c = 0; c < nc; ++c) {
+    weight[c] = t.population(c, z.n) * (parent[c] == kWenzhou ? p.wenzhou_link_factor : 1.0);
+    wsum += weight[c];
+  }
+  std::vector<double> hh_mean(nc), emp_rate(nc);
+  std::vector<std::array<double, kNumSectors>> share(nc);
+  for (size_t c = 0; c < nc; ++c) {
+    hh_mean[c] = t.get("mean_household_size", c, 2.5);
+    emp_rate[c] = t.get("employment_rate", c, 0.6);
+    for (int s = 0; s < kNumSectors; ++s) {
+      std::string col = "employed_share_";
+      col += kSectorNames[s];
+      share[c][s] = t.get(col, c, 1.0 / kNumSectors);
+    }
+  }
+  // Communities and firms: ids in county order.
+  const uint32_t csize = uint32_t(p.community_size);
+  z.comm_begin.clear();
+  z.neighbours.clear();
+  uint32_t firms = 0;
+  for (size_t c = 0; c < nc; ++c) {
+    County& k = z.counties[c];
+    k.begin = off[c];
+    k.end = off[c + 1];
+    k.comm_begin = uint32_t(z.comm_begin.size());
+    for (uint32_t b = k.begin; b < k.end; b += csize) z.comm_begin.push_back(b);
+    k.comm_end = uint32_t(z.comm_begin.size());
+    for (int s = 0; s < kNumSectors; ++s) {
+      k.firm_offset[s] = firms;
+      const double workers = (k.end - k.begin) * emp_rate[c] * share[c][s];
+      if (workers > 0) firms += std::max<uint32_t>(1, uint32_t(std::lround(workers / p.firm_size[s])));
+    }
+    k.firm_offset[kNumSectors] = firms;
+    z.neighbours.push_back(t.neighbours(c));
+    for (const auto& [nb, wt] : z.neighbours.back()) k.travel_weight_sum += wt;
+  }
+  z.num_communities = uint32_t(z.comm_begin.size());
+  z.comm_begin.push_back(z.n);
+  z.num_firms = firms;
+  z.firm_county.assign(firms, 0);
+  z.firm_sector.assign(firms, 0);
+  z.firm_rank.assign(firms, 0);
+  for (size_t c = 0; c < nc; ++c)
+    for (int s = 0; s < kNumSectors; ++s)
+      for (uint32_t f = z.counties[c].firm_offset[s]; f < z.counties[c].firm_offset[s + 1]; ++f) {
+        z.firm_county[f] = uint8_t(c);
+        z.firm_sector[f] = uint8_t(s);
+        z.firm_rank[f] = float(rng.uniform(kNetworkSetupTick, f, kFirmSetup));
+      }
+
+  uint32_t* hh = z.household->cur().data();
+  uint32_t* fm = z.firm->cur().data();
+  uint16_t* arr = z.arrival->cur().data();
+  uint8_t* cty = z.county->cur().data();
+  uint8_t* fl = z.flags->cur().data();
+  // Households county by county (sequential inside a county, parallel across), then global ids.
+  std::vector<uint32_t> hh_count(nc, 0);
+  tbb::parallel_for(size_t{0}, nc, [&](size_t c) {
+    const County& k = z.counties[c];
+    uint32_t h = 0;
+    for (uint32_t i = k.begin; i < k.end;) {
+      const double u = rng.uniform(kNetworkSetupTick, i, kSetupPlace);
+      const uint32_t size = std::min({1 + CounterRng::poisson_inversion(std::max(0.0, hh_mean[c] - 1.0), u),
+                                      kMaxHousehold, k.end - i});
+      for (uint32_t a = i; a < i + size; ++a) hh[a] = h;
+      i += size;
+      ++h;
+    }
+    hh_count[c] = h;
+  });
+  std::vector<uint32_t> hh_base(nc + 1, 0);
+  for (size_t c = 0; c < nc; ++c) hh_base[c + 1] = hh_base[c] + hh_count[c];
+  z.num_households = hh_base[nc];
+  // Every resident: county, household id, work, Hubei link, away.
+  const double hubei_scaled = p.hubei_linked * z.scale;
+  tbb::parallel_for(size_t{0}, nc, [&](size_t c) {
+    const County& k = z.counties[c];
+    const double pop = double(k.end - k.begin);
+    const double h_share = pop > 0 && wsum > 0 ? std::min(1.0, hubei_scaled * weight[c] / wsum / pop) : 0.0;
+    std::array<double, kNumSectors> cum{};
+    double acc = 0;
+    for (int s = 0; s < kNumSectors; ++s) cum[s] = acc += share[c][s];
+    parallel_for_blocks(k.end - k.begin, [&](uint32_t b, uint32_t e) {
+      for (uint32_t i = k.begin + b; i < k.begin + e; ++i) {
+        hh[i] += hh_base[c];
+        cty[i] = uint8_t(c);
+        fm[i] = kNoFirm;
+        arr[i] = 0;
+        uint8_t f = 0;
+        const auto d = rng.draw4(kNetworkSetupTick, i, kSetupWork);
+        if (unit(d[0]) < emp_rate[c] && acc > 0) {
+          const double x = unit(d[1]) * acc;
+          int s = 0;
+          while (s + 1 < kNumSectors && x >= cum[s]) ++s;
+          const uint32_t fb = k.firm_offset[s], fe = k.firm_offset[s + 1];
+          if (fe > fb) {
+            fm[i] = fb + std::min(fe - fb - 1, uint32_t(unit(d[2]) * (fe - fb)));
+            f |= kEmployed;
+          }
+          if ((f & kEmployed) && unit(d[3]) < p.migrants_away) {
+            const auto r = rng.uniform2(kNetworkSetupTick, i, kSetupTravel + 10);
+            f |= kAway;
+            if (r[1] < p.migrant_risk_share) f |= kRisk;
+            arr[i] = tick_between(cal, p.migrants_return_from, p.migrants_return_until, r[0]);
+          }
+        }
+        const auto h = rng.draw4(kNetworkSetupTick, i, kSetupTravel);
+        if (unit(h[0]) < h_share) {
+          f = uint8_t((f & ~kRisk) | kHubei | kAway);
+          arr[i] = unit(h[1]) < p.hubei_before_closure
+                       ? tick_between(cal, p.hubei_arrivals_from, p.hubei_closure, unit(h[2]))
+                       : tick_between(cal, p.hubei_closure + 1, p.hubei_arrivals_until, unit(h[2]));
+        }
+        fl[i] = f;
+      }
+    });
+  });
+  // Workers of each firm (CSR, in resident id order).
+  z.worker_begin.assign(size_t(firms) + 1, 0);
+  for (uint32_t i = 0; i < z.n; ++i)
+    if (fm[i] != kNoFirm) ++z.worker_begin[fm[i] + 1];
+  for (uint32_t f = 0; f < firms; ++f) z.worker_begin[f + 1] += z.worker_begin[f];
+  z.workers.assign(z.worker_begin[firms], 0);
+  std::vector<uint32_t> fill(z.worker_begin.begin(), z.worker_begin.end() - 1);
+  for (uint32_t i = 0; i < z.n; ++i)
+    if (fm[i] != kNoFirm) z.workers[fill[fm[i]]++] = i;
+}
+
+}  // namespace govsim::zhejiang

@@ -1,0 +1,63 @@
+#pragma once
+// State of the Zhejiang model outside the residents' columns: counties (with their map
+// indicators), communities, firms with their workers, and the day's tallies.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/zhejiang/colour_map.hpp"
+#include "models/zhejiang/params.hpp"
+
+namespace govsim::zhejiang {
+
+// Disease state of a resident (the epidemic of issue 13: SEIR with presymptomatic and
+// asymptomatic states). Confirmed cases are isolated (flag kConfirmed) until removed.
+enum Disease : uint8_t { kS = 0, kE, kP, kY, kA, kR, kNumDisease };
+inline constexpr std::array<const char*, kNumDisease> kDiseaseNames = {
+    "susceptible", "exposed", "presymptomatic", "symptomatic", "asymptomatic", "removed"};
+
+// Resident flag bits.
+enum Flag : uint8_t {
+  kAway = 1,       // not in the province yet (Hubei traveller or worker away for the Spring Festival)
+  kHubei = 2,      // Hubei-linked resident (seed 001's 300,000)
+  kFound = 4,      // found by data matching or community reporting
+  kConfirmed = 8,  // a confirmed case (isolated while infectious)
+  kImported = 16,  // infected outside the province
+  kEmployed = 32,
+  kRisk = 64       // a returning worker from a risk area (quarantined on arrival)
+};
+
+// Firm states: every firm is in exactly one.
+enum FirmState : uint8_t { kOpen = 0, kClosed, kApplied, kApproved, kNumFirmStates };
+inline constexpr std::array<const char*, kNumFirmStates> kFirmStateNames = {"open", "closed", "applied", "approved"};
+
+// Random-number streams; a stream id never changes meaning once published.
+enum Stream : uint32_t { kSetupPlace = 1301, kSetupWork = 1302, kSetupTravel = 1303, kDaily = 1311, kFirmDaily = 1312,
+                         kFirmSetup = 1313 };
+
+// Per-county daily tallies (integers: exact in any reduction order).
+enum Tally : int {
+  kNewInfections, kNewCases, kNewImportedCases, kNewClusters, kNewQuarantined, kQuarantined, kAwayNow,
+  kWorkersPresent, kDisease0, kNumTallies = kDisease0 + kNumDisease
+};
+using TallyRow = std::array<uint64_t, kNumTallies>;
+
+struct County {
+  uint32_t begin = 0, end = 0;            // resident ids
+  uint32_t comm_begin = 0, comm_end = 0;  // community ids
+  std::array<uint32_t, kNumSectors + 1> firm_offset{};  // firm ids of sector s: [offset[s], offset[s+1])
+  uint32_t city = 0;                      // index into the city list
+  double travel_weight_sum = 0;
+};
+
+// The map's running indicators of one county (simulated counts; the score divides by the scale).
+struct CountyRecord {
+  uint64_t cum_cases = 0, cum_local = 0, clusters = 0;
+  int32_t last_case_tick = -1;
+  std::array<uint64_t, 7> new_ring{};  // new cases on the last 7 days
+  uint8_t colour = kGreen;
+  uint8_t mapped = 0;                  // 1 once the map has coloured it
+  double score = 0;
+};
+
+}  // namespace govsim::zhejiang
