@@ -74,12 +74,16 @@ TEST_CASE("health_code_diffusion.py --small writes outside the tree", "[paper_re
   check_small_run("paper_repro/health_code_diffusion.py", {"health_code_diffusion.png", "health_code_diffusion.json"});
 }
 
+TEST_CASE("zhejiang_five_colour.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/zhejiang_five_colour.py", {"zhejiang_five_colour.png", "zhejiang_five_colour.json"});
+}
+
 TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
                         "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
-                        "paper_repro/jiaxing_heldout_sensitivity.py"}) {
+                        "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
