@@ -7,7 +7,7 @@
 
 #include "models/jiaxing/community_step.hpp"
 #include "models/jiaxing/params.hpp"
-#include "models/jiaxing/resilience.hpp"
+#include "sim/metrics/resilience.hpp"
 #include "models/jiaxing/rules.hpp"
 #include "models/jiaxing/state.hpp"
 #include "sim/model/parallel.hpp"

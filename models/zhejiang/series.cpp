@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "models/jiaxing/resilience.hpp"
+#include "sim/metrics/resilience.hpp"
 #include "sim/model/by_region.hpp"
 
 namespace govsim::zhejiang {
@@ -213,7 +213,7 @@ std::vector<Model::Scalar> summarise(const World& w, const ZjWorld& z, const std
     for (int32_t t = 1; t < n && start < 0; ++t)
       if (x[t] < 0.99 * x[0]) start = t;
     if (start > 0) {
-      const jiaxing::Resilience r = jiaxing::resilience_of(x, start, start, n - std::min(n, 7), n);
+      const Resilience r = resilience_of(x, start, start, n - std::min(n, 7), n);
       out.push_back({"activity_pre", "fraction", "Share of firms open before the shock.", r.pre_level});
       out.push_back({"activity_loss_area", "days", "Days of lost activity (shortfall of firms open, relative to before).", r.loss_area});
       out.push_back({"activity_recovery_days", "days", "Days from the shock until firms open are back within 1 % of the pre level.",

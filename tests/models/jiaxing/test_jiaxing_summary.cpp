@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "jiaxing_test_support.hpp"
-#include "models/jiaxing/resilience.hpp"
+#include "sim/metrics/resilience.hpp"
 
 using namespace govsim;
 using namespace govsim::jiaxing_test;
@@ -23,7 +23,7 @@ TEST_CASE("jiaxing: summary scalars agree with the series", "[jiaxing]") {
   const int32_t crisis = tick(r, "2020-01-23"), emergency_end = tick(r, "2020-03-02");
   const SeriesData& met = daily(r, "share_needs_met");
   const std::vector<double> x(met.values.begin(), met.values.end());
-  const jiaxing::Resilience res = jiaxing::resilience_of(x, crisis, 30, emergency_end + 1, n);
+  const Resilience res = resilience_of(x, crisis, 30, emergency_end + 1, n);
   CHECK(scalar(r, "needs_met_pre") == 1.0);
   CHECK(scalar(r, "needs_met_pre") == res.pre_level);
   CHECK(scalar(r, "needs_met_loss_area") == res.loss_area);

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace govsim::jiaxing {
+namespace govsim {
 
 struct Resilience {
   double pre_level = 0;
@@ -28,4 +28,4 @@ Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int
                          int32_t post_begin, int32_t post_end, int32_t smooth = 7,
                          double tolerance = 0.01);
 
-}  // namespace govsim::jiaxing
+}  // namespace govsim

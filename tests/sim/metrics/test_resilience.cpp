@@ -1,12 +1,12 @@
-// resilience_of (models/jiaxing/resilience.hpp) on hand-made series with known answers.
+// resilience_of (sim/metrics/resilience.hpp) on hand-made series with known answers.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
 
-#include "models/jiaxing/resilience.hpp"
+#include "sim/metrics/resilience.hpp"
 
-using govsim::jiaxing::Resilience;
-using govsim::jiaxing::resilience_of;
+using govsim::Resilience;
+using govsim::resilience_of;
 
 namespace {
 

@@ -1,10 +1,10 @@
-#include "models/jiaxing/resilience.hpp"
+#include "sim/metrics/resilience.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace govsim::jiaxing {
+namespace govsim {
 
 Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int32_t pre_window,
                          int32_t post_begin, int32_t post_end, int32_t smooth,
@@ -51,4 +51,4 @@ Resilience resilience_of(const std::vector<double>& x, int32_t crisis_start, int
   return r;
 }
 
-}  // namespace govsim::jiaxing
+}  // namespace govsim
