@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
+#include "run_result_lookup.hpp"
 #include "test_support.hpp"
 
 namespace govsim::zhejiang_test {
@@ -20,19 +21,9 @@ inline RunResult run_small(std::vector<std::string> sets, double scale = 0.002, 
   return run_scenario(sc, opt);
 }
 
-inline const SeriesData& series(const RunResult& r, const std::string& name) {
-  for (const auto& s : r.daily)
-    if (s.spec.name == name) return s;
-  FAIL("no series " << name);
-  throw;
-}
-
-inline double scalar(const RunResult& r, const std::string& name) {
-  for (const auto& s : r.summary)
-    if (s.name == name) return s.value;
-  FAIL("no summary scalar " << name);
-  throw;
-}
+// The shared look-ups (tests/run_result_lookup.hpp) under the names these tests use.
+inline const SeriesData& series(const RunResult& r, const std::string& name) { return testing::daily(r, name); }
+using testing::scalar;
 
 inline double last(const RunResult& r, const std::string& name) {
   const SeriesData& s = series(r, name);
