@@ -9,6 +9,7 @@
 #include "models/jiaxing/params.hpp"
 #include "sim/metrics/resilience.hpp"
 #include "models/jiaxing/rules.hpp"
+#include "models/jiaxing/service_decisions.hpp"
 #include "models/jiaxing/state.hpp"
 #include "sim/model/parallel.hpp"
 
@@ -33,6 +34,7 @@ class JiaxingModel final : public Model {
     setup_communities(w);
     setup_officials(w);
     setup_firms(w);
+    decisions_.reset(p_.services.size());
   }
 
   // Everything the step reads comes from p_, so re-reading it applies a dated event.
@@ -41,7 +43,13 @@ class JiaxingModel final : public Model {
   void register_metrics(const World& w, MetricRegistry& m) override;
 
   void step(World& w, const TickContext& ctx) override {
-    const DayContext day = day_context(w, ctx);
+    if (ctx.tick > 0) {  // yesterday's offline gap, city-wide: the same for any thread count
+      std::array<double, kNumNeeds> gap{};
+      for (int k = 0; k < kNumNeeds; ++k) gap[k] = 1000.0 * tally(kGap0 + k) / num_residents_;
+      decisions_.observe(gap);
+    }
+    DayContext day = day_context(w, ctx);
+    day.launched = decisions_.decide(p_, ctx.tick, ctx.date);
     const Network& social = w.network("social");
     const CounterRng& rng = w.rng();
     const ResidentView rv{age_->data(), literacy_->data(), trust_->data(), registered_->cur().data(),
@@ -67,11 +75,17 @@ class JiaxingModel final : public Model {
     out.put_pod("communities", std::span<const Community>(communities_));
     out.put("today", std::span<const uint64_t>(today_));
     out.put_value("trust_sum", trust_sum_);
+    out.put_pod("service_states", std::span<const ServiceState>(decisions_.states()));
+    out.put("gap_window", std::span<const double>(decisions_.window()));
+    out.put_value("gap_days_observed", decisions_.days_observed());
   }
   void load_state(const StateReader& in) override {
     in.get_pod("communities", std::span<Community>(communities_));
     in.get("today", std::span<uint64_t>(today_));
     trust_sum_ = in.get_value<double>("trust_sum");
+    in.get_pod("service_states", std::span<ServiceState>(decisions_.states()));
+    in.get("gap_window", std::span<double>(decisions_.window()));
+    decisions_.days_observed() = in.get_value<int32_t>("gap_days_observed");
     for (const Community& c : communities_)  // ids a step indexes with: never past the stores
       if (c.begin > c.end || c.end > num_residents_ || c.firm_begin > c.firm_end || c.firm_end > num_firms_)
         throw DataError("model/communities: resident or firm ranges out of bounds");
@@ -86,6 +100,7 @@ class JiaxingModel final : public Model {
   double tally(uint64_t k) const { return double(today_[k]); }  // today's city total of counter k
 
   JiaxingParams p_;
+  ServiceDecisions decisions_;
   int32_t crisis_start_ = -1, emergency_end_ = -1;
   std::vector<Community> communities_;
   Tally today_{};
@@ -190,8 +205,6 @@ DayContext JiaxingModel::day_context(const World& w, const TickContext& ctx) con
     d.open[k] = rules::offline_open(p_, k, ctx.intensity);
   }
   d.total_rate = cum;
-  for (size_t s = 0; s < p_.services.size(); ++s)
-    if (!(ctx.date < p_.services[s].start) && !(p_.services[s].end < ctx.date)) d.launched |= 1u << s;
   d.firms_closing = ctx.intensity >= p_.closure_threshold && p_.closure_threshold > 0;
   return d;
 }
@@ -290,6 +303,26 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
               [this](const TickContext&, std::span<double> out) {
                 out[0] = tally(kServicesLive) / double(communities_.size());
               });
+  {
+    std::vector<std::string> names;
+    for (const Service& sv : p_.services) names.push_back(sv.name);
+    m.add_daily({"city_offers_service", SeriesKind::Stock, "flag",
+                 "1 when the city offers the service that day (launched by entrepreneurs' decisions and not "
+                 "retired; communities roll out entrepreneur services on their own).",
+                 A::Mean, "service", names},
+                [this](const TickContext&, std::span<double> out) {
+                  for (size_t s = 0; s < out.size(); ++s)
+                    out[s] = decisions_.states()[s].phase == ServiceState::Live ? 1.0 : 0.0;
+                });
+    std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
+    m.add_daily({"offline_gap", SeriesKind::Rate, "needs/1000 residents/day",
+                 "Needs that arose where offline provision was closed, per 1,000 residents (what public "
+                 "entrepreneurs watch to launch and retire crisis services).",
+                 A::Mean, "need", needs},
+                [this](const TickContext&, std::span<double> out) {
+                  for (int k = 0; k < kNumNeeds; ++k) out[k] = 1000.0 * tally(kGap0 + k) / num_residents_;
+                });
+  }
 
   // Monthly active rate: distinct residents active at least once in the calendar month divided by
   // residents registered at the month's end.
@@ -397,7 +430,9 @@ ModelInfo jiaxing_model_info() {
                      {"officials", 50, 5e6, "persons",
                       "Officials: grid workers, civil servants and department staff who answer requests.", "assumption: a small default for quick runs; each scenario sets its own count"},
                      {"firms", 100, 1e7, "firms", "Small service firms that can list on the platform.", "assumption: a small default for quick runs; each scenario sets its own count"}},
-                    {{"social", NetworkBuilder::Community}}, false, {}}};
+                    {{"social", NetworkBuilder::Community}}, false, {}},
+          "[[jiaxing.services]]\nname = \"notices\"\nserves = \"information\"\nchannel = \"self_service\"\n"
+          "launch = \"at_start\"\nsource = \"assumption: the smallest catalogue\"\n"};
 }
 
 }  // namespace govsim::models

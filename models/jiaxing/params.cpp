@@ -1,5 +1,8 @@
 #include "models/jiaxing/params.hpp"
 
+#include <algorithm>
+
+#include "sim/core/closest_match.hpp"
 #include "sim/core/errors.hpp"
 #include "sim/params/param_table.hpp"
 
@@ -38,13 +41,30 @@ void read_services(const std::vector<Record>& records, JiaxingParams& j) {
     const std::string& ch = r.get_string("channel");
     for (size_t c = 0; c < kChannelNames.size(); ++c)
       if (ch == kChannelNames[c]) s.channel = static_cast<Channel>(c);
+    const std::string& launch = r.get_string("launch");
+    for (size_t l = 0; l < kLaunchNames.size(); ++l)
+      if (launch == kLaunchNames[l]) s.launch = static_cast<Launch>(l);
+    s.responds_to = s.need;
+    const std::string& responds = r.get_string("responds_to");
+    for (int k = 0; k < kNumNeeds; ++k)
+      if (responds == kNeedNames[k]) s.responds_to = k;
     s.start = r.get_date("start");
     s.end = r.get_date("end");
     s.needs_entrepreneur = r.get_bool("needs_entrepreneur");
     s.mask_aid = r.get_bool("mask_aid");
     j.services.push_back(std::move(s));
   }
+  // Conversions name their source; check_jiaxing_parameters has made sure it exists.
+  for (size_t i = 0; i < records.size(); ++i) {
+    const std::string& from = records[i].get_string("converts_from");
+    for (size_t k = 0; k < j.services.size(); ++k)
+      if (!from.empty() && j.services[k].name == from) j.services[i].converts_from = static_cast<int>(k);
+  }
 }
+
+const char* kDecisions = "assumption: seed 000 says public entrepreneurs launched the crisis services within days "
+                         "of the level-1 response and converted them after it, not by what rule; a stated rule "
+                         "whose effect on the held-out months paper_repro/jiaxing_heldout_sensitivity.py reports";
 
 const ParamTable<JiaxingParams>& jiaxing_parameters() {
   using P = JiaxingParams;
@@ -244,10 +264,37 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
     table.real("jiaxing.platform.masks_per_request", &P::masks_per_request, 5, 0.1, 1000, "masks",
            "Masks handed out per granted mask request.",
            "assumption: the five-mask rations Chinese cities handed out by booking in February 2020");
+    // How public entrepreneurs decide the catalogue (service_decisions.hpp).
+    table.real("jiaxing.platform.launch_gap", [](P& p) -> double& { return p.decisions.launch_gap; }, 0.5, 0, 1000,
+           "needs/1000 residents/day",
+           "Offline gap of a need (needs arising where offline provision is closed, 7-day mean) at which "
+           "entrepreneurs launch an unmet_need service for it.",
+           kDecisions)
+        .changeable();
+    table.integer("jiaxing.platform.build_days", [](P& p) -> int& { return p.decisions.build_days; }, 3, 0, 60, "days",
+              "Days from the decision to launch a service until it is live.",
+              "seed 000: the 'epidemic online' services went live within days of the level-1 response; three "
+              "days is an assumption within that");
+    table.real("jiaxing.platform.retire_share", [](P& p) -> double& { return p.decisions.retire_share; }, 0.25, 0, 1,
+           "fraction", "A crisis service retires when the gap it responds to stays below this share of its peak.",
+           kDecisions)
+        .changeable();
+    table.integer("jiaxing.platform.retire_days", [](P& p) -> int& { return p.decisions.retire_days; }, 3, 1, 60, "days",
+              "Days in a row the gap must stay below the retirement level before a crisis service retires.",
+              kDecisions);
+    table.integer("jiaxing.platform.convert_days", [](P& p) -> int& { return p.decisions.convert_days; }, 7, 0, 365,
+              "days", "Days from a crisis service's retirement until the everyday service converted from it is live.",
+              kDecisions);
+    table.integer("jiaxing.platform.develop_days", [](P& p) -> int& { return p.decisions.develop_days; }, 30, 0, 365,
+              "days",
+              "Days from the last crisis service's retirement until the after_crisis services are live "
+              "(entrepreneurs learn what residents used, then build).",
+              kDecisions);
     std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
     needs.push_back("none");
     table.records({"jiaxing.services", ParamType::TableArray, std::nullopt, {}, {}, {}, "",
-               "The platform's service catalogue; each entry is live from start to end.", seed},
+               "The platform's service catalogue: what each service needs and what launches it, not when it "
+               "runs (service_decisions.hpp).", seed},
               {{"jiaxing.services[].name", ParamType::String, std::nullopt, {}, {}, {}, "", "Service name.", ""},
                {"jiaxing.services[].serves", ParamType::String, std::string("none"), {}, {}, needs, "",
                 "The need the service meets ('none' for sign-up, mutual-aid offers and councils).", ""},
@@ -256,10 +303,24 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
                 "How the service meets the need: self_service, official (queued request), firm_booking, "
                 "volunteer, mutual_aid, council, volunteer_signup.",
                 ""},
-               {"jiaxing.services[].start", ParamType::Date, std::nullopt, {}, {}, {}, "date",
-                "First day the service is offered.", ""},
-               {"jiaxing.services[].end", ParamType::Date, std::nullopt, {}, {}, {}, "date",
-                "Last day the service is offered.", ""},
+               {"jiaxing.services[].launch", ParamType::String, std::string("dated"), {}, {},
+                std::vector<std::string>(kLaunchNames.begin(), kLaunchNames.end()), "",
+                "What starts the service: at_start (live from the first day), unmet_need (launched and "
+                "retired by the offline gap of a need), conversion (converted from a retired crisis service), "
+                "after_crisis (built after the crisis services retire), dated (start/end; experiments only).",
+                ""},
+               {"jiaxing.services[].responds_to", ParamType::String, std::string("none"), {}, {}, needs, "",
+                "unmet_need services: the need whose offline gap launches and retires it ('none': the need "
+                "it serves).", ""},
+               {"jiaxing.services[].converts_from", ParamType::String, std::string(""), {}, {}, {}, "",
+                "conversion services: the name of the unmet_need service it is converted from.", ""},
+               {"jiaxing.services[].source", ParamType::String, std::string(""), {}, {}, {}, "",
+                "Where the service comes from: the seed passage that names it, or 'assumption: why'. "
+                "Required unless launch = \"dated\".", ""},
+               {"jiaxing.services[].start", ParamType::Date, Date::from_ymd(2000, 1, 1), {}, {}, {}, "date",
+                "dated services only: first day the service is offered.", ""},
+               {"jiaxing.services[].end", ParamType::Date, Date::from_ymd(2099, 12, 31), {}, {}, {}, "date",
+                "dated services only: last day the service is offered.", ""},
                {"jiaxing.services[].needs_entrepreneur", ParamType::Bool, false, {}, {}, {}, "",
                 "Launched by public entrepreneurs and rolled out community by community.", ""},
                {"jiaxing.services[].mask_aid", ParamType::Bool, false, {}, {}, {}, "",
@@ -338,9 +399,79 @@ void check_jiaxing_parameters(const ParamSet& p) {
   if (services.size() > kMaxServices)
     throw InputError(services[kMaxServices].loc, "jiaxing.services",
                      "at most " + std::to_string(kMaxServices) + " services are supported");
+  if (services.empty()) {
+    SourceLoc file{"<scenario>"};  // the scenario file, without a position: the entry is missing
+    for (const auto& [key, v] : p.scalars())
+      if (v.loc.line > 0) file = SourceLoc{v.loc.file};
+    throw InputError(file, "jiaxing.services",
+                     "the Jiaxing model can never offer any service: the catalogue is empty (add "
+                     "[[jiaxing.services]] entries; see scenarios/jiaxing_weijiayuan.toml)");
+  }
+  std::vector<std::string> names;
+  for (const Record& s : services) names.push_back(s.get_string("name"));
+  bool any_unmet_need = false;
+  for (const Record& s : services) any_unmet_need = any_unmet_need || s.get_string("launch") == "unmet_need";
   for (size_t i = 0; i < services.size(); ++i) {
     const Record& s = services[i];
-    if (s.get_date("end") < s.get_date("start"))
+    const std::string& name = s.get_string("name");
+    const std::string& launch = s.get_string("launch");
+    const bool dated = launch == "dated";
+    for (const char* f : {"start", "end"}) {
+      const bool given = s.at(f).loc.file != "<default>";
+      if (dated && !given)
+        throw InputError(s.loc, "jiaxing.services",
+                         "service '" + name + "' is dated (launch = \"dated\", the default) but has no " + f +
+                             "; give start and end, or a launch rule (at_start, unmet_need, conversion, after_crisis)");
+      if (!dated && given)
+        throw InputError(s.at(f).loc, "jiaxing.services",
+                         "service '" + name + "' is launched by decision (launch = \"" + launch +
+                             "\"), so it has no " + f + "; remove it");
+    }
+    if (!dated && s.get_string("source").empty())
+      throw InputError(s.loc, "jiaxing.services",
+                       "service '" + name + "' needs a source: the seed passage that names it, or "
+                       "\"assumption: why\"");
+    const std::string& from = s.get_string("converts_from");
+    if ((launch == "conversion") != !from.empty())
+      throw InputError(from.empty() ? s.loc : s.at("converts_from").loc, "jiaxing.services",
+                       "service '" + name + "': converts_from is " +
+                           (from.empty() ? std::string("required for launch = \"conversion\"")
+                                         : std::string("only for launch = \"conversion\"")));
+    if (!from.empty()) {
+      const auto it = std::find(names.begin(), names.end(), from);
+      if (it == names.end()) {
+        const std::string near = closest_match(from, names);
+        throw InputError(s.at("converts_from").loc, "jiaxing.services",
+                         "service '" + name + "' converts from '" + from + "', which is not in the catalogue" +
+                             (near.empty() ? std::string("") : "; did you mean '" + near + "'?"));
+      }
+      if (services[size_t(it - names.begin())].get_string("launch") != "unmet_need")
+        throw InputError(s.at("converts_from").loc, "jiaxing.services",
+                         "service '" + name + "' converts from '" + from +
+                             "', which is not a crisis (launch = \"unmet_need\") service, so it never retires");
+    }
+    if (launch == "unmet_need") {
+      std::string need = s.get_string("responds_to");
+      if (need == "none") need = s.get_string("serves");
+      if (need == "none")
+        throw InputError(s.loc, "jiaxing.services",
+                         "unmet_need service '" + name + "' serves no need, so it must say which need's gap "
+                         "launches it (responds_to = one of the needs)");
+      const std::string key = "jiaxing.needs." + need + ".";
+      if (p.get_double(key + "offline_closure") <= 0 ||
+          (p.get_double(key + "everyday_weight") <= 0 && p.get_double(key + "crisis_weight") <= 0))
+        throw InputError(s.loc, "jiaxing.services",
+                         "unmet_need service '" + name + "' can never launch: need '" + need +
+                             "' never goes unmet offline (its offline_closure or both its weights are 0)");
+    } else if (s.get_string("responds_to") != "none") {
+      throw InputError(s.at("responds_to").loc, "jiaxing.services",
+                       "responds_to applies only to launch = \"unmet_need\" services");
+    }
+    if (launch == "after_crisis" && !any_unmet_need)
+      throw InputError(s.loc, "jiaxing.services",
+                       "after_crisis service '" + name + "' can never launch: no crisis (launch = \"unmet_need\") "
+                       "service is in the catalogue to retire first");
+    if (dated && s.get_date("end") < s.get_date("start"))
       throw InputError(s.at("end").loc, "jiaxing.services",
                        "service '" + s.get_string("name") + "' ends before it starts");
     const std::string& ch = s.get_string("channel");

@@ -17,11 +17,19 @@ enum class Channel : uint8_t { SelfService, Official, FirmBooking, Volunteer, Mu
 inline constexpr std::array<const char*, 7> kChannelNames = {
     "self_service", "official", "firm_booking", "volunteer", "mutual_aid", "council", "volunteer_signup"};
 
+// What starts a service (service_decisions.hpp): nothing in the Jiaxing scenarios is dated.
+enum class Launch : uint8_t { Dated, AtStart, UnmetNeed, Conversion, AfterCrisis };
+inline constexpr std::array<const char*, 5> kLaunchNames = {"dated", "at_start", "unmet_need", "conversion",
+                                                            "after_crisis"};
+
 struct Service {
   std::string name;
   int need = -1;  // index into kNeedNames, or -1 for services that serve no need
   Channel channel = Channel::SelfService;
-  Date start, end;
+  Launch launch = Launch::Dated;
+  int responds_to = -1;    // unmet_need: the need whose offline gap launches and retires it
+  int converts_from = -1;  // conversion: index of the crisis service it converts
+  Date start, end;         // dated services only
   bool needs_entrepreneur = false;  // launched and rolled out only by public entrepreneurs
   bool mask_aid = false;            // an official supplies channel that hands out masks
 };
@@ -32,6 +40,16 @@ struct Conditions {
   bool critical_mass = true;
   bool coproduction_incentives = true;
   bool accountability = true;
+};
+
+// How public entrepreneurs decide the catalogue (service_decisions.hpp).
+struct ServiceDecisionParams {
+  double launch_gap = 0;    // offline gap (needs per 1,000 residents per day, 7-day mean) that launches
+  int build_days = 0;       // days from the decision to launch until the service is live
+  double retire_share = 0;  // retire when the gap is below this share of its peak while live...
+  int retire_days = 0;      // ...for this many days in a row
+  int convert_days = 0;     // days from a crisis service's retirement until its conversion is live
+  int develop_days = 0;     // days from the last crisis retirement until after-crisis services are live
 };
 
 struct JiaxingParams {
@@ -57,6 +75,7 @@ struct JiaxingParams {
   bool auto_dispatch = true;
   double mask_stock_per_10k = 0, masks_per_request = 0;
   std::vector<Service> services;
+  ServiceDecisionParams decisions;
   // firms
   double share_home_services = 0, firm_capacity = 0, closure_threshold = 0, close_rate = 0;
   double resume_rate = 0, list_rate = 0;

@@ -134,6 +134,7 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
     }
   }
   if (met_online || queued) ++T[kUses0 + k];
+  if (!(v_off < day.open[k])) ++T[kGap0 + k];  // what entrepreneurs see go unmet offline (service_decisions.hpp)
   if (met_online) {
     ++T[kMetOnline];
   } else if (queued) {

@@ -23,6 +23,7 @@ enum Counter : int {
   kFirmsOpen, kFirmsClosed, kFirmsResumed, kFirmsListed, kFirmClosedDays,
   kServicesLive,
   kUses0, kUses6 = kUses0 + kNumNeeds - 1,
+  kGap0, kGap6 = kGap0 + kNumNeeds - 1,  // needs that arose where offline provision was closed, by need
   kMonthActive0, kMonthActive1, kMonthActive2,
   kNumCounters
 };

@@ -20,6 +20,7 @@ std::string tiny_scenario(const ModelInfo& m, const std::string& component, bool
     t += "[components]\n" + component + " = true\n";
     if (drives_crisis) t += "[crisis]\ndriver = \"" + component + "\"\n";
   }
+  t += m.minimal_scenario;
   return t;
 }
 

@@ -87,6 +87,9 @@ struct ModelInfo {
   std::function<void(const ParamSet&)> check;  // may be empty; throws InputError
   std::function<std::unique_ptr<Model>()> create;
   WorldSpec world;
+  // TOML a model needs in the smallest valid scenario (e.g. one service of a catalogue that may not
+  // be empty); `govsim outputs` appends it to the tiny scenario it builds to list the series.
+  std::string minimal_scenario = {};
 };
 
 // Every model compiled into this binary (defined in models/catalog.cpp).

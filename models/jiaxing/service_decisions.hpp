@@ -1,0 +1,66 @@
+#pragma once
+// Which services the city offers, decided each day from what residents lack (issue 15): no service
+// has a date. Public entrepreneurs watch the offline gap of each need (needs that arose where
+// offline provision was closed, per 1,000 residents, 7-day mean) and
+//   - launch an `unmet_need` service when the gap of the need it responds to reaches
+//     platform.launch_gap; it goes live platform.build_days later;
+//   - retire it when the gap has stayed below platform.retire_share x its peak while live for
+//     platform.retire_days days in a row; it is launched again if the gap returns to that level
+//     (a second wave);
+//   - launch a `conversion` platform.convert_days after the service it converts from retires;
+//   - launch `after_crisis` services platform.develop_days after the last crisis service retires
+//     (what residents used in the crisis tells them what to build next).
+// `at_start` services are live from the first day; `dated` services keep their start and end
+// (for experiments; the Jiaxing scenarios use none). Decisions use the city's totals of the day
+// before, so they are the same whatever the thread count. Community roll-out of services that need
+// an entrepreneur stays in community_step.cpp.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/jiaxing/needs.hpp"
+#include "models/jiaxing/params.hpp"
+
+namespace govsim::jiaxing {
+
+inline constexpr int kGapWindow = 7;  // days in the offline-gap mean
+
+// The state of one service in the city. Plain data: checkpoints save it whole.
+struct ServiceState {
+  enum Phase : int32_t { Off = 0, Building = 1, Live = 2, Retired = 3 };
+  int32_t phase = Off;
+  int32_t live_from = -1;     // tick it goes (went) live
+  int32_t retired_at = -1;    // tick it last retired
+  int32_t quiet_days = 0;     // consecutive days below the retirement level
+  int32_t launches = 0;
+  double peak_gap = 0;        // highest gap while last live (for unmet_need services)
+};
+
+class ServiceDecisions {
+ public:
+  void reset(size_t num_services);
+
+  // Records yesterday's offline gap per need (needs per 1,000 residents per day).
+  void observe(const std::array<double, kNumNeeds>& gap_per_1000);
+  // Mean gap of need k over the window (fewer days at the start).
+  double gap_mean(int k) const;
+
+  // Decides today's catalogue; returns the bitmask of services live on `tick` (date `today`).
+  uint32_t decide(const JiaxingParams& p, int32_t tick, Date today);
+
+  std::vector<ServiceState>& states() { return states_; }
+  const std::vector<ServiceState>& states() const { return states_; }
+  std::array<double, kNumNeeds * kGapWindow>& window() { return window_; }
+  const std::array<double, kNumNeeds * kGapWindow>& window() const { return window_; }
+  int32_t& days_observed() { return days_observed_; }
+  int32_t days_observed() const { return days_observed_; }
+
+ private:
+  void launch(const JiaxingParams& p, ServiceState& s, int32_t tick, int32_t delay);
+
+  std::vector<ServiceState> states_;
+  std::array<double, kNumNeeds * kGapWindow> window_{};  // ring buffer, need-major
+  int32_t days_observed_ = 0;
+};
+
+}  // namespace govsim::jiaxing
