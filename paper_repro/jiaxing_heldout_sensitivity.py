@@ -6,9 +6,10 @@
 
 The calibration (paper_repro/calibrations/jiaxing.toml) leaves some parameters at hand-set values:
 `jiaxing.coproduction.critical_mass_share`, `jiaxing.coproduction.no_incentive_factor` and the
-dates of the crisis services. This script changes critical_mass_share (halved and doubled) and the
-dates (shifted earlier and later) one at a time (no_incentive_factor acts only with the incentives
-switched off, so it cannot move these predictions) on the 1/10-scale scenario (scenarios/jiaxing_weijiayuan_tenth.toml),
+rule by which public entrepreneurs launch, retire and convert services (`jiaxing.platform.*`:
+the services have no dates, models/jiaxing/service_decisions.hpp). This script halves and doubles
+critical_mass_share and each of the rule's parameters one at a time (no_incentive_factor acts only
+with the incentives switched off, so it cannot move these predictions) on the 1/10-scale scenario (scenarios/jiaxing_weijiayuan_tenth.toml),
 runs a few replicates of each and reports, for every target the calibration holds out, the mean of
 the replicates and its change from the baseline. The held-out ids and the published values are read
 from the calibration file and paper_repro/targets/jiaxing.toml (never written here).
@@ -18,10 +19,8 @@ and prints the table (docs/jiaxing_model.md, "Sensitivity of held-out prediction
 --small runs 4,500 residents and one replicate: it checks the pipeline, its numbers mean nothing.
 """
 import argparse
-import datetime
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -41,59 +40,34 @@ SCENARIO = os.path.join(ROOT, "scenarios", "jiaxing_weijiayuan_tenth.toml")
 CALIBRATION = os.path.join(HERE, "calibrations", "jiaxing.toml")
 SMALL_RESIDENTS = 4500
 
-# One-at-a-time changes: (label, --set overrides, date shifts in days for (crisis-service starts,
-# crisis-service ends and the everyday services that replace them)).
+# One-at-a-time changes: (label, --set overrides). Each varied parameter is halved and doubled
+# (integers rounded, at least 1 day where 0 would switch the rule off).
 CMS = "jiaxing.coproduction.critical_mass_share"
+VARIED = [CMS, "jiaxing.platform.launch_gap", "jiaxing.platform.build_days", "jiaxing.platform.retire_share",
+          "jiaxing.platform.retire_days", "jiaxing.platform.convert_days", "jiaxing.platform.develop_days"]
+INTEGER = {"jiaxing.platform.build_days", "jiaxing.platform.retire_days", "jiaxing.platform.convert_days",
+           "jiaxing.platform.develop_days"}
 
 
 def variations(defaults):
     # jiaxing.coproduction.no_incentive_factor is not varied: it enters only when
     # jiaxing.conditions.coproduction_incentives = false (models/jiaxing/rules.hpp), and the
     # calibrated scenario has the incentives on, so it moves no held-out prediction at all.
-    cms = defaults[CMS]
-    return [
-        ("baseline", [], (0, 0)),
-        (f"critical_mass_share x0.5 ({cms * 0.5:g})", [f"{CMS}={cms * 0.5}"], (0, 0)),
-        (f"critical_mass_share x2 ({cms * 2:g})", [f"{CMS}={cms * 2}"], (0, 0)),
-        ("crisis services start 5 days earlier", [], (-5, 0)),
-        ("crisis services start 5 days later", [], (5, 0)),
-        ("crisis services end / convert 7 days earlier", [], (0, -7)),
-        ("crisis services end / convert 7 days later", [], (0, 7)),
-    ]
-
-
-def shift_dates(text, start_days, end_days):
-    """The scenario with its crisis services moved: every [[jiaxing.services]] block that starts
-    during the emergency (after the platform's launch, before the end of February 2020) has its start
-    shifted by `start_days`; every end in March 2020 and every start just after the emergency (the
-    converted services) by `end_days`."""
-    if not (start_days or end_days):
-        return text
-    parts = re.split(r"(?m)^(?=\[\[jiaxing\.services\]\])", text)
-    out = []
-    for p in parts:
-        if p.startswith("[[jiaxing.services]]"):
-            def move(m):
-                key, d = m.group(1), datetime.date.fromisoformat(m.group(2))
-                shift = 0
-                if key == "start" and datetime.date(2020, 1, 1) <= d < datetime.date(2020, 3, 1):
-                    shift = start_days
-                elif key == "end" and datetime.date(2020, 3, 1) <= d < datetime.date(2020, 4, 1):
-                    shift = end_days
-                elif key == "start" and datetime.date(2020, 3, 1) <= d < datetime.date(2020, 3, 8):
-                    shift = end_days
-                return f"{key} = {(d + datetime.timedelta(days=shift)).isoformat()}"
-            p = re.sub(r"(?m)^(start|end) = (\d{4}-\d{2}-\d{2})", move, p)
-        out.append(p)
-    return "".join(out)
+    out = [("baseline", [])]
+    for name in VARIED:
+        for factor in (0.5, 2.0):
+            v = defaults[name] * factor
+            v = max(1, round(v)) if name in INTEGER else v
+            out.append((f"{name.split('.')[-1]} x{factor:g} ({v:g})", [f"{name}={v}"]))
+    return out
 
 
 def param_defaults(govsim):
-    """Declared defaults of the two parameters (the tenth scenario does not set them)."""
+    """Declared defaults of the varied parameters (the tenth scenario does not set them)."""
     import subprocess
     text = subprocess.run([govsim, "params", "--markdown"], capture_output=True, text=True, check=True).stdout
     out = {}
-    for name in (CMS,):
+    for name in VARIED:
         row = next(line for line in text.splitlines() if f"`{name}`" in line)
         out[name] = float(row.split("|")[3].strip().strip("`"))
     return out
@@ -114,19 +88,15 @@ def main(argv=None):
         cal = tomllib.load(f)["calibration"]
     holdout = [t["id"] for t in cal["target"] if t["use"] == "holdout"]
     tg = targets.load("jiaxing")
-    base_text = open(SCENARIO).read()
     defaults = param_defaults(args.govsim)
     work = tempfile.mkdtemp(prefix="govsim-heldout-")
     sets = [f"population.residents={SMALL_RESIDENTS}"] if args.small else []
     rows = []
     t0 = time.time()
-    for label, over, (ds, de) in variations(defaults):
-        scen = os.path.join(work, "scenario.toml")
-        with open(scen, "w") as f:
-            f.write(shift_dates(base_text, ds, de))
-        results = govsim_runner.run_replicates(args.govsim, scen, sets + over, reps, work, "v", jobs=args.jobs)
+    for label, over in variations(defaults):
+        results = govsim_runner.run_replicates(args.govsim, SCENARIO, sets + over, reps, work, "v", jobs=args.jobs)
         vals = {i: [targets.simulated(tg.by_id[i], r, tg.population_reference) for r in results] for i in holdout}
-        rows.append({"variation": label, "sets": over, "start_shift_days": ds, "end_shift_days": de,
+        rows.append({"variation": label, "sets": over,
                      "mean": {i: float(np.mean(v)) for i, v in vals.items()},
                      "sd": {i: float(np.std(v, ddof=1)) if len(v) > 1 else None for i, v in vals.items()}})
         print(f"  {label}: done ({time.time() - t0:.0f} s)", file=sys.stderr)

@@ -58,27 +58,58 @@ inline std::string with_zero_intensity(const std::string& text) {
   return out;
 }
 
-// The scenario text without the crisis services: every [[jiaxing.services]] entry that starts
-// during the level-1 emergency (23 Jan - 2 Mar 2020) and does not need a public entrepreneur.
-inline std::string without_crisis_services(const std::string& text) {
+// Splits the scenario text at each [[jiaxing.services]] header: the text before the first, then
+// one block per service.
+inline std::vector<std::string> service_blocks(const std::string& text, std::string& head) {
   const std::string marker = "[[jiaxing.services]]";
-  size_t pos = text.find(marker), dropped = 0;
-  std::string out = text.substr(0, pos);
+  size_t pos = text.find(marker);
+  head = text.substr(0, pos);
+  std::vector<std::string> blocks;
   while (pos != std::string::npos) {
     const size_t next = text.find(marker, pos + marker.size());
-    const std::string block =
-        text.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-    const size_t at = block.find("\nstart = ");
-    const std::string start = at == std::string::npos ? "" : block.substr(at + 9, 10);
-    const bool crisis = start >= "2020-01-23" && start <= "2020-03-02" &&
-                        block.find("needs_entrepreneur = true") == std::string::npos;
-    if (crisis)
-      ++dropped;
-    else
-      out += block;
+    blocks.push_back(text.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
     pos = next;
   }
-  REQUIRE(dropped >= 5);  // the scenario lists eleven; if none are found the format changed
+  return blocks;
+}
+
+// The scenario text with only the services live from the start: every crisis service (launch =
+// "unmet_need") and everything that follows from them (conversions, after-crisis services) removed.
+inline std::string without_crisis_services(const std::string& text) {
+  std::string out;
+  size_t dropped = 0;
+  for (const std::string& block : service_blocks(text, out)) {
+    if (block.find("launch = \"at_start\"") != std::string::npos)
+      out += block;
+    else
+      ++dropped;
+  }
+  REQUIRE(dropped >= 11);  // the scenario lists eleven crisis services; if none are found the format changed
+  return out;
+}
+
+// The scenario text with every crisis phase moved by `days` (start and end lines of each
+// [[crisis.phases]] block).
+inline std::string with_crisis_moved(const std::string& text, int32_t days) {
+  std::istringstream in(text);
+  std::string line, out;
+  bool phase = false;
+  int moved = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("[[", 0) == 0) phase = line.rfind("[[crisis.phases]]", 0) == 0;
+    for (const char* key : {"start", "end"}) {
+      const std::string k = key;
+      if (phase && line.rfind(k, 0) == 0 && line.find('=') != std::string::npos) {
+        const size_t eq = line.find('=');
+        const auto d = Date::parse(line.substr(line.find_first_not_of(' ', eq + 1), 10));
+        REQUIRE(d.has_value());
+        line = k + " = " + (*d + days).str();
+        ++moved;
+      }
+    }
+    out += line + '\n';
+  }
+  REQUIRE(moved >= 6);
   return out;
 }
 

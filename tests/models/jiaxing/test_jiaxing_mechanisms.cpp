@@ -124,7 +124,19 @@ TEST_CASE(
     "[jiaxing]") {
   const RunResult off = run_small({"jiaxing.conditions.public_entrepreneurs=false"});
   const RunResult& on = baseline();
-  const int32_t after = tick(off, "2020-03-03");  // the day after the level-1 emergency
+  const int32_t emergency_over = tick(off, "2020-03-03");  // the day after the level-1 emergency
+  // The crisis services (launch = "unmet_need") retire on their own rule some days later; "after"
+  // is the day after the last of them is offered.
+  const Scenario sc = parse_scenario(scenario_text(), "jiaxing_test.toml", small());
+  const auto& services = sc.params.records("jiaxing.services");
+  const SeriesData& offered = daily(off, "city_offers_service");
+  int32_t after = 0;
+  for (size_t s = 0; s < services.size(); ++s)
+    if (services[s].get_string("launch") == "unmet_need")
+      for (int32_t t = 0; t < off.calendar.num_ticks(); ++t)
+        if (offered.at(t, static_cast<int32_t>(s)) > 0) after = std::max(after, t + 1);
+  REQUIRE(after > emergency_over);
+  REQUIRE(after < tick(off, "2020-06-01"));
   CHECK(sum(daily(off, "deliberation_acts")) == 0.0);
   CHECK(sum(daily(off, "bookings_served"), after) == 0.0);
   CHECK(sum(daily(off, "care_by_volunteers"), after) == 0.0);
@@ -135,7 +147,7 @@ TEST_CASE(
   // Up to the emergency's last day nothing differs: crisis services need no entrepreneur.
   for (const char* name :
        {"n_registered", "new_needs", "needs_met_online", "n_volunteers", "new_answers"})
-    for (int32_t t = 0; t < after; ++t) {
+    for (int32_t t = 0; t < emergency_over; ++t) {
       INFO(name << " on " << off.calendar.date(t).str());
       REQUIRE(daily(off, name).at(t) == daily(on, name).at(t));
     }
@@ -323,8 +335,9 @@ TEST_CASE("jiaxing: a need sent to officials who never answer is not met", "[jia
 }
 
 // Supplies firms (groceries, pharmacies) are exempt from closure orders by default
-// (jiaxing.firms.supplies_exempt), so the crisis service "grocery ordering" (5 February -
-// 2 March) serves bookings during the lockdown while home-services firms are closed.
+// (jiaxing.firms.supplies_exempt), so the crisis service "grocery ordering" (launched on the
+// supplies gap in the first days of the emergency) serves bookings during the lockdown while
+// home-services firms are closed.
 TEST_CASE("jiaxing: grocery ordering serves bookings during the lockdown", "[jiaxing]") {
   const RunResult& r = baseline();
   const double bookings =

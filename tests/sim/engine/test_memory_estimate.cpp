@@ -31,7 +31,9 @@ TEST_CASE("a scenario that cannot fit in memory is refused with the figure", "[m
   govsim::testing::TempDir d;
   govsim::testing::write_file(d / "huge.toml", kCal + "[run]\nmodel = \"jiaxing\"\n[population]\nresidents = 50000000\n"
                                                        "officials = 5000000\nfirms = 10000000\n[network]\nneighbour_ties = 64\n"
-                                                       "long_range_ties = 64\n");
+                                                       "long_range_ties = 64\n[[jiaxing.services]]\nname = \"notices\"\n"
+                                                       "serves = \"information\"\nchannel = \"self_service\"\n"
+                                                       "launch = \"at_start\"\nsource = \"assumption: test\"\n");
   const uint64_t have = physical_memory_bytes();
   const Scenario s = load_scenario((d / "huge.toml").string());
   if (estimate_memory(s.params).bytes <= have) {
