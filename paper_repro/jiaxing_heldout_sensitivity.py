@@ -43,7 +43,7 @@ SMALL_RESIDENTS = 4500
 # One-at-a-time changes: (label, --set overrides). Each varied parameter is halved and doubled
 # (integers rounded, at least 1 day where 0 would switch the rule off).
 CMS = "jiaxing.coproduction.critical_mass_share"
-VARIED = [CMS, "jiaxing.platform.launch_gap", "jiaxing.platform.build_days", "jiaxing.platform.retire_share",
+VARIED = [CMS, "jiaxing.trust.contagion", "jiaxing.platform.launch_gap", "jiaxing.platform.build_days", "jiaxing.platform.retire_share",
           "jiaxing.platform.retire_days", "jiaxing.platform.convert_days", "jiaxing.platform.develop_days"]
 INTEGER = {"jiaxing.platform.build_days", "jiaxing.platform.retire_days", "jiaxing.platform.convert_days",
            "jiaxing.platform.develop_days"}

@@ -22,6 +22,8 @@ struct ResidentView {
   int32_t* request_day;        // -1: no pending request
   int16_t* last_active_month;  // -1: never active
   uint8_t* flags;
+  const uint8_t* news;         // yesterday's outcome of each resident's request (rules::Outcome)
+  uint8_t* news_next;          // today's (written)
 };
 struct FirmView {
   const uint8_t* sector;  // 0 home services, 1 supplies

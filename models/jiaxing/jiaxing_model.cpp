@@ -53,7 +53,8 @@ class JiaxingModel final : public Model {
     const Network& social = w.network("social");
     const CounterRng& rng = w.rng();
     const ResidentView rv{age_->data(), literacy_->data(), trust_->data(), registered_->cur().data(),
-                          registered_->next().data(), request_day_->data(), last_active_->data(), flags_->data()};
+                          registered_->next().data(), request_day_->data(), last_active_->data(), flags_->data(),
+                          news_->cur().data(), news_->next().data()};
     const FirmView fv{firm_sector_->data(), firm_status_->data(), firm_listed_->data()};
     tbb::parallel_for(size_t{0}, communities_.size(), [&](size_t c) {
       step_community(p_, day, rng, social, static_cast<uint32_t>(c), communities_[c], rv, fv);
@@ -114,6 +115,7 @@ class JiaxingModel final : public Model {
   Column<int32_t>* request_day_ = nullptr;
   Column<int16_t>* last_active_ = nullptr;
   Column<uint8_t>* flags_ = nullptr;
+  Column<uint8_t>* news_ = nullptr;  // outcome of each resident's request, read by neighbours next day
   Column<uint8_t>* firm_sector_ = nullptr;
   Column<uint8_t>* firm_status_ = nullptr;
   Column<uint8_t>* firm_listed_ = nullptr;
@@ -129,6 +131,7 @@ void JiaxingModel::setup_residents(World& w) {
   request_day_ = &r.add_column<int32_t>("request_day", -1);
   last_active_ = &r.add_column<int16_t>("last_active_month", -1);
   flags_ = &r.add_column<uint8_t>("flags", 0);
+  news_ = &r.add_column<uint8_t>("request_news", 0, /*double_buffered=*/true);
   const CounterRng& rng = w.rng();
   parallel_for_agents(r.size(), [&](uint32_t i) {
     const auto d = rng.draw4(kNetworkSetupTick, i, kSetupResident);
@@ -296,6 +299,13 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   total("n_firms_closed", SeriesKind::Stock, "firms", "Firms closed.", A::Mean, kFirmsClosed);
   total("n_firms_resumed", SeriesKind::Stock, "firms", "Firms that resumed after closure.", A::Mean, kFirmsResumed);
   total("n_firms_listed", SeriesKind::Stock, "firms", "Firms listed on the platform.", A::Mean, kFirmsListed);
+  // Trust, word of mouth and dormancy.
+  total("news_heard", SeriesKind::New, "items/day", "Neighbours' request outcomes residents heard of (word of mouth).", A::Sum,
+        kNewsHeard);
+  total("n_dormant", SeriesKind::Stock, "persons", "Registered users who are dormant (not using the platform).", A::Last,
+        kDormantUsers);
+  total("new_dormant", SeriesKind::New, "persons/day", "Registered users who went dormant on the day.", A::Sum, kNewDormant);
+  total("new_returned", SeriesKind::New, "persons/day", "Dormant users who came back on the day.", A::Sum, kReturned);
   // Trust and platform.
   m.add_daily({"mean_trust", SeriesKind::Mean, "fraction", "Mean trust of residents in the platform's public services.", A::Mean, "", {}},
               [this](const TickContext&, std::span<double> out) { out[0] = trust_sum_ / num_residents_; });

@@ -360,6 +360,26 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
     table.real("jiaxing.trust.late_factor", &P::late_factor, 0.3, 0, 1, "fraction",
            "Trust gain of a late answer relative to a timely one.", kTrust)
         .changeable();
+    table.real("jiaxing.trust.contagion", &P::contagion, 0.3, 0, 1, "fraction",
+           "Share of a requester's own trust change that a social neighbour feels on hearing of it (the "
+           "day after the request is answered or dropped); 0: trust changes only for the requester.",
+           "assumption: second-hand experience moves trust less than one's own; a third is illustrative "
+           "(direction: word of mouth about government responsiveness, seed 000's accountability rule)")
+        .changeable();
+    table.real("jiaxing.trust.hear_rate", &P::hear_rate, 0.2, 0, 1, "1/day",
+           "Daily probability a resident talks with their social neighbours and hears of their requests.",
+           "assumption: neighbours and family groups talk every few days")
+        .changeable();
+    table.real("jiaxing.trust.lapse_rate", &P::lapse_rate, 0.0, 0, 1, "1/day",
+           "Daily hazard that a registered user goes dormant (stops using the platform, stays registered), "
+           "times (1 - trust).",
+           "assumption: off (0) in the shipped scenarios until a calibration gives it a posterior; "
+           "docs/jiaxing_model.md reports its effect")
+        .changeable();
+    table.real("jiaxing.trust.return_rate", &P::return_rate, 0.01, 0, 1, "1/day",
+           "Daily hazard that a dormant user comes back, times trust.",
+           "assumption: a dormant user returns within months at average trust; acts only when lapse_rate > 0")
+        .changeable();
     return table;
   }();
   return t;

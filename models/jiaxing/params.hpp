@@ -82,6 +82,8 @@ struct JiaxingParams {
   bool supplies_exempt = true;
   // trust
   double trust_gain = 0, trust_loss = 0, late_factor = 0;
+  double contagion = 0, hear_rate = 0;     // neighbours' answered and dropped requests (word of mouth)
+  double lapse_rate = 0, return_rate = 0;  // registered users going dormant and coming back
 };
 
 void declare_jiaxing_parameters(ParamRegistry& reg);

@@ -62,6 +62,16 @@ inline float trust_after_answer(const JiaxingParams& p, float trust, bool timely
 inline float trust_after_drop(const JiaxingParams& p, float trust) {
   return static_cast<float>(trust * (1.0 - p.trust_loss));
 }
+// Trust after hearing a neighbour's news (Outcome): the requester's own change times contagion.
+enum Outcome : uint8_t { kNoNews = 0, kAnsweredTimely = 1, kAnsweredLate = 2, kDropped = 3 };
+inline float trust_after_news(const JiaxingParams& p, float trust, uint8_t news) {
+  switch (news) {
+    case kAnsweredTimely: return static_cast<float>(trust + p.contagion * p.trust_gain * (1.0 - trust));
+    case kAnsweredLate: return static_cast<float>(trust + p.contagion * p.trust_gain * p.late_factor * (1.0 - trust));
+    case kDropped: return static_cast<float>(trust * (1.0 - p.contagion * p.trust_loss));
+    default: return trust;
+  }
+}
 
 // Share of team capacity used today: accountability raises effort, and the performance review
 // adds overdue_boost when requests are past the response limit.

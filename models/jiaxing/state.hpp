@@ -22,6 +22,7 @@ enum Counter : int {
   kCounselling, kNewCounselled, kDeliberation, kBookings,
   kFirmsOpen, kFirmsClosed, kFirmsResumed, kFirmsListed, kFirmClosedDays,
   kServicesLive,
+  kDormantUsers, kNewDormant, kReturned, kNewsHeard,
   kUses0, kUses6 = kUses0 + kNumNeeds - 1,
   kGap0, kGap6 = kGap0 + kNumNeeds - 1,  // needs that arose where offline provision was closed, by need
   kMonthActive0, kMonthActive1, kMonthActive2,
@@ -32,7 +33,8 @@ using Tally = std::array<uint64_t, kNumCounters>;
 // Resident flag bits.
 enum Flag : uint8_t {
   kVolunteer = 1, kCounselled = 2, kMaskRequester = 4, kMaskPending = 8, kMaskRecipient = 16,
-  kIgnored = 32  // a pending request no official took up (accountability off)
+  kIgnored = 32,  // a pending request no official took up (accountability off)
+  kDormant = 64   // registered but not using the platform (lapsed; may come back)
 };
 // Firm status.
 enum FirmStatus : uint8_t { kOpen = 0, kClosed = 1, kResumed = 2 };
