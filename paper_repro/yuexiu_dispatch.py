@@ -180,7 +180,7 @@ def main():
         mean = float(np.nanmean(v)) if np.isfinite(v).any() else float("nan")
         inside = yc.society_inside(t, mean)
         published = ("> " if t.get("kind") == "lower" else "") + f"{t['value']:g}"
-        verdict = "no simulated counterpart" if "maps_to" not in t else ("inside" if inside else "outside")
+        verdict = "no simulated counterpart" if not t.get("maps_to") else ("inside" if inside else "outside")
         print(f"  {t['label'][:70]:<72}{published:>10}{mean:>11.4g}  {verdict}")
         society.append({"id": t["id"], "label": t["label"], "kind": t.get("kind", "point"), "published": t["value"],
                         "simulated": mean, "inside_tolerance": bool(inside), "verdict": verdict})
