@@ -104,8 +104,10 @@ def targets_section(model):
                 sim = f"`{m['ratio'][0]}` / `{m['ratio'][1]}`"
             elif "reduction" in m:
                 sim = f"1 - `{m['reduction'][0]}` / `{m['reduction'][1]}`"
+            elif "scalar" in m:
+                sim = f"`{m['scalar']}`" + (" scaled to the city" if m.get("scale") == "population" else "")
             else:
-                sim = f"`{m.get('scalar', '')}`" + (" scaled to the city" if m.get("scale") == "population" else "")
+                sim = "not simulated"
             rows.append(f"| `{x['id']}` | {targets_mod.published_text(x)} | {targets_mod.tolerance_text(x)} | "
                         f"{x['label']} | {sim} |")
     if not rows:

@@ -8,6 +8,7 @@
 
 #include "models/collab/measures.hpp"
 #include "models/collab/params.hpp"
+#include "models/collab/society.hpp"
 #include "models/collab/unit_sim.hpp"
 #include "sim/model/parallel.hpp"
 
@@ -30,9 +31,14 @@ class CollabModel final : public Model {
     setup_residents(w);
     setup_units(w);
     history_.reserve(cal.num_ticks());
+    if (p_.society.enabled) {
+      society_.setup(p_.society, w.store("residents").size());
+      service_.reserve(cal.num_ticks());
+    }
   }
 
   void register_metrics(const World& w, MetricRegistry& m) override;
+  void register_society_metrics(MetricRegistry& m);
 
   void step(World& w, const TickContext& ctx) override {
     const bool live = live_[ctx.tick];
@@ -49,9 +55,17 @@ class CollabModel final : public Model {
       open_ += u->open_tasks();
     }
     history_.push_back(day_);
+    if (p_.society.enabled) {
+      const Date today = w.calendar().date(ctx.tick);
+      const bool society_live = !(today < p_.society.launch);
+      society_.step_day(static_cast<uint32_t>(ctx.tick), society_live,
+                        society_live ? int32_t(today - p_.society.launch) : -1, rng);
+      service_.push_back(society_.service_today());
+    }
   }
 
   std::vector<Scalar> summary(const World&, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
+  void add_society_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const;
 
   // Checkpoints: every unit's event heap, queues and tasks, the day's totals and the daily
   // history the summary reads.
@@ -71,6 +85,10 @@ class CollabModel final : public Model {
     out.put_pod("day", std::span<const UnitTally>(&day_, 1));
     out.put_value("open", open_);
     out.put_pod("history", std::span<const UnitTally>(history_));
+    if (p_.society.enabled) {
+      society_.save(out);
+      out.put("society/service_history", service_);
+    }
   }
   void load_state(const StateReader& in) override {
     UnitSim::Snapshot s;
@@ -92,6 +110,11 @@ class CollabModel final : public Model {
     const auto history = in.get_pod_vector<UnitTally>("history");
     if (history.size() > live_.size()) throw DataError("model/history: longer than the calendar");
     history_.assign(history.begin(), history.end());
+    if (p_.society.enabled) {
+      society_.load(in);
+      service_ = in.get_vector<uint64_t>("society/service_history");
+      if (service_.size() != history_.size()) throw DataError("model/society/service_history: not one value per day");
+    }
   }
 
  private:
@@ -158,6 +181,8 @@ class CollabModel final : public Model {
   UnitTally day_;
   uint64_t open_ = 0;
   std::vector<UnitTally> history_;
+  Society society_;               // only with collab.society.enabled
+  std::vector<uint64_t> service_;  // party members' services per day (society layer)
 
   Column<float>* willingness_ = nullptr;
   Column<uint32_t>* contributions_ = nullptr;
@@ -206,9 +231,40 @@ void CollabModel::register_metrics(const World&, MetricRegistry& m) {
                 for (int k = 0; k < kNumKinds; ++k)
                   out[k] = detail::ratio(day_.sum[kCloseHoursPooled + k], double(day_.count[kClosedPooled + k]));
               });
+  if (p_.society.enabled) register_society_metrics(m);
 }
 
-std::vector<Model::Scalar> CollabModel::summary(const World&, const std::vector<SeriesData>&,
+// The society layer's series (docs/collab_model.md, "The society layer"): running totals since the
+// start, and the party members' services of the day.
+void CollabModel::register_society_metrics(MetricRegistry& m) {
+  using A = Aggregation;
+  auto total = [&](std::string name, std::string unit, std::string doc, uint64_t SocietyTotals::*field) {
+    m.add_daily({std::move(name), SeriesKind::Cumulative, std::move(unit), std::move(doc), A::Last, "", {}},
+                [this, field](const TickContext&, std::span<double> out) { out[0] = double(society_.totals().*field); });
+  };
+  total("cum_society_registered", "persons", "Residents on the residents' platform (party members included).",
+        &SocietyTotals::registered);
+  total("cum_party_registered", "persons", "Party members on the residents' platform.", &SocietyTotals::party_registered);
+  total("cum_society_matters", "matters", "Common-area matters raised on the platform by registered residents.",
+        &SocietyTotals::matters);
+  total("cum_society_deliberations", "items",
+        "Deliberation items: reviews of a community's branch that found matters raised since the last one.",
+        &SocietyTotals::deliberations);
+  total("cum_society_votes", "votes", "Matters put to a community's vote (each matter of a deliberation item).",
+        &SocietyTotals::votes);
+  total("cum_society_participants", "persons", "Distinct residents who took part in a deliberation item.",
+        &SocietyTotals::participants);
+  total("cum_party_service_platform", "person-times", "Party members' community services by members on the platform.",
+        &SocietyTotals::service_platform);
+  total("cum_party_service_since_launch", "person-times",
+        "Party members' community services (on the platform and offline) from the platform's launch.",
+        &SocietyTotals::service_since_launch);
+  m.add_daily({"new_party_service", SeriesKind::New, "person-times/day",
+               "Party members' community services (on the platform and offline).", A::Sum, "", {}},
+              [this](const TickContext&, std::span<double> out) { out[0] = double(society_.service_today()); });
+}
+
+std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vector<SeriesData>&,
                                                 const std::vector<SeriesData>&) {
   std::vector<Scalar> out;
   const int32_t n = static_cast<int32_t>(history_.size());
@@ -241,7 +297,25 @@ std::vector<Model::Scalar> CollabModel::summary(const World&, const std::vector<
   out.push_back({"tasks_closed_after_launch", "tasks",
                  "Tasks closed from the platform's launch (after the warm-up) to the end; 0 if it never goes live.",
                  double(sum_over(launch, n).count[kClosed])});
+  if (p_.society.enabled) add_society_scalars(w, from, out);
   return out;
+}
+
+// Party members' services per day in each calendar year of the run (days after the warm-up), for
+// comparisons between years such as seed 003's "2020 vs 2019".
+void CollabModel::add_society_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const {
+  const int32_t n = static_cast<int32_t>(service_.size());
+  for (int32_t a = from; a < n;) {
+    const int year = w.calendar().date(a).year();
+    int32_t b = a;
+    double sum = 0;
+    for (; b < n && w.calendar().date(b).year() == year; ++b) sum += double(service_[b]);
+    out.push_back({"party_service_per_day_" + std::to_string(year), "person-times/day",
+                   "Party members' community services per day in " + std::to_string(year) +
+                       " (on the platform and offline; days of the run after the warm-up).",
+                   sum / (b - a)});
+    a = b;
+  }
 }
 
 }  // namespace
@@ -256,7 +330,8 @@ ModelInfo collab_model_info() {
                       {"officials", 50, 5e6, "persons",
                        "Officials (grid workers and department desk staff) who do the official sub-tasks.",
                        "assumption: a small default for quick runs; each scenario sets its own count"}},
-                     {}, false, {}}};
+                     {}, false, {}},
+          {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"}}};
 }
 
 }  // namespace govsim::models

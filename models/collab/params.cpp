@@ -139,6 +139,58 @@ const ParamTable<CollabParams>& parameters() {
     table.integer("collab.warmup_days", &P::warmup_days, 14, 0, 3650, "days",
               "Days at the start excluded from summary measures while queues fill.",
               "assumption: two weeks, longer than the slowest queue takes to fill at the defaults");
+
+    // The society layer (seed 003, "activate society"): models/collab/society.hpp.
+    auto soc = [](auto field) { return [field](P& p) -> auto& { return p.society.*field; }; };
+    using S = SocietyParams;
+    table.flag("collab.society.enabled", soc(&S::enabled), false,
+           "Simulate the society layer: residents and party members join the residents' platform, raise "
+           "matters that their community deliberates and votes on, and party members serve their community.",
+           "assumption: off by default, so scenarios without it (the typology) are unchanged; the Yuexiu scenario turns it on");
+    table.date("collab.society.launch", [](P& p) -> Date& { return p.society.launch; }, Date::from_ymd(1900, 1, 1),
+           "Day the residents' platform goes live; before it nobody joins and party members serve offline only.",
+           "assumption: live from the start unless a scenario gives its launch date");
+    table.integer("collab.society.communities", soc(&S::communities), 222, 1, 1000000, "communities",
+              "Communities (residents' committees) the residents are split into, evenly; matters are raised, "
+              "reviewed and deliberated in a community.",
+              "seed 003: Yuexiu has 222 communities in 18 streets");
+    table.real("collab.society.party_member_share", soc(&S::party_member_share), 0.065, 0, 1, "fraction",
+           "Share of residents who are party members (they join when their branch asks and serve their community).",
+           "assumption: the national share, 91.9 M members at the end of 2019 (Central Organisation Department "
+           "bulletin of 30 Jun 2020) over 1.41 bn residents (2020 census); seed 003 gives no count for Yuexiu");
+    table.real("collab.society.outreach_rate", soc(&S::outreach_rate), 0.03 / 365, 0, 0.1, "1/day",
+           "Joining hazard from outreach (grid workers, posters, the branch), per day: the Bass innovation "
+           "coefficient. A resident of willingness w joins on a day with probability "
+           "1 - exp(-(outreach_rate + contact_rate * s) * w), s the registered share of their community.",
+           "Bass innovation coefficient p = 0.03 per year, the mean of the meta-analysis of Sultan, Farley & "
+           "Lehmann (1990, J. Marketing Research 27:70), per day; the Yuexiu calibration estimates it");
+    table.real("collab.society.contact_rate", soc(&S::contact_rate), 0.38 / 365, 0, 0.1, "1/day",
+           "Joining hazard per unit of the community's registered share (word of mouth among neighbours), per "
+           "day: the Bass imitation coefficient.",
+           "Bass imitation coefficient q = 0.38 per year, the mean of the meta-analysis of Sultan, Farley & "
+           "Lehmann (1990, J. Marketing Research 27:70), per day");
+    table.real("collab.society.raise_rate", soc(&S::raise_rate), 1e-4, 0, 0.1, "matters/(resident day)",
+           "Common-area matters a registered resident of willingness 1 raises on the platform per day (a resident "
+           "of willingness w raises w times as many).",
+           "assumption: an order of magnitude only (one matter per resident in about 30 years); the Yuexiu "
+           "calibration estimates it");
+    table.integer("collab.society.review_days", soc(&S::review_days), 7, 1, 365, "days",
+              "A community's branch reviews the matters raised every this many days; the matters of one review "
+              "form one deliberation item, and each of them is put to the community's vote.",
+              "seed 003: the grid party branch collects and reviews the topics (审查把关) and the platform "
+              "has weekly working meetings (每周的例会)");
+    table.real("collab.society.turnout", soc(&S::turnout), 0.05, 0, 1, "probability",
+           "Chance that a registered resident of willingness 1 takes part in one deliberation item of their "
+           "community (speaks or votes); w times that at willingness w.",
+           "assumption: a small share of the registered take part in any one item; the Yuexiu calibration estimates it");
+    table.real("collab.society.service_rate", soc(&S::service_rate), 2.0 / 365, 0, 1, "services/(member day)",
+           "Community services (person-times) per party member per day when the member is on the platform.",
+           "assumption: in-service party members who report to their residential community are commonly asked to "
+           "serve there at least twice a year (the 在职党员到社区报到 rules of Chinese cities); seed 003 gives no rate");
+    table.real("collab.society.offline_reach", soc(&S::offline_reach), 0.5, 0, 1, "fraction",
+           "Service rate of a party member not on the platform (or before its launch), as a fraction of "
+           "collab.society.service_rate: without the platform the branch reaches members by phone and notice board.",
+           "assumption: half, no source; it sets the growth of party members' service that seed 003 reports");
     return table;
   }();
   return t;
@@ -170,6 +222,9 @@ void check_collab_parameters(const ParamSet& p) {
     throw InputError(p.at("population.officials").loc, "population.officials",
                      "expected enough officials for one grid worker per unit and one official per department "
                      "desk: at least units / grid_worker_share and units * departments / (1 - grid_worker_share)");
+  if (p.get_bool("collab.society.enabled") && p.get_int("population.residents") < p.get_int("collab.society.communities"))
+    throw InputError(p.at("collab.society.communities").loc, "collab.society.communities",
+                     "expected at most population.residents communities (each needs a resident)");
   if (p.get_int("population.residents") < p.get_int("collab.units"))
     throw InputError(p.at("population.residents").loc, "population.residents",
                      "expected at least one resident per unit (collab.units)");

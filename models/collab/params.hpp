@@ -29,6 +29,23 @@ struct CoordinationCosts {
   bool group_channel = false;   // reciprocal rounds broadcast in one channel instead of pairwise
 };
 
+// The society layer (seed 003's "activate society"): residents and party members who join the
+// residents' platform, matters raised and deliberated, votes, party members' community service.
+// Rules and equations: models/collab/society.hpp and docs/collab_model.md.
+struct SocietyParams {
+  bool enabled = false;
+  Date launch;                 // the residents' platform goes live
+  int communities = 0;         // communities (residents' committees) the residents split into
+  double party_member_share = 0;   // share of residents who are party members
+  double outreach_rate = 0;    // per day: joining hazard from outreach (Bass innovation)
+  double contact_rate = 0;     // per day: joining hazard per unit registered share (Bass imitation)
+  double raise_rate = 0;       // matters raised per registered resident per day (at willingness 1)
+  int review_days = 0;         // a community's branch reviews the matters raised every this many days
+  double turnout = 0;          // chance a registered resident takes part in a deliberation (at willingness 1)
+  double service_rate = 0;     // community services per party member per day, with the platform
+  double offline_reach = 0;    // service rate without the platform, relative to service_rate
+};
+
 struct CollabParams {
   // The two axes of seed 002.
   double participation = 0;    // [0, 1]: expected share of the public sub-task slots filled
@@ -61,6 +78,8 @@ struct CollabParams {
   bool platform_enabled = false;
   Date platform_launch;
   int warmup_days = 0;
+
+  SocietyParams society;
 };
 
 void declare_collab_parameters(ParamRegistry& reg);

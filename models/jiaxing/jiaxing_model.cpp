@@ -441,6 +441,7 @@ ModelInfo jiaxing_model_info() {
                       "Officials: grid workers, civil servants and department staff who answer requests.", "assumption: a small default for quick runs; each scenario sets its own count"},
                      {"firms", 100, 1e7, "firms", "Small service firms that can list on the platform.", "assumption: a small default for quick runs; each scenario sets its own count"}},
                     {{"social", NetworkBuilder::Community}}, false, {}},
+          {},
           "[[jiaxing.services]]\nname = \"notices\"\nserves = \"information\"\nchannel = \"self_service\"\n"
           "launch = \"at_start\"\nsource = \"assumption: the smallest catalogue\"\n"};
 }

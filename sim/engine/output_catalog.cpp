@@ -11,7 +11,8 @@ namespace govsim {
 namespace {
 
 // A scenario just big enough to build the model: its defaults, three days, a few residents.
-std::string tiny_scenario(const ModelInfo& m, const std::string& component, bool drives_crisis) {
+std::string tiny_scenario(const ModelInfo& m, const std::string& component, bool drives_crisis,
+                          const std::string& variant_text = "") {
   std::string t = "[run]\nmodel = \"" + m.name + "\"\n[calendar]\nstart = 2020-01-01\nend = 2020-01-03\n";
   t += "[population]\nresidents = 200\n";
   for (const AgentKindSpec& a : m.world.agents)  // enough staff for every model's own checks
@@ -20,12 +21,13 @@ std::string tiny_scenario(const ModelInfo& m, const std::string& component, bool
     t += "[components]\n" + component + " = true\n";
     if (drives_crisis) t += "[crisis]\ndriver = \"" + component + "\"\n";
   }
-  t += m.minimal_scenario;
-  return t;
+  return t + m.minimal_scenario + variant_text;
 }
 
-OutputSection section_of(const ModelInfo& m, const std::string& component, bool drives_crisis) {
-  const Scenario sc = parse_scenario(tiny_scenario(m, component, drives_crisis), "<outputs of " + m.name + ">");
+OutputSection section_of(const ModelInfo& m, const std::string& component, bool drives_crisis,
+                         const std::string& variant_text = "") {
+  const Scenario sc =
+      parse_scenario(tiny_scenario(m, component, drives_crisis, variant_text), "<outputs of " + m.name + ">");
   const Simulation sim(sc.params);
   OutputSection s;
   for (const auto& e : sim.metrics().daily()) s.daily.push_back(e.spec);
@@ -59,6 +61,7 @@ std::vector<OutputSection> output_catalog() {
     OutputSection base = section_of(m, "", false);
     base.title = "model " + m.name;
     base.doc = m.doc;
+    const OutputSection plain = base;  // the model's own series, for its optional layers
     for (const std::string& c : m.world.components) {
       if (std::find(components_done.begin(), components_done.end(), c) != components_done.end()) continue;
       const ComponentInfo* ci = find_component(c);
@@ -76,6 +79,15 @@ std::vector<OutputSection> output_catalog() {
       out.push_back(std::move(comp));
     }
     if (!base.title.empty()) out.push_back(std::move(base));
+    for (const ModelInfo::OutputVariant& v : m.output_variants) {
+      const OutputSection with = section_of(m, "", false, v.scenario_text);
+      OutputSection layer;
+      layer.title = "model " + m.name + " with " + v.title;
+      layer.doc = "Series added when " + v.title + ".";
+      layer.daily = added(with.daily, plain.daily);
+      layer.monthly = added(with.monthly, plain.monthly);
+      out.push_back(std::move(layer));
+    }
   }
   return out;
 }

@@ -87,6 +87,13 @@ struct ModelInfo {
   std::function<void(const ParamSet&)> check;  // may be empty; throws InputError
   std::function<std::unique_ptr<Model>()> create;
   WorldSpec world;
+  // Optional layers of the model switched by its own parameters, whose series exist only when
+  // switched on: a title ("collab.society.enabled = true") and the scenario text that switches
+  // it on at the output catalog's tiny size. `govsim outputs` lists their series separately.
+  struct OutputVariant {
+    std::string title, scenario_text;
+  };
+  std::vector<OutputVariant> output_variants = {};
   // TOML a model needs in the smallest valid scenario (e.g. one service of a catalogue that may not
   // be empty); `govsim outputs` appends it to the tiny scenario it builds to list the series.
   std::string minimal_scenario = {};

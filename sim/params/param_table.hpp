@@ -61,9 +61,12 @@ class ParamTable {
   }
 
   // A Date parameter.
-  ParamTable& date(std::string key, Date P::*field, Date def, std::string doc, std::string source) {
+  ParamTable& date(std::string key, FieldRef<Date> field, Date def, std::string doc, std::string source) {
     ParamSpec s{std::move(key), ParamType::Date, def, {}, {}, {}, "date", std::move(doc), std::move(source)};
-    return add(std::move(s), [field](const ParamSet& set, const std::string& k, P& p) { p.*field = set.get_date(k); });
+    return add(std::move(s), [field](const ParamSet& set, const std::string& k, P& p) { field(p) = set.get_date(k); });
+  }
+  ParamTable& date(std::string key, Date P::*field, Date def, std::string doc, std::string source) {
+    return date(std::move(key), member(field), def, std::move(doc), std::move(source));
   }
 
   // A String parameter with its allowed values (empty: any string).

@@ -40,7 +40,11 @@ const char* const kSummary[] = {"tasks_arrived",
 const char* const kDaily[] = {"new_tasks",     "new_closed",        "new_dropped",   "new_official_work",
                               "new_public_contributions", "new_asks", "new_declines", "new_misroutes",
                               "n_open",        "platform_live",     "mean_close_hours", "messages_per_task",
-                              "share_satisfied"};
+                              "share_satisfied",
+                              // the society layer (on in the scenario; live from the start of this window)
+                              "cum_society_registered", "cum_party_registered", "cum_society_matters",
+                              "cum_society_deliberations", "cum_society_votes", "cum_society_participants",
+                              "cum_party_service_platform", "cum_party_service_since_launch", "new_party_service"};
 
 std::string num(double v) {
   char buf[40];

@@ -42,6 +42,16 @@ TEST_CASE("a branch without changes equals the full run for the collaboration mo
                      "2021-03-17");
 }
 
+TEST_CASE("a branch without changes equals the full run for the collaboration model's society layer",
+          "[checkpoint][collab][society]") {
+  // The Yuexiu scenario (society layer on) at 20 000 residents in 20 communities; the checkpoint falls
+  // after the residents' platform's launch (1 Nov 2019) with matters pending review.
+  check_continuation("yuexiu_grid_dispatch.toml",
+                     {"population.residents=20000", "collab.society.communities=20", "calendar.end=2020-01-31",
+                      "collab.society.outreach_rate=0.002", "collab.society.raise_rate=0.0005"},
+                     "2019-12-10");
+}
+
 TEST_CASE("a branch without changes equals the full run for the regional epidemic", "[checkpoint]") {
   // Between the scenario's two events, with the epidemic driving the crisis.
   check_continuation("regional_epidemic.toml", {"population.scale=0.002"}, "2020-01-15");
