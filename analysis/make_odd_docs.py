@@ -36,6 +36,7 @@ SAMPLE_RUNS = {
                 ["population.residents=2000", "population.officials=2", "population.firms=20"]),
     "collab": ("scenarios/typology_IV.toml", ["population.residents=2000", "calendar.end=2021-03-31"]),
     "health_code": ("scenarios/health_code_china.toml", ["population.scale=0.00002"]),
+    "zhejiang": ("scenarios/zhejiang_five_colour_small.toml", ["population.scale=0.0005"]),
 }
 
 

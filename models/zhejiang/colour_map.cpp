@@ -7,9 +7,11 @@ namespace govsim::zhejiang {
 
 double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases) {
   if (x.cumulative <= 0) return 0.0;
-  double s = r.w_cum * std::log1p(x.cumulative) + r.w_local * x.local_share + r.w_cluster * x.clusters;
+  if (r.clear_days > 0 && x.days_without_new >= r.clear_days) return 0.0;
+  double s = r.w_cum * std::log1p(x.cumulative) + r.w_local * x.local_share + r.w_cluster * std::log1p(x.clusters);
   if (use_new_cases) s += r.w_new * std::log1p(x.new_week);
-  if (r.quiet_cap > 0) s -= r.w_quiet * std::min(x.days_without_new, r.quiet_cap) / r.quiet_cap;
+  if (x.days_without_new >= 3) s -= r.w_quiet3;
+  if (x.days_without_new >= 7) s -= r.w_quiet7;
   return std::max(0.0, s);
 }
 

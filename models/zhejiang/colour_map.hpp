@@ -19,12 +19,18 @@ struct Indicators {
   double new_week = 0;          // new cases over the past 7 days (used from 12 Feb)
 };
 
-// Score = w_cum ln(1 + cumulative) + w_local local_share + w_cluster clusters
-//       + w_new ln(1 + new_week) [from 12 Feb] - w_quiet min(days_without_new, quiet_cap) / quiet_cap.
-// A county with no case at all scores 0. Colour thresholds are lower bounds: score >= red -> red,
-// >= orange -> orange, >= yellow -> yellow, >= blue -> blue, else green.
+// The score follows the published indicator list (targets.md B: He et al. 2021, Sci Rep 11:11317):
+//   score = w_cum ln(1 + cumulative) + w_local local_share + w_cluster ln(1 + clusters)
+//         + w_new ln(1 + new_week)                     [from 12 Feb]
+//         - w_quiet3 [days_without_new >= 3] - w_quiet7 [days_without_new >= 7]
+// Every count enters as ln(1 + full-scale count), so one doubling adds the same and the score
+// does not grow with 1 / population.scale. The two quiet-day terms are the published "3 and 7
+// consecutive days without a new case". A county with no case at all scores 0, and so does a
+// county clear for clear_days (one quarantine period: it is again as one without cases; 0 turns
+// this off). Colour thresholds are lower bounds: score >= red -> red, >= orange -> orange,
+// >= yellow -> yellow, >= blue -> blue, else green.
 struct ScoreRule {
-  double w_cum = 0, w_local = 0, w_cluster = 0, w_new = 0, w_quiet = 0, quiet_cap = 14;
+  double w_cum = 0, w_local = 0, w_cluster = 0, w_new = 0, w_quiet3 = 0, w_quiet7 = 0, clear_days = 0;
   double t_red = 0, t_orange = 0, t_yellow = 0, t_blue = 0;
 };
 

@@ -68,6 +68,14 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
       acc += infectiousness(ds[i], fl[i], r.asym) * (qu[i] > tick ? float(r.q_out) : 1.f);
     z.comm_inf[c] = acc;
   });
+  // The community term of the force of infection, once per community instead of once per resident
+  // (the same expression in the same order, so bit-identical; profiling put the per-resident
+  // division and conversion among the transition's largest costs).
+  z.comm_force.resize(z.num_communities);
+  tbb::parallel_for(uint32_t{0}, z.num_communities, [&](uint32_t c) {
+    const uint32_t comm_size = z.comm_begin[c + 1] - z.comm_begin[c];
+    z.comm_force[c] = p.beta_community * z.comm_inf[c] / comm_size;
+  });
   z.firm_inf.assign(z.num_firms, 0.f);
   z.firm_present.assign(z.num_firms, 0);
   tbb::parallel_for(uint32_t{0}, z.num_firms, [&](uint32_t f) {
@@ -133,9 +141,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
           for (uint32_t j = i + 1; j < k.end && hh[j] == hh[i]; ++j) home += infectiousness(ds[j], fl[j], r.asym);
           const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
           const uint32_t comm = k.comm_begin + (i - k.begin) / csize;
-          const uint32_t comm_size = z.comm_begin[comm + 1] - z.comm_begin[comm];
-          double lambda = p.beta_household * home + out * (p.beta_community * z.comm_inf[comm] / comm_size +
-                                                          p.beta_travel * z.travel_pressure[c]);
+          double lambda = p.beta_household * home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
           const uint32_t fi = fm[i];
           if (fi != kNoFirm && !quarantined && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
             lambda += z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];

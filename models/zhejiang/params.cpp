@@ -15,9 +15,13 @@ constexpr const char* kSeedMap =
     "seed 001: '以县域为单元,采用五色\"疫情图\"...通过各类指标综合考量计算风险程度,把全省90个县市区疫情风险等级评为5级' "
     "(each county scored daily on several indicators into 5 levels)";
 constexpr const char* kScore =
-    "assumption: the seed names the indicators (issue 13: cumulative confirmed, local share, clusters, days "
-    "without a new case, new cases in the past week) but not the formula; weights of this order separate a "
-    "county with one imported case from one with dozens of local cases";
+    "assumption: the indicators are published (targets.md B: cumulative confirmed, local share, clusters, 3 and 7 "
+    "consecutive days without a new case, from 12 Feb new cases in the past week; He et al. 2021, Sci Rep "
+    "11:11317) but not their weights; every indicator gets weight 1 (counts as ln(1 + count)), none favoured";
+constexpr const char* kThreshold =
+    "assumption: the formula is not published; thresholds of this order separate a county with one imported case "
+    "from one with dozens of local cases (zhejiang.map.red is a free parameter of "
+    "paper_repro/calibrations/zhejiang.toml)";
 constexpr const char* kMeasure =
     "assumption: the seed says measures differed by colour ('分区、分级制定差异化防控策略') without "
     "magnitudes; stricter colours keep fewer contacts outside the household";
@@ -194,15 +198,22 @@ const ParamTable<P>& parameters() {
     };
     score("w_cumulative", &ScoreRule::w_cum, 1.0, 100, "Score weight of ln(1 + cumulative confirmed).", kScore);
     score("w_local", &ScoreRule::w_local, 1.0, 100, "Score weight of the share of local cases.", kScore);
-    score("w_cluster", &ScoreRule::w_cluster, 0.5, 100, "Score weight of each clustered outbreak.", kScore);
+    score("w_cluster", &ScoreRule::w_cluster, 1.0, 100, "Score weight of ln(1 + clustered outbreaks).", kScore);
     score("w_new", &ScoreRule::w_new, 1.0, 100, "Score weight of ln(1 + new cases in the past 7 days) (from 12 Feb).", kScore);
-    score("w_quiet", &ScoreRule::w_quiet, 2.0, 100, "Score reduction at quiet_cap days without a new case.", kScore);
-    score("quiet_cap", &ScoreRule::quiet_cap, 14, 365, "Days without a new case after which the reduction is full.",
-          "assumption: one 14-day quarantine period");
-    score("red", &ScoreRule::t_red, 7.0, 1000, "Lowest score coloured red.", kScore);
-    score("orange", &ScoreRule::t_orange, 4.5, 1000, "Lowest score coloured orange.", kScore);
-    score("yellow", &ScoreRule::t_yellow, 3.0, 1000, "Lowest score coloured yellow.", kScore);
-    score("blue", &ScoreRule::t_blue, 0.5, 1000, "Lowest score coloured blue (below: green).", kScore);
+    score("w_quiet3", &ScoreRule::w_quiet3, 1.0, 100, "Score reduction after 3 consecutive days without a new case.",
+          kScore);
+    score("w_quiet7", &ScoreRule::w_quiet7, 1.0, 100,
+          "Further score reduction after 7 consecutive days without a new case.", kScore);
+    t.real("zhejiang.map.clear_days", [](P& p) -> double& { return p.score.clear_days; }, 14, 0, 365, "days",
+          "Consecutive days without a new case after which a county scores as one that never had a case (0: never).",
+          "assumption: one 14-day quarantine period (national rule in 2020) clears a county; the published indicators "
+          "stop at 7 days, and without a clearing rule a county with many past cases would never return to green "
+          "(docs/zhejiang_model.md gives the sensitivity to 7, 14 and 21 days)")
+        .changeable();
+    score("red", &ScoreRule::t_red, 7.0, 1000, "Lowest score coloured red.", kThreshold);
+    score("orange", &ScoreRule::t_orange, 4.5, 1000, "Lowest score coloured orange.", kThreshold);
+    score("yellow", &ScoreRule::t_yellow, 3.0, 1000, "Lowest score coloured yellow.", kThreshold);
+    score("blue", &ScoreRule::t_blue, 0.5, 1000, "Lowest score coloured blue (below: green).", kThreshold);
     for (int c = 0; c < kNumColours; ++c) {
       static const double scale[kNumColours] = {0.1, 0.2, 0.35, 0.5, 0.7};
       static const double permit[kNumColours] = {0.0, 0.3, 0.6, 1.0, 1.0};

@@ -44,6 +44,7 @@ struct ZjWorld {
   uint64_t cum_cases = 0, cum_quarantine_days = 0;
   // per-day scratch (recomputed every step, not checkpointed)
   std::vector<float> firm_inf, comm_inf;   // infectiousness-weighted counts
+  std::vector<double> comm_force;          // beta_community * comm_inf / community size, once per community
   std::vector<uint32_t> firm_present;      // workers present and free to work
   std::vector<double> county_inf_share, travel_pressure;
   std::vector<float> county_contact;       // contact scale by county today

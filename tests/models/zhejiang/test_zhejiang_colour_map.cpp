@@ -1,6 +1,6 @@
 // The five-colour map's scoring rule (models/zhejiang/colour_map.hpp): thresholds are lower
-// bounds, a county without cases scores 0 (green), and each indicator moves the score the
-// documented way.
+// bounds, a county without cases (or clear for a quarantine period) scores 0 (green), and each
+// indicator moves the score the documented way, including the quiet-day steps at 3 and 7 days.
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -13,10 +13,11 @@ ScoreRule rule() {
   ScoreRule r;
   r.w_cum = 1;
   r.w_local = 1;
-  r.w_cluster = 0.5;
+  r.w_cluster = 1;
   r.w_new = 1;
-  r.w_quiet = 2;
-  r.quiet_cap = 14;
+  r.w_quiet3 = 1;
+  r.w_quiet7 = 1;
+  r.clear_days = 14;
   r.t_red = 7;
   r.t_orange = 4.5;
   r.t_yellow = 3;
@@ -46,20 +47,44 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   Indicators x;
   x.cumulative = std::exp(3.0) - 1;  // ln(1 + cum) = 3
   x.local_share = 0.5;
-  x.clusters = 2;
-  x.days_without_new = 7;
-  x.new_week = std::exp(1.0) - 1;  // ln(1 + new) = 1
-  // 3 + 0.5 + 1 - 2 * 7/14 = 3.5 without the new-case indicator, 4.5 with it.
+  x.clusters = std::exp(1.0) - 1;    // ln(1 + clusters) = 1
+  x.days_without_new = 0;
+  x.new_week = std::exp(1.0) - 1;    // ln(1 + new) = 1
+  // 3 + 0.5 + 1 = 4.5 without the new-case indicator, 5.5 with it.
+  CHECK(risk_score(x, r, false) == Approx(4.5));
+  CHECK(risk_score(x, r, true) == Approx(5.5));
+  CHECK(colour_of(risk_score(x, r, false), r) == kOrange);
+  // The quiet-day steps: nothing before 3 days, w_quiet3 from day 3, w_quiet3 + w_quiet7 from day 7.
+  x.days_without_new = 2.999;
+  CHECK(risk_score(x, r, false) == Approx(4.5));
+  x.days_without_new = 3;
   CHECK(risk_score(x, r, false) == Approx(3.5));
-  CHECK(risk_score(x, r, true) == Approx(4.5));
-  CHECK(colour_of(risk_score(x, r, false), r) == kYellow);
-  x.days_without_new = 100;  // the quiet reduction saturates at quiet_cap
-  CHECK(risk_score(x, r, false) == Approx(3.0 + 0.5 + 1.0 - 2.0));
+  x.days_without_new = 6.999;
+  CHECK(risk_score(x, r, false) == Approx(3.5));
+  x.days_without_new = 7;
+  CHECK(risk_score(x, r, false) == Approx(2.5));
+  CHECK(colour_of(risk_score(x, r, false), r) == kBlue);
+  // The clearing rule: at clear_days without a new case the county scores as one without cases.
+  x.days_without_new = 13.999;
+  CHECK(risk_score(x, r, false) == Approx(2.5));
+  x.days_without_new = 14;
+  CHECK(risk_score(x, r, true) == 0.0);
+  CHECK(colour_of(risk_score(x, r, true), r) == kGreen);
+  ScoreRule never = r;  // clear_days = 0 switches the clearing rule off
+  never.clear_days = 0;
+  x.days_without_new = 1000;
+  CHECK(risk_score(x, never, false) == Approx(2.5));
   x.days_without_new = 0;
   x.local_share = 1;
   CHECK(risk_score(x, r, false) == Approx(5.0));
-  Indicators one;  // a single imported case, quiet for two weeks: scored to 0, not negative
+  // Counts enter on a log scale: a county with 10x the cases and clusters gains ln(10) per indicator,
+  // not ten times the score.
+  Indicators big = x;
+  big.cumulative = 10 * std::exp(3.0) - 1;
+  big.clusters = 10 * std::exp(1.0) - 1;
+  CHECK(risk_score(big, r, false) - risk_score(x, r, false) == Approx(2 * std::log(10.0)));
+  Indicators one;  // a single imported case, quiet for a week: scored to 0, not negative
   one.cumulative = 1;
-  one.days_without_new = 30;
+  one.days_without_new = 8;
   CHECK(risk_score(one, r, true) == 0.0);
 }
