@@ -240,6 +240,9 @@ void step_cities(const HealthCodeParams& p, const CityTraits& c, const CaseTable
   day.contact_p.resize(n);
   day.place_p.resize(n);
   day.resumed.resize(n);
+  day.international.resize(n);
+  const double census = std::accumulate(c.population.begin(), c.population.end(), 0.0);
+  day.arrival_p = census > 0 ? float(std::min(1.0, p.international.arrivals_per_day / census)) : 0.0f;
   for (size_t i = 0; i < n; ++i) {
     const auto st = Stage(s.stage[i]);
     const auto b = Builder(s.builder[i]);
@@ -257,6 +260,9 @@ void step_cities(const HealthCodeParams& p, const CityTraits& c, const CaseTable
     day.contact_p[i] = float(std::min(1.0, r.contacts_per_case * recent / pop));
     day.place_p[i] = float(std::min(0.5, r.place_yellow_per_case * recent / pop * 1e4));
     day.resumed[i] = float(s.resumed[i]);
+    day.international[i] = p.international.enabled && st == Stage::CityCode &&
+                                   (p.international_province.empty() || c.province_code[c.province[i]] == p.international_province)
+                               ? 1 : 0;
   }
 }
 

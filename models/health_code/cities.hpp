@@ -62,6 +62,8 @@ struct CityDay {
   std::vector<float> contact_p;     // probability a resident is a traced close contact
   std::vector<float> place_p;       // probability of yellow from cases in the place
   std::vector<float> resumed;       // share of firms operating
+  std::vector<uint8_t> international;  // the city runs the international version: arrivals from abroad are coded
+  float arrival_p = 0;              // daily probability a resident arrives from abroad (any city)
 };
 
 // The adoption hazard of one city on one day (1/day); the named rules multiply it.

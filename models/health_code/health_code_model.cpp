@@ -11,6 +11,7 @@
 #include "models/health_code/params.hpp"
 #include "models/health_code/residents_pass.hpp"
 #include "sim/core/errors.hpp"
+#include "sim/distributed/region_tally.hpp"
 #include "sim/model/by_region.hpp"
 #include "sim/model/parallel.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -21,6 +22,18 @@ namespace {
 using namespace health_code;
 
 const std::vector<std::string> kColours = {"green", "yellow", "red"};
+
+// What is counted per city each day (RegionTally fields). Every resident-level series is a sum of
+// these over cities in city order, so it is the same for any number of MPI ranks and threads.
+constexpr size_t kApplied = 0;
+constexpr size_t kIssued = 1;              // + colour - 1 (green, yellow, red)
+constexpr size_t kState = kIssued + 3;     // + Colour (none, green, yellow, red)
+constexpr size_t kCheckAt = kState + 4;    // + check place (workplace, transport, community)
+constexpr size_t kChecked = kCheckAt + 3;
+constexpr size_t kWorking = kChecked + 1;
+constexpr size_t kTrip = kWorking + 1;
+constexpr size_t kArrived = kTrip + 1;     // + Arrival - 1 (controlled, uncontrolled)
+constexpr size_t kFields = kArrived + 2;
 
 int32_t day_of_year(Date d) {
   const auto jan1 = Date::parse(d.str().substr(0, 4) + "-01-01");
@@ -35,9 +48,9 @@ class HealthCodeModel final : public Model {
     p_ = parameters().load(w.params());
     cols_.add(w, p_);
     const RegionTable* t = w.regions();
-    std::vector<uint32_t> sizes;
-    const auto& off = w.layout().region_offset;
-    for (size_t r = 0; r + 1 < off.size(); ++r) sizes.push_back(off[r + 1] - off[r]);
+    std::vector<uint32_t> sizes;  // every city's simulated residents, also those of other ranks
+    const RegionPartition& part = w.partition();
+    for (uint32_t r = 0; r < part.num_regions(); ++r) sizes.push_back(uint32_t(part.region_size(r)));
     traits_ = CityTraits::build(t, sizes, w.params().get_double("population.scale"), p_.adoption.entrepreneur_share,
                                 w.rng());
     cases_ = p_.cases_table.empty() || !t
@@ -50,14 +63,25 @@ class HealthCodeModel final : public Model {
   void step(World& w, const TickContext& ctx) override {
     step_cities(p_, traits_, cases_, w.rng(), ctx.tick, state_, day_);
     residents_pass(w, p_, day_, uint32_t(ctx.tick), cols_);
-    // Applications and codes issued today, per city: tomorrow's capacity rules read them.
-    const std::vector<uint32_t>& off = w.layout().region_offset;
-    const uint8_t* applied = cols_.applied->next().data();
-    const uint8_t* issued = cols_.issued->next().data();
-    for (size_t r = 0; r + 1 < off.size(); ++r) {
-      const uint32_t b = off[r], n = off[r + 1] - off[r];
-      state_.applications[r] = double(parallel_count(n, [&](uint32_t k) { return applied[b + k] != 0; }));
-      state_.issued[r] = double(parallel_count(n, [&](uint32_t k) { return issued[b + k] != 0; }));
+    // Today's counts per city, from the buffers just written, exchanged between ranks: the series
+    // and tomorrow's capacity rules (applications and codes issued) read them.
+    const uint8_t *applied = cols_.applied->next().data(), *issued = cols_.issued->next().data(),
+                  *code = cols_.code->next().data(), *checks = cols_.checks->next().data(),
+                  *working = cols_.working->next().data(), *trip = cols_.trip->next().data(),
+                  *arrival = cols_.arrival->next().data();
+    tally_.count(w, [&](uint32_t i, RegionTally<kFields>::Row& row) {
+      row[kApplied] += applied[i] != 0;
+      if (issued[i]) ++row[kIssued + issued[i] - 1];
+      ++row[kState + code[i]];
+      for (size_t b = 0; b < 3; ++b) row[kCheckAt + b] += (checks[i] >> b) & 1;
+      row[kChecked] += checks[i] != 0;
+      row[kWorking] += working[i] != 0;
+      row[kTrip] += trip[i] != 0;
+      if (arrival[i]) ++row[kArrived + arrival[i] - 1];
+    });
+    for (uint32_t r = 0; r < tally_.num_regions(); ++r) {
+      state_.applications[r] = double(tally_.at(r, kApplied));
+      state_.issued[r] = double(tally_.at(r, kIssued) + tally_.at(r, kIssued + 1) + tally_.at(r, kIssued + 2));
     }
   }
 
@@ -70,12 +94,7 @@ class HealthCodeModel final : public Model {
 
  private:
   bool live(size_t c) const { return state_.stage[c] == uint8_t(Stage::CityCode); }
-  // Residents per colour (index = Colour), exact.
-  std::array<uint64_t, 4> colour_counts(uint32_t n) const {
-    const uint8_t* k = cols_.code->data();
-    const auto v = parallel_group_count(n, 4, [&](uint32_t i) { return k[i]; }, [](uint32_t) { return true; });
-    return {v[0], v[1], v[2], v[3]};
-  }
+  double total(size_t field) const { return double(tally_.total(field)); }
 
   HealthCodeParams p_;
   ResidentColumns cols_;
@@ -83,11 +102,11 @@ class HealthCodeModel final : public Model {
   CaseTable cases_;
   CityState state_;
   CityDay day_;
+  RegionTally<kFields> tally_;
   const Calendar* calendar_ = nullptr;
 };
 
 void HealthCodeModel::register_metrics(const World& w, MetricRegistry& m) {
-  const uint32_t n = w.store("residents").size();
   const size_t cities = traits_.size();
   m.add_daily({"n_cities_with_code", SeriesKind::Stock, "cities", "Cities whose city-wide health code is online.",
                Aggregation::Last, "", {}},
@@ -122,75 +141,53 @@ void HealthCodeModel::register_metrics(const World& w, MetricRegistry& m) {
               });
   m.add_daily({"new_codes_issued", SeriesKind::New, "codes/day", "Codes issued on the day, by colour at issue.",
                Aggregation::Sum, "colour", kColours},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* k = cols_.issued->data();
-                const auto v = parallel_group_count(n, 4, [&](uint32_t i) { return k[i]; }, [](uint32_t) { return true; });
-                for (size_t c = 0; c < 3; ++c) out[c] = double(v[c + 1]);
+              [this](const TickContext&, std::span<double> out) {
+                for (size_t c = 0; c < 3; ++c) out[c] = total(kIssued + c);
               });
   m.add_daily(per_region({"new_codes_issued", SeriesKind::New, "codes/day", "Codes issued on the day in each city.",
                           Aggregation::Sum, "", {}}, w),
-              [this, &w](const TickContext&, std::span<double> out) {
-                const uint8_t* k = cols_.issued->data();
-                count_by_region(w, out, [&](uint32_t i) { return k[i] != 0; });
+              [this](const TickContext&, std::span<double> out) {
+                for (uint32_t r = 0; r < tally_.num_regions(); ++r)
+                  out[r] = double(tally_.at(r, kIssued) + tally_.at(r, kIssued + 1) + tally_.at(r, kIssued + 2));
               });
   m.add_daily({"n_code_state", SeriesKind::Stock, "persons",
                "Residents by code state: every resident is in exactly one (none, green, yellow, red).",
                Aggregation::Mean, "code", {"none", "green", "yellow", "red"}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const auto v = colour_counts(n);
-                for (size_t c = 0; c < 4; ++c) out[c] = double(v[c]);
+              [this](const TickContext&, std::span<double> out) {
+                for (size_t c = 0; c < 4; ++c) out[c] = total(kState + c);
               });
   m.add_daily({"share_green", SeriesKind::Share, "fraction", "Share of code holders whose code is green.",
                Aggregation::Mean, "", {}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const auto v = colour_counts(n);
-                const double holders = double(v[1] + v[2] + v[3]);
-                out[0] = holders > 0 ? double(v[1]) / holders : 0.0;
+              [this](const TickContext&, std::span<double> out) {
+                const double holders = total(kState + kGreen) + total(kState + kYellow) + total(kState + kRed);
+                out[0] = holders > 0 ? total(kState + kGreen) / holders : 0.0;
               });
   m.add_daily(per_region({"n_green", SeriesKind::Stock, "persons", "Residents holding a green code, by city.",
                           Aggregation::Mean, "", {}}, w),
-              [this, &w](const TickContext&, std::span<double> out) {
-                const uint8_t* k = cols_.code->data();
-                count_by_region(w, out, [&](uint32_t i) { return k[i] == kGreen; });
-              });
+              [this](const TickContext&, std::span<double> out) { tally_.column(kState + kGreen, out); });
   m.add_daily({"n_quarantined_by_code", SeriesKind::Stock, "persons", "Residents in quarantine by their code's colour.",
                Aggregation::Mean, "colour", {"yellow", "red"}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const auto v = colour_counts(n);
-                out[0] = double(v[kYellow]);
-                out[1] = double(v[kRed]);
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = total(kState + kYellow);
+                out[1] = total(kState + kRed);
               });
   m.add_daily({"new_checks", SeriesKind::New, "checks/day",
                "Code checks on the day, by place (a resident may be checked at several).", Aggregation::Sum, "place",
                {"workplace", "transport", "community"}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* c = cols_.checks->data();
-                for (size_t b = 0; b < 3; ++b)
-                  out[b] = double(parallel_count(n, [&](uint32_t i) { return (c[i] >> b) & 1; }));
+              [this](const TickContext&, std::span<double> out) {
+                for (size_t b = 0; b < 3; ++b) out[b] = total(kCheckAt + b);
               });
   m.add_daily({"n_residents_checked", SeriesKind::Stock, "persons", "Residents checked at least once on the day.",
                Aggregation::Mean, "", {}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* c = cols_.checks->data();
-                out[0] = double(parallel_count(n, [&](uint32_t i) { return c[i] != 0; }));
-              });
+              [this](const TickContext&, std::span<double> out) { out[0] = total(kChecked); });
   m.add_daily({"new_applications", SeriesKind::New, "persons/day", "Residents who applied for a code on the day.",
                Aggregation::Sum, "", {}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* a = cols_.applied->data();
-                out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; }));
-              });
+              [this](const TickContext&, std::span<double> out) { out[0] = total(kApplied); });
   m.add_daily({"n_working", SeriesKind::Stock, "persons", "Residents at work on the day.", Aggregation::Mean, "", {}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* a = cols_.working->data();
-                out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; }));
-              });
+              [this](const TickContext&, std::span<double> out) { out[0] = total(kWorking); });
   m.add_daily(per_region({"n_working", SeriesKind::Stock, "persons", "Residents at work on the day, by city.",
                           Aggregation::Mean, "", {}}, w),
-              [this, &w](const TickContext&, std::span<double> out) {
-                const uint8_t* a = cols_.working->data();
-                count_by_region(w, out, [&](uint32_t i) { return a[i] != 0; });
-              });
+              [this](const TickContext&, std::span<double> out) { tally_.column(kWorking, out); });
   m.add_daily(per_region({"share_firms_resumed", SeriesKind::Share, "fraction",
                           "Share of the city's firms operating (resumed).", Aggregation::Mean, "", {}}, w),
               [this, cities](const TickContext&, std::span<double> out) {
@@ -198,9 +195,14 @@ void HealthCodeModel::register_metrics(const World& w, MetricRegistry& m) {
               });
   m.add_daily({"new_intercity_trips", SeriesKind::New, "trips/day", "Inter-city trips by green code holders.",
                Aggregation::Sum, "", {}},
-              [this, n](const TickContext&, std::span<double> out) {
-                const uint8_t* a = cols_.trip->data();
-                out[0] = double(parallel_count(n, [&](uint32_t i) { return a[i] != 0; }));
+              [this](const TickContext&, std::span<double> out) { out[0] = total(kTrip); });
+  m.add_daily({"new_international_arrivals", SeriesKind::New, "persons/day",
+               "Residents arriving from abroad on the day: controlled (given a code by the international version and "
+               "quarantined) or not (unseen by the domestic code).",
+               Aggregation::Sum, "control", {"controlled", "uncontrolled"}},
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = total(kArrived);
+                out[1] = total(kArrived + 1);
               });
 }
 
@@ -259,7 +261,7 @@ ModelInfo health_code_model_info() {
           health_code::declare, health_code::check, [] { return std::make_unique<HealthCodeModel>(); },
           WorldSpec{{{"residents", 10000, 2e9, "persons", "Residents of the cities (from the region table).",
                       "data: 2020 census residents of each region (scenarios/data/china/prefectures.csv)"}},
-                    {}, /*regions=*/true, {}}};
+                    {}, /*regions=*/true, {}, /*region_partition=*/true}};
 }
 
 }  // namespace govsim::models

@@ -231,6 +231,33 @@ const ParamTable<P>& parameters() {
            "Daily share of closed firms that resume in a city with a code once approval is waived.",
            "assumption: four times the approval rate; most firms back within three weeks")
         .changeable();
+    // --- the international version (14 Mar 2020) --------------------------------------------
+    t.flag("health_code.international.enabled", [](P& p) -> bool& { return p.international.enabled; }, false,
+           "The international version of the code is online (set by a dated event): in the cities of "
+           "health_code.international.province that run a city code, an arrival from abroad is given a code on "
+           "arrival and quarantined; elsewhere, or before, arrivals pass the domestic code unseen.",
+           "seed 004: 3月14日,健康码'国际版'上线,对境外入浙人员进行管控 (14 Mar 2020: the international version "
+           "controls persons entering Zhejiang from abroad)")
+        .changeable();
+    t.text("health_code.international.province", &P::international_province, "330000", {},
+           "Province (the region table's parent_code) whose cities run the international version; empty: every "
+           "province.",
+           "seed 004: the international version controlled arrivals into Zhejiang (入浙), province code 330000");
+    t.real("health_code.international.arrivals_per_day",
+           [](P& p) -> double& { return p.international.arrivals_per_day; }, 0, 0, 1e7, "persons/day",
+           "Arrivals from abroad per day nationally, at census scale (scaled by population.scale), spread over cities "
+           "in proportion to residents (set by a dated event; 0: none).",
+           "National Immigration Administration, State Council press conference of 16 Mar 2020: since 11 Mar about "
+           "20,000 persons a day entered by international flights (120,000 by all ports, most over land crossings); "
+           "assumption: spread over cities by residents (destinations not published), none before 11 Mar")
+        .changeable();
+    t.integer("health_code.international.quarantine_days",
+              [](P& p) -> int& { return p.international.quarantine_days; }, 14, 1, 60, "days",
+              "Days an arrival put on the code by the international version stays in quarantine (yellow) before "
+              "the code turns green.",
+              "State Council joint prevention and control mechanism, March 2020: 14 days of medical observation for "
+              "persons arriving from abroad")
+        .changeable();
     // --- data and reporting ---------------------------------------------------------------------
     t.text("health_code.cases_table", &P::cases_table, "", {},
            "CSV of daily cumulative confirmed cases per region (code,date,cumulative_confirmed), relative to the "

@@ -68,11 +68,20 @@ struct WorkParams {
   double code_rate = 0;              // same, in a city with a code once approval is waived
 };
 
+// The international version (14 Mar 2020): arrivals from abroad get a code and are controlled.
+struct InternationalParams {
+  bool enabled = false;          // the international version is online (dated event)
+  double arrivals_per_day = 0;   // arrivals from abroad per day nationally, at census scale
+  int quarantine_days = 0;       // quarantine of an arrival put on the code
+};
+
 struct HealthCodeParams {
   AdoptionParams adoption;
   PlatformParams platform;
   ResidentParams residents;
   WorkParams work;
+  InternationalParams international;
+  std::string international_province;  // parent_code of the cities that run the international version
   std::string request_region;  // city whose government asks for a digital scheme (dated event)
   std::string cases_table;     // daily cumulative cases per region (path relative to the scenario)
   std::string focus_region;    // city whose launch day is reported (summary scalars)

@@ -9,7 +9,7 @@ namespace govsim::models::health_code {
 namespace {
 
 // Random-number streams of the residents; a stream id never changes meaning once published.
-enum Stream : uint32_t { kSetupTraits = 21, kSetupWork = 22, kDayA = 23, kDayB = 24, kDayC = 25 };
+enum Stream : uint32_t { kSetupTraits = 21, kSetupWork = 22, kDayA = 23, kDayB = 24, kDayC = 25, kDayArrival = 26 };
 
 double column_or(const RegionTable* t, const char* name, uint32_t r, double fallback) {
   return t && t->has_numeric(name) ? t->numeric(name)[r] : fallback;
@@ -32,11 +32,13 @@ void ResidentColumns::add(World& w, const HealthCodeParams& p) {
   issued = &s.add_column<uint8_t>("issued", 0, true);
   applied = &s.add_column<uint8_t>("applied", 0, true);
   trip = &s.add_column<uint8_t>("intercity_trip", 0, true);
+  arrival = &s.add_column<uint8_t>("international_arrival", kNoArrival, true);
 
   const RegionTable* t = w.regions();
   const std::vector<uint32_t>& off = w.layout().region_offset;
   const CounterRng& rng = w.rng();
   const ResidentParams& rp = p.residents;
+  const uint32_t base = w.resident_base();
   for (uint32_t r = 0; r + 1 < off.size(); ++r) {
     const double kids = column_or(t, "age_0_14_share", r, 0.18), old = column_or(t, "age_65p_share", r, 0.135);
     const double urban = column_or(t, "urban_share", r, 0.64);
@@ -51,8 +53,8 @@ void ResidentColumns::add(World& w, const HealthCodeParams& p) {
             *fr = firm_rank->data();
     parallel_for_agents(off[r + 1] - off[r], [&](uint32_t k) {
       const uint32_t i = off[r] + k;
-      const auto a = rng.draw4(kNetworkSetupTick, i, kSetupTraits);
-      const auto b = rng.draw4(kNetworkSetupTick, i, kSetupWork);
+      const auto a = rng.draw4(kNetworkSetupTick, base + i, kSetupTraits);
+      const auto b = rng.draw4(kNetworkSetupTick, base + i, kSetupWork);
       const float ua = CounterRng::to_unit_float(a[0]);
       cy[i] = uint16_t(r);
       ag[i] = ua < kids ? 0 : (ua < kids + old ? 2 : 1);
@@ -76,14 +78,18 @@ void residents_pass(const World& w, const HealthCodeParams& p, const CityDay& da
   const uint8_t* days = c.days_left->cur().data();
   uint8_t *code_n = c.code->next().data(), *days_n = c.days_left->next().data(), *work_n = c.working->next().data(),
           *checks_n = c.checks->next().data(), *issued_n = c.issued->next().data(),
-          *applied_n = c.applied->next().data(), *trip_n = c.trip->next().data();
+          *applied_n = c.applied->next().data(), *trip_n = c.trip->next().data(),
+          *arrival_n = c.arrival->next().data();
+  const uint32_t base = w.resident_base();
+  const auto quarantine_days = uint8_t(p.international.quarantine_days);
   const bool recognition = rp.mutual_recognition && rp.recognition_enabled;
   const float trip_p = float(rp.intercity_trip * (recognition ? 1.0 + rp.recognition_boost : 1.0));
   const auto yellow_days = uint8_t(rp.yellow_days), red_days = uint8_t(rp.red_days);
 
   parallel_for_agents(w.store("residents").size(), [&](uint32_t i) {
     const uint32_t r = city[i];
-    const auto a = rng.draw4(tick, i, kDayA), b = rng.draw4(tick, i, kDayB), e = rng.draw4(tick, i, kDayC);
+    const uint32_t id = base + i;  // global id: the same draws for any number of ranks
+    const auto a = rng.draw4(tick, id, kDayA), b = rng.draw4(tick, id, kDayB), e = rng.draw4(tick, id, kDayC);
     const auto U = [](uint32_t x) { return CounterRng::to_unit_float(x); };
     const bool covered = day.mode[r] == 2 || (day.mode[r] == 1 && dist[i]);
     const bool firm_open = emp[i] && (float(rank[i]) + 0.5f) / 256.0f < day.resumed[r];
@@ -126,6 +132,17 @@ void residents_pass(const World& w, const HealthCodeParams& p, const CityDay& da
         }
       }
     }
+    // Arrivals from abroad: coded on arrival and quarantined where the international version runs,
+    // unseen by the domestic code elsewhere.
+    uint8_t arrival = kNoArrival;
+    if (day.arrival_p > 0 && U(rng.draw4(tick, id, kDayArrival)[0]) < day.arrival_p) {
+      arrival = day.international[r] ? kArrivalControlled : kArrivalUncontrolled;
+      if (arrival == kArrivalControlled) {
+        if (k == kNoCode) issued = kYellow;
+        k = kYellow;
+        d = quarantine_days;
+      }
+    }
     // Work resumption follows codes: where the code is in use, only a green code gets through the gate.
     const bool working = firm_open && (!covered || k == kGreen);
     if (covered && k == kGreen) {
@@ -147,6 +164,7 @@ void residents_pass(const World& w, const HealthCodeParams& p, const CityDay& da
     issued_n[i] = issued;
     applied_n[i] = applied;
     trip_n[i] = trip;
+    arrival_n[i] = arrival;
   });
 }
 

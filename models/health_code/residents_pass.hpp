@@ -12,8 +12,10 @@ namespace govsim::models::health_code {
 
 enum Colour : uint8_t { kNoCode = 0, kGreen = 1, kYellow = 2, kRed = 3 };
 enum Check : uint8_t { kCheckWork = 1, kCheckTransport = 2, kCheckCommunity = 4 };
+enum Arrival : uint8_t { kNoArrival = 0, kArrivalControlled = 1, kArrivalUncontrolled = 2 };
 
-// The residents' columns (added to the "residents" store in setup).
+// The residents' columns (added to the "residents" store in setup). Random draws are keyed by the
+// global id World::resident_base() + i, so a run split over MPI ranks draws what one process does.
 struct ResidentColumns {
   Column<uint16_t>* city = nullptr;     // region index
   Column<uint8_t>* age = nullptr;       // 0: 0-14, 1: 15-64, 2: 65+
@@ -29,6 +31,7 @@ struct ResidentColumns {
   Column<uint8_t>* issued = nullptr;    // colour of a code issued today (0: none)
   Column<uint8_t>* applied = nullptr;   // applied today
   Column<uint8_t>* trip = nullptr;      // made an inter-city trip today
+  Column<uint8_t>* arrival = nullptr;   // Arrival: arrived from abroad today
 
   void add(World& w, const HealthCodeParams& p);
 };

@@ -1,6 +1,9 @@
 #include "sim/batch/mpi_work.hpp"
 
+#include "sim/core/errors.hpp"
+
 #include <chrono>
+#include <exception>
 #include <cstdlib>
 #include <mutex>
 #include <thread>
@@ -24,6 +27,22 @@ bool launched_by_mpi() {
 }
 
 }  // namespace
+
+void MpiSession::check_on_root(const std::function<void()>& check) const {
+  int status = 0;
+  std::exception_ptr error;
+  if (rank_ == 0) {
+    try {
+      check();
+    } catch (...) {
+      error = std::current_exception();
+      status = 1;
+    }
+  }
+  broadcast(status);
+  if (error) std::rethrow_exception(error);
+  if (status) throw QuietFailure();
+}
 
 #ifdef GOVSIM_HAVE_MPI
 

@@ -25,6 +25,9 @@ class MpiSession {
   // Rank 0's value of `v` on every rank.
   void broadcast(int& v) const;
   void barrier() const;
+  // Runs `check` on rank 0 only (checks of output paths and the like); if it throws, rank 0
+  // rethrows its error and every other rank throws QuietFailure, so only rank 0 reports it.
+  void check_on_root(const std::function<void()>& check) const;
   // Worker ranks: the next run index from rank 0; false when none are left. Thread-safe.
   bool request_run(uint64_t& index) const;
   void send_done() const;

@@ -42,19 +42,7 @@ CalOutcome run_calibration(const std::string& calibration_path, const std::strin
     if (!root) throw QuietFailure();  // every rank finds the same mistake; rank 0 reports it
     throw;
   }
-  int status = 0;
-  std::exception_ptr error;
-  if (root) {
-    try {
-      check_output(spec, output, options);
-    } catch (...) {
-      error = std::current_exception();
-      status = 1;
-    }
-  }
-  mpi.broadcast(status);
-  if (error) std::rethrow_exception(error);
-  if (status) throw QuietFailure();
+  mpi.check_on_root([&] { check_output(spec, output, options); });
   CalOutcome outcome = run_abc_smc(spec, output, o);
   outcome.rank = mpi.rank(), outcome.ranks = mpi.size();
   if (!root) return outcome;

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "sim/batch/mpi_work.hpp"
 #include "sim/checkpoint/branch.hpp"
 #include "sim/checkpoint/checkpoint_plan.hpp"
 #include "sim/cli/commands.hpp"
@@ -51,7 +52,74 @@ void write_day_checkpoint(const Simulation& sim, const Scenario& sc, const std::
                  day.str().c_str(), bytes / 1e6, s, bytes / 1e6 / std::max(s, 1e-9));
 }
 
+void print_summary(const RunResult& r, const std::string& scenario, const std::string& out) {
+  const double agent_days = double(r.num_residents) * r.calendar.num_ticks();
+  std::printf("govsim: %s: %u residents x %d days (%s to %s), %u threads%s, %.2f s "
+              "(%.3g agent-days/s)\n",
+              scenario.c_str(), r.num_residents, r.calendar.num_ticks(), r.calendar.start().str().c_str(),
+              r.calendar.end().str().c_str(), r.provenance.threads,
+              r.provenance.mpi_ranks > 1 ? (" x " + std::to_string(r.provenance.mpi_ranks) + " MPI ranks").c_str() : "",
+              r.provenance.wall_time_s, agent_days / r.provenance.wall_time_s);
+  std::printf("govsim: wrote %s (inspect with: govsim info %s)\n", out.c_str(), out.c_str());
+  // A published case: its key figures beside the published ones (paper_repro/targets/<case>.toml).
+  std::fputs(key_figures_for_result(out, scenario).c_str(), stdout);
+}
+
+// One run split over the MPI ranks by region (docs/distributed_runs.md): every rank simulates its
+// regions, rank 0 writes the one result file.
+void run_split(const RunArgs& a, const batch::MpiSession& mpi) {
+  const bool root = mpi.rank() == 0;
+  std::optional<Scenario> maybe;
+  std::string out = a.output;
+  try {  // every rank reads the same inputs and finds the same mistakes; rank 0 reports them
+    maybe = load_scenario_from_args(a.scenario);
+    check_partitionable(maybe->params, mpi.size());
+    if (!a.checkpoint.path.empty() || !a.checkpoint.dates.empty() || a.checkpoint.every)
+      throw UsageError("--checkpoint: a run split over MPI ranks cannot write checkpoints yet (run it as one process "
+                       "to checkpoint it; docs/distributed_runs.md)");
+    if (!a.stop_after.empty()) throw UsageError("--stop-after-day: not available in a run split over MPI ranks");
+  } catch (const GovsimError&) {
+    if (!root) throw QuietFailure();
+    throw;
+  }
+  const Scenario& sc = *maybe;
+  mpi.check_on_root([&] {  // the one file rank 0 will write
+    std::optional<uint64_t> seed;
+    if (a.scenario.seed) seed = static_cast<uint64_t>(sc.params.get_int("run.seed"));
+    if (out.empty()) out = default_output_name(a.scenario.path, a.scenario.sets, seed);
+    refuse_output_over_input(out, {{"scenario", a.scenario.path}});
+    const std::filesystem::path path(out);
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+    if (!std::filesystem::is_directory(dir)) throw FileError(out, "directory '" + dir.string() + "' does not exist");
+  });
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  RunOptions opt{command_line(), a.threads, &g_cancel};
+  opt.place = {mpi.rank(), mpi.size()};
+  ProgressDisplay progress(stderr, double(estimate_memory(sc.params).residents), isatty(fileno(stderr)) != 0);
+  if (!a.quiet && root) opt.on_day = [&](int32_t done, int32_t total) { progress.update(done, total); };
+  std::optional<RunResult> r;
+  try {
+    r = run_scenario(sc, opt);
+  } catch (const Interrupted&) {
+    throw;  // every rank stopped on the same day
+  } catch (const std::exception& e) {
+    // The other ranks wait in the day's exchange: stop them all.
+    std::fprintf(stderr, "govsim: error (MPI rank %d of %d): %s\n", mpi.rank(), mpi.size(), e.what());
+    mpi.abort(1);
+  }
+  if (!root) return;
+  progress.finish();
+  auto writer = make_hdf5_writer();
+  write_result_atomically(*writer, *r, out);
+  if (!a.quiet) print_summary(*r, sc.path, out);
+}
+
 void run(const RunArgs& a) {
+  // Started by mpirun with several ranks: one run split over them by region.
+  batch::MpiSession mpi;
+  if (mpi.size() > 1) return run_split(a, mpi);
   const Scenario sc = load_scenario_from_args(a.scenario);
   std::string out = a.output;
   std::optional<uint64_t> seed;
@@ -90,17 +158,7 @@ void run(const RunArgs& a) {
 
   auto writer = make_hdf5_writer();
   write_result_atomically(*writer, r, out);
-  if (!a.quiet) {
-    const double agent_days = double(r.num_residents) * r.calendar.num_ticks();
-    std::printf("govsim: %s: %u residents x %d days (%s to %s), %u threads, %.2f s "
-                "(%.3g agent-days/s)\n",
-                sc.path.c_str(), r.num_residents, r.calendar.num_ticks(),
-                r.calendar.start().str().c_str(), r.calendar.end().str().c_str(),
-                r.provenance.threads, r.provenance.wall_time_s, agent_days / r.provenance.wall_time_s);
-    std::printf("govsim: wrote %s (inspect with: govsim info %s)\n", out.c_str(), out.c_str());
-    // A published case: its key figures beside the published ones (paper_repro/targets/<case>.toml).
-    std::fputs(key_figures_for_result(out, sc.path).c_str(), stdout);
-  }
+  if (!a.quiet) print_summary(r, sc.path, out);
 }
 
 }  // namespace

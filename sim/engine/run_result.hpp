@@ -26,6 +26,7 @@ struct Provenance {
   // between otherwise identical runs (threads, wall time, command line, creation time).
   std::string command_line;
   uint32_t threads = 0;
+  uint32_t mpi_ranks = 1;        // ranks one run was split over (docs/distributed_runs.md)
   double wall_time_s = 0;
   std::string created_utc;       // ISO 8601
   // A run continued from a checkpoint (govsim branch): the checkpoint file, its last day and the

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <algorithm>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -39,13 +40,30 @@ const ModelInfo& find_model(const std::string& name) {
   throw std::logic_error("unknown model '" + name + "' (the loader should have rejected it)");
 }
 
+void check_partitionable(const ParamSet& p, int ranks) {
+  if (ranks <= 1) return;
+  const ModelInfo& m = find_model(p.get_string("run.model"));
+  const std::string why = "one run cannot be split over " + std::to_string(ranks) + " MPI ranks: ";
+  const std::string alt = " (run it as one process; `govsim sweep` and `govsim calibrate` spread whole runs over ranks)";
+  if (!m.world.region_partition)
+    throw UsageError(why + "model '" + m.name + "' does not support partitioning by region" + alt);
+  if (!p.has("regions.table") || p.get_string("regions.table").empty())
+    throw UsageError(why + "the scenario has no region table ([regions] table)" + alt);
+  for (const std::string& c : m.world.components)
+    if (enabled(p, c)) throw UsageError(why + "component '" + c + "' does not support partitioning by region" + alt);
+}
+
 Simulation::Simulation(const ParamSet& params) : Simulation(params, nullptr) {}
+
+Simulation::Simulation(const ParamSet& params, RankPlace place) : Simulation(params, nullptr, place) {}
 
 Simulation::Simulation(const ParamSet& params, const StateReader& state) : Simulation(params, &state) {}
 
-Simulation::Simulation(const ParamSet& params, const StateReader* state)
+Simulation::Simulation(const ParamSet& params, const StateReader* state, RankPlace place)
     : params_(params), info_(&find_model(params.get_string("run.model"))) {
-  build_world(state);
+  check_partitionable(params_, place.ranks);
+  if (state && place.ranks > 1) throw UsageError("a run split over MPI ranks cannot continue a checkpoint");
+  build_world(state, place);
   for (auto& c : components_) c->setup(*world_);
   model_ = info_->create();
   model_->setup(*world_);
@@ -77,7 +95,7 @@ Simulation::Simulation(const ParamSet& params, const StateReader* state)
 
 // Builds exactly the world the model (and its enabled components) declare: regions, one store per
 // agent kind, the networks they read.
-void Simulation::build_world(const StateReader* state) {
+void Simulation::build_world(const StateReader* state, RankPlace place) {
   const ParamSet& p = params_;
   const CounterRng rng(static_cast<uint64_t>(p.get_int("run.seed")), static_cast<uint32_t>(p.get_int("run.index")));
   world_ = std::make_unique<World>(p, make_calendar(p), rng);
@@ -86,6 +104,18 @@ void Simulation::build_world(const StateReader* state) {
   if (std::shared_ptr<RegionTable> table = load_region_table(p)) {
     region_sizes = scaled_region_sizes(*table, p.get_double("population.scale"));
     world_->set_regions(std::move(table));
+  }
+
+  if (place.ranks > 1) {  // this rank's regions only (check_partitionable: residents, no network)
+    world_->set_partition(partition_regions(region_sizes, place.ranks, place.rank));
+    const RegionPartition& part = world_->partition();
+    world_->add_store("residents", static_cast<uint32_t>(part.local_residents()));
+    CommunityLayout& lay = world_->layout();
+    lay.region_offset.clear();
+    for (uint64_t g : part.region_offset)  // local ids: regions of other ranks are empty
+      lay.region_offset.push_back(uint32_t(std::clamp(g, part.resident_base(), part.resident_base() + part.local_residents()) -
+                                           part.resident_base()));
+    return;
   }
 
   for (const AgentKindSpec& a : info_->world.agents) {
@@ -109,6 +139,7 @@ void Simulation::build_world(const StateReader* state) {
   const uint32_t residents = world_->has_store("residents") ? world_->store("residents").size() : 0;
   if (state && !networks.empty()) {  // a branch reads the networks instead of drawing them again
     load_world_structure(*state);
+    set_one_rank_partition();
     return;
   }
   for (const std::string& name : networks) {
@@ -128,6 +159,16 @@ void Simulation::build_world(const StateReader* state) {
     if (region_sizes.empty()) region_sizes.push_back(residents);
     for (uint32_t n : region_sizes) lay.region_offset.push_back(lay.region_offset.back() + n);
   }
+  set_one_rank_partition();
+}
+
+// One rank owns every region of the layout (ids are global ids).
+void Simulation::set_one_rank_partition() {
+  const std::vector<uint32_t>& off = world_->layout().region_offset;
+  if (off.size() < 2) return;
+  std::vector<uint32_t> sizes;
+  for (size_t r = 0; r + 1 < off.size(); ++r) sizes.push_back(off[r + 1] - off[r]);
+  world_->set_partition(partition_regions(sizes, 1, 0));
 }
 
 TickContext Simulation::context(int32_t tick) const {
@@ -188,7 +229,8 @@ void Simulation::step() {
 bool Simulation::run(const std::atomic<bool>* cancel, const std::function<void(int32_t, int32_t)>& on_day) {
   const int32_t total = world_->calendar().num_ticks();
   while (!finished()) {
-    if (cancel && cancel->load(std::memory_order_relaxed)) return false;
+    // A split run stops on the same day on every rank.
+    if (cancel && world_->exchange().any(cancel->load(std::memory_order_relaxed))) return false;
     step();
     if (on_day) on_day(tick_, total);
   }
@@ -231,7 +273,7 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   const uint32_t threads = options.threads;
   const auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<Simulation> owned = options.restore ? std::make_unique<Simulation>(scenario.params, *options.restore)
-                                                      : std::make_unique<Simulation>(scenario.params);
+                                                      : std::make_unique<Simulation>(scenario.params, options.place);
   Simulation& sim = *owned;
   // Checkpoint days and the crash-test stop: looked at once per day, work only on those days.
   size_t next_checkpoint = 0;
@@ -262,6 +304,7 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   prov.git_commit = kGitCommit;
   prov.command_line = options.command_line;
   prov.threads = threads;
+  prov.mpi_ranks = uint32_t(options.place.ranks);
   prov.wall_time_s = wall;
   prov.created_utc = utc_now();
   prov.events_applied = sim.event_log();
@@ -277,8 +320,13 @@ RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options)
   const World& w = sim.world();
   std::optional<NetworkStats> social;
   if (w.networks().count("social")) social = compute_network_stats(w.network("social"));
+  // A split run reports the whole run: state summed over ranks, every resident.
+  const uint64_t state_bytes = w.exchange().sum(w.state_bytes());
+  const uint32_t residents = !w.has_store("residents") ? 0u
+                             : w.partition().split() ? uint32_t(w.partition().total_residents())
+                                                     : w.store("residents").size();
   RunResult r{std::move(prov), sim.realised_calendar(), std::move(daily), std::move(monthly), std::move(summary),
-              std::move(social), w.state_bytes(), w.has_store("residents") ? w.store("residents").size() : 0u};
+              std::move(social), state_bytes, residents};
   return r;
 }
 

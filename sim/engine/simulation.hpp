@@ -25,6 +25,10 @@ namespace govsim {
 class Simulation {
  public:
   explicit Simulation(const ParamSet& params);
+  // One rank of a run split over MPI ranks by region (docs/distributed_runs.md): builds only the
+  // residents of this rank's regions. Throws UsageError when the model cannot be split
+  // (WorldSpec::region_partition) or the scenario has no region table. place.ranks == 1: as above.
+  Simulation(const ParamSet& params, RankPlace place);
   // Continues a checkpoint (docs/checkpoints.md): the world is built from `params` (which must be
   // the checkpointed run's, possibly with later events added) except the networks and layout,
   // which are read from `state`; then every store column, the model's and components' own state,
@@ -58,9 +62,10 @@ class Simulation {
   const std::vector<std::string>& event_log() const { return event_log_; }
 
  private:
-  Simulation(const ParamSet& params, const StateReader* state);
-  void build_world(const StateReader* state);
+  Simulation(const ParamSet& params, const StateReader* state, RankPlace place = {});
+  void build_world(const StateReader* state, RankPlace place);
   void load_world_structure(const StateReader& in);
+  void set_one_rank_partition();
   void restore_state(const StateReader& in);
   void apply_events(int32_t tick);
   void reconfigure();
@@ -94,6 +99,8 @@ struct RunOptions {
   std::function<void(const Simulation&)> checkpoint;
   // Test hook for crash recovery: stop (as if killed, throwing Interrupted) after this day.
   int32_t stop_after_tick = -1;
+  // This process's rank in a run split over MPI ranks by region (the caller started MPI).
+  RankPlace place;
   // Continue from a checkpoint instead of starting on day 0 (govsim branch).
   const StateReader* restore = nullptr;
   // Recorded in the provenance of a branch (sim/checkpoint/branch.hpp).
@@ -111,5 +118,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options);
 RunResult simulate_scenario(const Scenario& scenario, const RunOptions& options);
 
 const ModelInfo& find_model(const std::string& name);
+
+// Throws UsageError (with the reason) when `params` cannot be run split over `ranks` MPI ranks.
+void check_partitionable(const ParamSet& params, int ranks);
 
 }  // namespace govsim

@@ -156,6 +156,7 @@ void write_hdf5_result(const RunResult& r, const std::string& path,
     h5::attr_string(prov, "git_commit", p.git_commit);
     h5::attr_string(prov, "command_line", p.command_line);
     h5::attr_uint(prov, "threads", p.threads);
+    h5::attr_uint(prov, "mpi_ranks", p.mpi_ranks);
     h5::attr_double(prov, "wall_time_s", p.wall_time_s);
     h5::attr_string(prov, "created_utc", p.created_utc);
     if (!p.branch_checkpoint.empty()) {  // a continued checkpoint (docs/checkpoints.md)

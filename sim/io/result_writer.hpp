@@ -32,7 +32,7 @@ void write_result_atomically(ResultWriter& writer, const RunResult& result, cons
 // same scenario, seed and version agree on everything else, byte for byte.
 // A branch's provenance (branch_*) counts as run environment: continuing a checkpoint without
 // changes gives the same results as the uninterrupted run.
-inline constexpr const char* kRunEnvironmentAttributes[] = {"command_line", "threads", "wall_time_s",
+inline constexpr const char* kRunEnvironmentAttributes[] = {"command_line", "threads", "mpi_ranks", "wall_time_s",
                                                             "created_utc", "branch_checkpoint",
                                                             "branch_date", "branch_changes"};
 

@@ -50,6 +50,11 @@ struct WorldSpec {
   std::vector<NetworkSpec> networks;      // networks the engine builds
   bool regions = false;                   // may be built from a region table ([regions])
   std::vector<std::string> components;    // components a scenario may add ([components])
+  // One run may be split over MPI ranks by region (docs/distributed_runs.md). A model that says so
+  // promises: only residents (no other agent kind, no network); every draw keyed by global id
+  // (World::resident_base() + local id); whatever crosses regions, and every series, computed from
+  // per-region quantities exchanged with World::exchange() (e.g. RegionTally), added in region order.
+  bool region_partition = false;
 };
 
 class Model {

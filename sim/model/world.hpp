@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "sim/calendar/calendar.hpp"
+#include "sim/distributed/partition.hpp"
+#include "sim/distributed/region_exchange.hpp"
 #include "sim/network/community_graph.hpp"
 #include "sim/params/param_set.hpp"
 #include "sim/regions/region_table.hpp"
@@ -20,6 +22,8 @@ class World {
  public:
   World(const ParamSet& params, Calendar calendar, CounterRng rng)
       : params_(&params), calendar_(std::move(calendar)), rng_(rng) {}
+  World(const World&) = delete;  // exchange_ points at partition_
+  World& operator=(const World&) = delete;
 
   const ParamSet& params() const { return *params_; }
   const Calendar& calendar() const { return calendar_; }
@@ -43,6 +47,17 @@ class World {
   void set_regions(std::shared_ptr<const RegionTable> t) { regions_ = std::move(t); }
   uint32_t num_regions() const { return layout_.num_regions(); }
 
+  // A run split over MPI ranks by region (docs/distributed_runs.md): the regions this rank owns.
+  // Its residents store holds only their residents, as local ids 0..n-1; layout().region_offset
+  // is in local ids too (other ranks' regions are empty there). Resident i's global id, the one it
+  // has in a one-process run and the one every random draw must be keyed by, is resident_base() + i.
+  // One rank (every ordinary run): owns every region, resident_base() = 0.
+  const RegionPartition& partition() const { return partition_; }
+  void set_partition(RegionPartition p) { partition_ = std::move(p); }
+  uint32_t resident_base() const { return uint32_t(partition_.resident_base()); }
+  // Per-region tables shared by all ranks (a no-op with one rank).
+  const RegionExchange& exchange() const { return exchange_; }
+
   // Household and community of each resident (from the social network's layout).
   CommunityLayout& layout() { return layout_; }
   const CommunityLayout& layout() const { return layout_; }
@@ -61,6 +76,8 @@ class World {
   std::map<std::string, Network> networks_;
   CommunityLayout layout_;
   std::shared_ptr<const RegionTable> regions_;
+  RegionPartition partition_;
+  RegionExchange exchange_{partition_};
 };
 
 }  // namespace govsim
