@@ -11,7 +11,7 @@
 #include "models/health_code/params.hpp"
 #include "models/health_code/residents_pass.hpp"
 #include "sim/core/errors.hpp"
-#include "sim/distributed/region_tally.hpp"
+#include "sim/model/region_tally.hpp"
 #include "sim/model/by_region.hpp"
 #include "sim/model/parallel.hpp"
 #include "sim/scenario/scenario.hpp"

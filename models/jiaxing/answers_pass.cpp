@@ -49,7 +49,7 @@ void answers_pass(const JiaxingParams& p, const DayContext& day, Community& c, c
       const bool ignored = r.flags[i] & kIgnored;
       if (rd < today - p.patience_days) {
         r.trust[i] = rules::trust_after_drop(p, r.trust[i]);
-        r.news_next[i] = rules::kDropped;
+        r.news[i] = rules::kDropped;
         r.request_day[i] = -1;
         r.flags[i] &= static_cast<uint8_t>(~(kMaskPending | kIgnored));
         if (ignored) ++T[kExpired];  // the queue counts the dropped requests it held
@@ -59,7 +59,7 @@ void answers_pass(const JiaxingParams& p, const DayContext& day, Community& c, c
         if (rd == plan.cutoff_tick) --left_on_cutoff;
         const bool timely = today - rd <= p.response_limit_days;
         r.trust[i] = rules::trust_after_answer(p, r.trust[i], timely);
-        r.news_next[i] = timely ? rules::kAnsweredTimely : rules::kAnsweredLate;
+        r.news[i] = timely ? rules::kAnsweredTimely : rules::kAnsweredLate;
         r.request_day[i] = -1;
         if (r.flags[i] & kMaskPending) hand_out_masks(p, c, r, i, T);
       }

@@ -22,8 +22,8 @@ struct ResidentView {
   int32_t* request_day;        // -1: no pending request
   int16_t* last_active_month;  // -1: never active
   uint8_t* flags;
-  const uint8_t* news;         // yesterday's outcome of each resident's request (rules::Outcome)
-  uint8_t* news_next;          // today's (written)
+  uint8_t* news;               // today's outcome of the resident's request (rules::Outcome); the
+                               // model spreads it to the neighbours after the step and clears it
 };
 struct FirmView {
   const uint8_t* sector;  // 0 home services, 1 supplies
@@ -33,7 +33,7 @@ struct FirmView {
 
 // Random-number streams (agent word = resident, firm or community id). Never reuse a number.
 enum Stream : uint32_t {
-  kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4,
+  kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4, kHearing = 5,
   kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12,
   kAdoptionBase = 100  // + service index (community id as the agent word)
 };

@@ -54,7 +54,7 @@ class JiaxingModel final : public Model {
     const CounterRng& rng = w.rng();
     const ResidentView rv{age_->data(), literacy_->data(), trust_->data(), registered_->cur().data(),
                           registered_->next().data(), request_day_->data(), last_active_->data(), flags_->data(),
-                          news_->cur().data(), news_->next().data()};
+                          news_->data()};
     const FirmView fv{firm_sector_->data(), firm_status_->data(), firm_listed_->data()};
     tbb::parallel_for(size_t{0}, communities_.size(), [&](size_t c) {
       step_community(p_, day, rng, social, static_cast<uint32_t>(c), communities_[c], rv, fv);
@@ -65,6 +65,7 @@ class JiaxingModel final : public Model {
       for (int k = 0; k < kNumCounters; ++k) today_[k] += c.tally[k];
       trust_sum_ += c.trust_sum;
     }
+    spread_news(w, ctx.tick);
   }
 
   std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>& daily,
@@ -98,6 +99,7 @@ class JiaxingModel final : public Model {
   void setup_officials(World& w);
   void setup_firms(World& w);
   DayContext day_context(const World& w, const TickContext& ctx) const;
+  void spread_news(const World& w, int32_t tick);
   double tally(uint64_t k) const { return double(today_[k]); }  // today's city total of counter k
 
   JiaxingParams p_;
@@ -131,7 +133,7 @@ void JiaxingModel::setup_residents(World& w) {
   request_day_ = &r.add_column<int32_t>("request_day", -1);
   last_active_ = &r.add_column<int16_t>("last_active_month", -1);
   flags_ = &r.add_column<uint8_t>("flags", 0);
-  news_ = &r.add_column<uint8_t>("request_news", 0, /*double_buffered=*/true);
+  news_ = &r.add_column<uint8_t>("request_news", 0);
   const CounterRng& rng = w.rng();
   parallel_for_agents(r.size(), [&](uint32_t i) {
     const auto d = rng.draw4(kNetworkSetupTick, i, kSetupResident);
@@ -189,6 +191,31 @@ void JiaxingModel::setup_firms(World& w) {
     if (communities_[c].firm_end == 0) communities_[c].firm_begin = j;
     communities_[c].firm_end = j + 1;
   }
+}
+
+// Word of mouth, after the day's answers: every resident whose request was answered or dropped
+// today is news for their social neighbours; a neighbour who talks with neighbours today (one draw
+// per hearer and day, probability trust.hear_rate) moves their trust by contagion x the change the
+// requester felt. News is rare (a request resolved), so one serial pass over the news column in id
+// order is cheap and exactly ordered; hearers in any community are updated without races.
+void JiaxingModel::spread_news(const World& w, int32_t tick) {
+  uint8_t* news = news_->data();
+  float* trust = trust_->data();
+  const bool on = p_.contagion > 0 && p_.hear_rate > 0;
+  const Network& social = w.network("social");
+  const CounterRng& rng = w.rng();
+  uint64_t heard = 0;
+  for (uint32_t i = 0; i < num_residents_; ++i) {
+    if (news[i] == rules::kNoNews) continue;
+    if (on)
+      for (uint32_t j : social.neighbours(i)) {
+        if (rng.uniform(static_cast<uint32_t>(tick), j, kHearing) >= p_.hear_rate) continue;
+        trust[j] = rules::trust_after_news(p_, trust[j], news[i]);
+        ++heard;
+      }
+    news[i] = rules::kNoNews;
+  }
+  today_[kNewsHeard] = heard;
 }
 
 DayContext JiaxingModel::day_context(const World& w, const TickContext& ctx) const {

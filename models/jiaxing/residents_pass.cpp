@@ -173,18 +173,6 @@ inline bool coproduction(const ResidentView& r, CommunityDay& d, uint32_t i, flo
   return acted;
 }
 
-// Word of mouth: the resident hears how the neighbours' requests went yesterday (answered in
-// time, late, dropped) and moves their trust by contagion x the requester's own change.
-inline void hear_news(const JiaxingParams& p, const Network& social, const ResidentView& r, uint32_t i, Tally& T) {
-  float t = r.trust[i];
-  for (uint32_t j : social.neighbours(i)) {
-    if (r.news[j] == rules::kNoNews) continue;
-    t = rules::trust_after_news(p, t, r.news[j]);
-    ++T[kNewsHeard];
-  }
-  r.trust[i] = t;
-}
-
 // A registered user lapses into dormancy with hazard lapse_rate x (1 - trust) and a dormant one
 // comes back with hazard return_rate x trust. Returns true while dormant (after today's change).
 inline bool dormancy(const JiaxingParams& p, const ResidentView& r, uint32_t i, double u, Tally& T) {
@@ -219,11 +207,8 @@ void residents_pass(const JiaxingParams& p, const DayContext& day, const Counter
   for (uint32_t i = c.begin; i < c.end; ++i) {
     const auto w = rng.draw4(day.tick, i, kResidentDaily);
     const float u0 = unit(w[0]), u2 = unit(w[2]), u3 = unit(w[3]);
-    // w[1] split in two 16-bit uniforms: hearing the neighbours' news, and dormancy.
-    const double u_hear = (w[1] & 0xFFFFu) * (1.0 / 65536.0), u_dorm = (w[1] >> 16) * (1.0 / 65536.0);
+    const double u_dorm = unit(w[1]);
     const uint8_t age = r.age[i];
-    r.news_next[i] = rules::kNoNews;  // answers_pass writes today's outcome
-    if (p.contagion > 0 && u_hear < p.hear_rate) hear_news(p, social, r, i, T);
     const bool reg = r.registered[i] != 0 && !dormancy(p, r, i, u_dorm, T);
 
     const uint8_t reg_next = registration(p, day, social, r, d, i, u3, T);
