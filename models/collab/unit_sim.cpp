@@ -440,7 +440,8 @@ template <class T>
 void take_raw(const std::vector<uint8_t>& in, size_t& at, size_t n, std::vector<T>& out) {
   if ((in.size() - std::min(in.size(), at * sizeof(T))) / sizeof(T) < n) throw DataError("collab units: records missing");
   out.resize(n);
-  std::memcpy(out.data(), in.data() + at * sizeof(T), n * sizeof(T));
+  if (n > 0)  // an empty vector's data() may be null, which memcpy must not get even for 0 bytes
+    std::memcpy(out.data(), in.data() + at * sizeof(T), n * sizeof(T));
   at += n;
 }
 }  // namespace
