@@ -3,6 +3,7 @@
 #include "sim/core/errors.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <cstdlib>
 #include <mutex>
@@ -29,18 +30,34 @@ bool launched_by_mpi() {
 }  // namespace
 
 void MpiSession::check_on_root(const std::function<void()>& check) const {
-  int status = 0;
   std::exception_ptr error;
   if (rank_ == 0) {
     try {
       check();
     } catch (...) {
       error = std::current_exception();
-      status = 1;
     }
   }
-  broadcast(status);
-  if (error) std::rethrow_exception(error);
+  if (size_ == 1) {
+    if (error) std::rethrow_exception(error);
+    return;
+  }
+  report_on_root(error);
+}
+
+void MpiSession::report_on_root(std::exception_ptr error) const {
+  int status = 0;
+  if (rank_ == 0 && error) {
+    status = 1;
+    try {
+      std::rethrow_exception(error);
+    } catch (const QuietFailure&) {
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "govsim: error: %s\n", e.what());
+      std::fflush(stderr);
+    }
+  }
+  broadcast(status);  // nobody leaves before rank 0 has printed
   if (status) throw QuietFailure();
 }
 

@@ -6,6 +6,7 @@
 // gets one back, or "none left"; when it stops it says so (kDone). Rank 0 serves requests from
 // its main thread while its own worker threads take runs from the same queue.
 #include <cstdint>
+#include <exception>
 #include <functional>
 
 namespace govsim::batch {
@@ -27,7 +28,14 @@ class MpiSession {
   void barrier() const;
   // Runs `check` on rank 0 only (checks of output paths and the like); if it throws, rank 0
   // rethrows its error and every other rank throws QuietFailure, so only rank 0 reports it.
+  // Under several ranks rank 0 prints the message before the ranks meet (then throws
+  // QuietFailure too): a rank that exits first would otherwise let mpirun kill rank 0 before
+  // it printed.
   void check_on_root(const std::function<void()>& check) const;
+  // Every rank found (or not) the same input error; rank 0 prints it ("govsim: error: ...")
+  // before the ranks meet, then every rank throws QuietFailure. No-op when `error` is null on
+  // rank 0.
+  void report_on_root(std::exception_ptr error) const;
   // Worker ranks: the next run index from rank 0; false when none are left. Thread-safe.
   bool request_run(uint64_t& index) const;
   void send_done() const;

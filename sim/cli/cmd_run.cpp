@@ -71,6 +71,7 @@ void run_split(const RunArgs& a, const batch::MpiSession& mpi) {
   const bool root = mpi.rank() == 0;
   std::optional<Scenario> maybe;
   std::string out = a.output;
+  std::exception_ptr input_error;
   try {  // every rank reads the same inputs and finds the same mistakes; rank 0 reports them
     maybe = load_scenario_from_args(a.scenario);
     check_partitionable(maybe->params, mpi.size());
@@ -79,9 +80,11 @@ void run_split(const RunArgs& a, const batch::MpiSession& mpi) {
                        "to checkpoint it; docs/distributed_runs.md)");
     if (!a.stop_after.empty()) throw UsageError("--stop-after-day: not available in a run split over MPI ranks");
   } catch (const GovsimError&) {
-    if (!root) throw QuietFailure();
-    throw;
+    input_error = std::current_exception();
   }
+  // All ranks meet here, so none exits before rank 0 has printed the message.
+  mpi.report_on_root(input_error);
+  if (!maybe) throw QuietFailure();  // (a rank other than 0 that alone failed: cannot happen)
   const Scenario& sc = *maybe;
   mpi.check_on_root([&] {  // the one file rank 0 will write
     std::optional<uint64_t> seed;
