@@ -142,6 +142,9 @@ def main():
     ap.add_argument("--govsim", default=gr.DEFAULT_GOVSIM)
     ap.add_argument("--replicates", type=int, default=None, help="replicates per type and arm (default 5; 3 with --small)")
     ap.add_argument("--small", action="store_true", help="small, short runs (smoke test, < 40 s)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra --set for every run, e.g. collab.adoption.enabled=false and "
+                         "collab.participants.enabled=false for the model before issue 16's adoption and actors")
     repro_output.add_arguments(ap)
     args = ap.parse_args()
     args.out = repro_output.resolve(ap, args)
@@ -158,6 +161,7 @@ def main():
         per_day = sc["collab"]["tasks"]["per_day"] * officials / sc["population"]["officials"]
         base_sets = ["population.residents=20000", f"population.officials={officials}",
                      f"collab.tasks.per_day={per_day:.4f}", "calendar.end=2021-04-15"]
+    base_sets += args.set
     scale_text = ("20,000 residents, 200 officials, to Apr 2021 (--small smoke test)" if args.small
                   else "scenario scale")
     work = gr.make_workdir("govsim-typology-")
