@@ -17,7 +17,7 @@ Writes typology_sweep.png and typology_sweep.json to --out (default $TMPDIR/govs
 the tree; --refresh-committed writes paper_repro/output/); exits 1 if a claim fails.
 --small: runs a 3 x 3 x 2 grid with 3 replicates, 20 000 residents, to mid-April 2021, first.
 
-    /usr/bin/python3 paper_repro/typology_sweep.py --sensitivity [--trajectories 6] [--replicates 4]
+    /usr/bin/python3 paper_repro/typology_sweep.py --sensitivity [--trajectories 20] [--replicates 5]
 
 --sensitivity (issue 16, point 1): a global sensitivity analysis of the platform's gain by type
 instead: for each of the four typology scenarios (adoption and participants on), a Morris design
@@ -25,8 +25,8 @@ over eight platform-side parameters (adoption speeds, learning cost, formalism, 
 induced demand, the platform's hand-over latency and reach cost) with `govsim sweep`, against the
 type's no-platform arm; writes typology_sensitivity.png and .json (paper_repro/typology_sensitivity.py
 says what is computed). It tests nothing (exit 0): it reports where each type's gain vanishes or
-reverses. Scale: 20 000 residents, 200 officials, 4 units, 100 tasks a day (the scenarios' load per
-official), the scenarios' three months; about 4 x 54 runs.
+reverses. Scale: 20 000 residents, 200 officials, 4 units, 133 tasks a day (the scenarios' load per
+official), the scenarios' three months; 4 x 20 trajectories x 9 points = 720 runs plus 4 x 5 without a platform.
 """
 import argparse
 import json
@@ -122,7 +122,7 @@ def sensitivity_main(ap, args):
     import time
     import typology_sensitivity as ts
     args.out = repro_output.resolve(ap, args)
-    scale = {"residents": 20000, "officials": 200, "units": 4, "per_day": 100, "end": "2021-05-31"}
+    scale = {"residents": 20000, "officials": 200, "units": 4, "per_day": 133, "end": "2021-05-31"}
     work = tempfile.mkdtemp(prefix="govsim-typology-sens-")
     t0, c0 = time.time(), os.times()
     try:
@@ -151,8 +151,8 @@ def main():
     ap.add_argument("--small", action="store_true", help="run a small sweep first and analyse it (smoke test)")
     ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"), help="for --small")
     ap.add_argument("--sensitivity", action="store_true", help="Morris analysis of the gain by type (issue 16)")
-    ap.add_argument("--trajectories", type=int, default=6, help="--sensitivity: Morris trajectories per type (6)")
-    ap.add_argument("--replicates", type=int, default=4, help="--sensitivity: no-platform runs per type (4)")
+    ap.add_argument("--trajectories", type=int, default=20, help="--sensitivity: Morris trajectories per type (20)")
+    ap.add_argument("--replicates", type=int, default=5, help="--sensitivity: no-platform runs per type (5)")
     repro_output.add_arguments(ap)
     args = ap.parse_args()
     if args.sensitivity:

@@ -56,6 +56,10 @@ struct ResidentAdoption {
 };
 inline constexpr int32_t kNeverAdopts = INT32_MAX;
 ResidentAdoption draw_resident_adoption(const AdoptionParams& a, const CounterRng& rng, uint32_t resident);
+// Expected share of residents able to use the platform at all (the digital divide by age).
+inline double share_able_to_use(const AdoptionParams& a) {
+  return a.share_60_plus * a.online_60_plus + (1 - a.share_60_plus) * a.online_under_60;
+}
 int32_t draw_official_adoption_days(const AdoptionParams& a, const CounterRng& rng, uint32_t official);
 
 // Adoption days of every actor, and the per-unit shares on a day.

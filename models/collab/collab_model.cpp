@@ -38,7 +38,8 @@ class CollabModel final : public Model {
     conditions_.resize(units_.size());
     history_.reserve(cal.num_ticks());
     if (p_.society.enabled) {
-      society_.setup(p_.society, w.store("residents").size());
+      society_.setup(p_.society, w.store("residents").size(),
+                     p_.adoption.enabled ? share_able_to_use(p_.adoption) : 1.0);
       service_.reserve(cal.num_ticks());
     }
   }

@@ -8,6 +8,7 @@
 #include "collab_test_support.hpp"
 #include "models/collab/adoption.hpp"
 #include "models/collab/participation.hpp"
+#include "models/collab/society.hpp"
 
 using namespace govsim;
 using namespace govsim::collab_test;
@@ -167,4 +168,26 @@ TEST_CASE("collab actors: the blend of a cost is exact at no and full adoption",
   CHECK(same_bits(collab::blend(0.1, 0.02, 1.0), 0.02));
   CHECK(same_bits(collab::blend(0.1, 0.02, 0.0), 0.1));
   CHECK(collab::blend(8.0, 0.25, 0.5) == Approx(4.125));
+}
+
+TEST_CASE("collab actors: the society layer's residents who cannot use a platform never register", "[collab][actors][society]") {
+  collab::SocietyParams p;
+  p.enabled = true;
+  p.communities = 10;
+  p.party_member_share = 0.065;
+  p.outreach_rate = 0.5;  // everyone able joins within days
+  p.contact_rate = 0.5;
+  p.review_days = 7;
+  const uint32_t residents = 20000;
+  const CounterRng rng(3, 0);
+  collab::Society all, divided;
+  all.setup(p, residents);
+  divided.setup(p, residents, 0.6);
+  for (int t = 0; t < 60; ++t) {
+    all.step_day(uint32_t(t), true, t, rng);
+    divided.step_day(uint32_t(t), true, t, rng);
+  }
+  CHECK(all.totals().registered > 0.9 * residents);
+  CHECK(divided.totals().registered <= 0.6 * residents);
+  CHECK(divided.totals().registered > 0.55 * residents);
 }
