@@ -147,8 +147,8 @@ def draw(record, path):
         ax.axhline(0, color="k", lw=0.8)
         ax.set_xlabel(record["parameters"][j]["name"], fontsize=8)
         ax.set_ylabel("gain in hours to close, %")
-        ax.set_title(f"type {t}: gain ≤ 0 at {100 * o['share_points_no_gain']:.0f} % of points "
-                     f"(off arm {o['off_mean']:.3g} h)", fontsize=10)
+        ax.set_title(f"type {t}: gain ≤ 0 at {100 * o['share_points_no_gain']:.0f} % of points\n"
+                     f"(no platform: {o['off_mean']:.3g} h to close)", fontsize=10)
     sc = record["scale"]
     fig.suptitle(f"Morris screening of the platform's gain by type ({record['trajectories']} trajectories x "
                  f"{len(names) + 1} points per type; {sc['residents']:,} residents, {sc['officials']} officials, "

@@ -463,7 +463,9 @@ ModelInfo collab_model_info() {
                        "Officials (grid workers and department desk staff) who do the official sub-tasks.",
                        "assumption: a small default for quick runs; each scenario sets its own count"}},
                      {}, false, {}},
-          {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"}}};
+          {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"},
+           {"collab.adoption.enabled = true and collab.participants.enabled = true",
+            "[collab.adoption]\nenabled = true\n[collab.participants]\nenabled = true\n"}}};
 }
 
 }  // namespace govsim::models
