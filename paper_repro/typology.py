@@ -9,7 +9,10 @@ What it does (all with build/govsim; build it first, see README):
  off and on (collab.platform.enabled=false/true), `--replicates` replicates each (run.index
  0..R-1), and reads seed 002's measures from /summary/scalars of each result (models/collab/
  measures.hpp). Nothing is fitted or tuned here; the parameters are the scenarios' and the model's
- defaults. Claims tested (targets.md section C):
+ defaults. Since issue 16 the scenarios turn on platform adoption and its costs (collab.adoption.*)
+ and the participants' kinds (collab.participants.*), so the platform's gain is earned and claim (2)
+ can fail; `--set collab.adoption.enabled=false --set collab.participants.enabled=false` gives the
+ model before (everyone on the platform at no cost). Claims tested (targets.md section C):
  (1) Without a platform coordination difficulty grows with participation and interdependence:
      mean_close_hours, coordination_hours_per_task and messages_per_task satisfy I < II, I < III,
      II < IV, III < IV (I easiest, IV hardest).
