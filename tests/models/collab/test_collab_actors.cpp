@@ -191,3 +191,17 @@ TEST_CASE("collab actors: the society layer's residents who cannot use a platfor
   CHECK(divided.totals().registered <= 0.6 * residents);
   CHECK(divided.totals().registered > 0.55 * residents);
 }
+
+TEST_CASE("collab actors: kinds' shares above 1 are refused with the key at fault", "[collab][actors]") {
+  try {
+    scenario("I", small({"collab.participants.volunteer_share=0.8", "collab.participants.firm_share=0.3"}));
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("collab.participants.volunteer_share"));
+    CHECK_THAT(e.what(), Catch::Contains("at most 1"));
+  }
+  // Within 1 it is accepted, and off it is not checked at all.
+  CHECK_NOTHROW(scenario("I", small({"collab.participants.volunteer_share=0.5"})));
+  CHECK_NOTHROW(scenario("I", small({"collab.participants.enabled=false", "collab.participants.volunteer_share=0.8",
+                                     "collab.participants.firm_share=0.3"})));
+}
