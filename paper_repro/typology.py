@@ -9,7 +9,10 @@ What it does (all with build/govsim; build it first, see README):
  off and on (collab.platform.enabled=false/true), `--replicates` replicates each (run.index
  0..R-1), and reads seed 002's measures from /summary/scalars of each result (models/collab/
  measures.hpp). Nothing is fitted or tuned here; the parameters are the scenarios' and the model's
- defaults. Claims tested (targets.md section C):
+ defaults. Since issue 16 the scenarios turn on platform adoption and its costs (collab.adoption.*)
+ and the participants' kinds (collab.participants.*), so the platform's gain is earned and claim (2)
+ can fail; `--set collab.adoption.enabled=false --set collab.participants.enabled=false` gives the
+ model before (everyone on the platform at no cost). Claims tested (targets.md section C):
  (1) Without a platform coordination difficulty grows with participation and interdependence:
      mean_close_hours, coordination_hours_per_task and messages_per_task satisfy I < II, I < III,
      II < IV, III < IV (I easiest, IV hardest).
@@ -142,6 +145,9 @@ def main():
     ap.add_argument("--govsim", default=gr.DEFAULT_GOVSIM)
     ap.add_argument("--replicates", type=int, default=None, help="replicates per type and arm (default 5; 3 with --small)")
     ap.add_argument("--small", action="store_true", help="small, short runs (smoke test, < 40 s)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra --set for every run, e.g. collab.adoption.enabled=false and "
+                         "collab.participants.enabled=false for the model before issue 16's adoption and actors")
     repro_output.add_arguments(ap)
     args = ap.parse_args()
     args.out = repro_output.resolve(ap, args)
@@ -158,6 +164,7 @@ def main():
         per_day = sc["collab"]["tasks"]["per_day"] * officials / sc["population"]["officials"]
         base_sets = ["population.residents=20000", f"population.officials={officials}",
                      f"collab.tasks.per_day={per_day:.4f}", "calendar.end=2021-04-15"]
+    base_sets += args.set
     scale_text = ("20,000 residents, 200 officials, to Apr 2021 (--small smoke test)" if args.small
                   else "scenario scale")
     work = gr.make_workdir("govsim-typology-")

@@ -16,6 +16,17 @@ platform, with it, and the platform's relative gain. Claims checked (seed 002, t
 Writes typology_sweep.png and typology_sweep.json to --out (default $TMPDIR/govsim-repro, outside
 the tree; --refresh-committed writes paper_repro/output/); exits 1 if a claim fails.
 --small: runs a 3 x 3 x 2 grid with 3 replicates, 20 000 residents, to mid-April 2021, first.
+
+    /usr/bin/python3 paper_repro/typology_sweep.py --sensitivity [--trajectories 20] [--replicates 5]
+
+--sensitivity (issue 16, point 1): a global sensitivity analysis of the platform's gain by type
+instead: for each of the four typology scenarios (adoption and participants on), a Morris design
+over eight platform-side parameters (adoption speeds, learning cost, formalism, category definition,
+induced demand, the platform's hand-over latency and reach cost) with `govsim sweep`, against the
+type's no-platform arm; writes typology_sensitivity.png and .json (paper_repro/typology_sensitivity.py
+says what is computed). It tests nothing (exit 0): it reports where each type's gain vanishes or
+reverses. Scale: 20 000 residents, 200 officials, 4 units, 133 tasks a day (the scenarios' load per
+official), the scenarios' three months; 4 x 20 trajectories x 9 points = 720 runs plus 4 x 5 without a platform.
 """
 import argparse
 import json
@@ -107,13 +118,45 @@ def harder(hi, hi_se, lo, lo_se):
     return bool(hi - lo > K * np.hypot(hi_se, lo_se))
 
 
+def sensitivity_main(ap, args):
+    import time
+    import typology_sensitivity as ts
+    args.out = repro_output.resolve(ap, args)
+    scale = {"residents": 20000, "officials": 200, "units": 4, "per_day": 133, "end": "2021-05-31"}
+    work = tempfile.mkdtemp(prefix="govsim-typology-sens-")
+    t0, c0 = time.time(), os.times()
+    try:
+        record = ts.run(args.govsim, work, scale, args.trajectories, args.replicates)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    c1 = os.times()
+    record["wall_seconds"] = time.time() - t0
+    record["cpu_seconds_children"] = (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+    ts.draw(record, os.path.join(args.out, "typology_sensitivity.png"))
+    ts.write(record, os.path.join(args.out, "typology_sensitivity.json"))
+    print(f"{'type':<5}{'output':<36}{'off':>9}{'gain min':>10}{'median':>9}{'max':>8}{'no gain':>9}  most influential")
+    for t, rt in record["types"].items():
+        for col, o in rt["outputs"].items():
+            top = max(o["parameters"].items(), key=lambda kv: kv[1]["mu_star"])
+            print(f"{t:<5}{o['label']:<36}{o['off_mean']:>9.3g}{100 * o['gain_min']:>9.0f}%{100 * o['gain_median']:>8.0f}%"
+                  f"{100 * o['gain_max']:>7.0f}%{100 * o['share_points_no_gain']:>8.0f}%  {top[0]} (mu* {top[1]['mu_star']:.2f})")
+    print(f"typology_sweep --sensitivity: wrote {args.out}/typology_sensitivity.png and .json "
+          f"({record['wall_seconds']:.0f} s wall, {record['cpu_seconds_children']:.0f} s CPU)")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sweep", nargs="?", help="result of `govsim sweep scenarios/sweeps/typology_axes.toml`")
     ap.add_argument("--small", action="store_true", help="run a small sweep first and analyse it (smoke test)")
     ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"), help="for --small")
+    ap.add_argument("--sensitivity", action="store_true", help="Morris analysis of the gain by type (issue 16)")
+    ap.add_argument("--trajectories", type=int, default=20, help="--sensitivity: Morris trajectories per type (20)")
+    ap.add_argument("--replicates", type=int, default=5, help="--sensitivity: no-platform runs per type (5)")
     repro_output.add_arguments(ap)
     args = ap.parse_args()
+    if args.sensitivity:
+        return sensitivity_main(ap, args)
     if bool(args.sweep) == bool(args.small):
         ap.error("give a sweep result file, or --small to run a small sweep")
     args.out = repro_output.resolve(ap, args)

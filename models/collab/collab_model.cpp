@@ -6,8 +6,10 @@
 #include <limits>
 #include <memory>
 
+#include "models/collab/adoption.hpp"
 #include "models/collab/measures.hpp"
 #include "models/collab/params.hpp"
+#include "models/collab/participation.hpp"
 #include "models/collab/society.hpp"
 #include "models/collab/unit_sim.hpp"
 #include "sim/model/parallel.hpp"
@@ -28,25 +30,36 @@ class CollabModel final : public Model {
     live_.resize(cal.num_ticks());
     for (int32_t t = 0; t < cal.num_ticks(); ++t)
       live_[t] = p_.platform_enabled && !(cal.date(t) < p_.platform_launch);
+    first_live_ = cal.num_ticks();
+    for (int32_t t = cal.num_ticks(); t-- > 0;)
+      if (live_[t]) first_live_ = t;
     setup_residents(w);
     setup_units(w);
+    conditions_.resize(units_.size());
     history_.reserve(cal.num_ticks());
     if (p_.society.enabled) {
-      society_.setup(p_.society, w.store("residents").size());
+      society_.setup(p_.society, w.store("residents").size(),
+                     p_.adoption.enabled ? share_able_to_use(p_.adoption) : 1.0);
       service_.reserve(cal.num_ticks());
     }
   }
 
   void register_metrics(const World& w, MetricRegistry& m) override;
   void register_society_metrics(MetricRegistry& m);
+  void register_actor_metrics(MetricRegistry& m);
 
   void step(World& w, const TickContext& ctx) override {
     const bool live = live_[ctx.tick];
-    const ResidentColumns rc{willingness_->data(), contributions_->data(), last_day_->data(), today_->data()};
+    const ResidentColumns rc{willingness_->data(), contributions_->data(), last_day_->data(), today_->data(),
+                             p_.participants.enabled ? kind_->data() : nullptr,
+                             p_.adoption.enabled ? online_tick_->data() : nullptr};
     float* busy = busy_->data();
     const CounterRng& rng = w.rng();
+    for (size_t u = 0; u < units_.size(); ++u)
+      conditions_[u] = p_.adoption.enabled ? adoption_.conditions(p_, u, live, ctx.tick - first_live_, arrivals_mean_[u])
+                                           : instant_conditions(p_, live);
     tbb::parallel_for(size_t{0}, units_.size(), [&](size_t u) {
-      units_[u]->step_day(ctx.tick, live, arrivals_mean_[u], p_, plans_, rng, rc, busy);
+      units_[u]->step_day(ctx.tick, conditions_[u], arrivals_mean_[u], p_, plans_, rng, rc, busy);
     });
     day_.clear();
     open_ = 0;
@@ -66,6 +79,7 @@ class CollabModel final : public Model {
 
   std::vector<Scalar> summary(const World&, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
   void add_society_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const;
+  void add_actor_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const;
 
   // Checkpoints: every unit's event heap, queues and tasks, the day's totals and the daily
   // history the summary reads.
@@ -128,6 +142,24 @@ class CollabModel final : public Model {
     parallel_for_agents(r.size(), [&](uint32_t i) {
       (*willingness_)[i] = static_cast<float>(rng.uniform(kSetupTick, i, kStreamWillingness));
     });
+    // Actor kinds and adoption (issue 16): only when switched on, so other runs keep their columns.
+    if (p_.participants.enabled) {
+      kind_ = &r.add_column<uint8_t>("actor_kind", 0);
+      parallel_for_agents(r.size(), [&](uint32_t i) {
+        (*kind_)[i] = static_cast<uint8_t>(draw_actor_kind(p_.participants, rng, i));
+      });
+    }
+    if (p_.adoption.enabled) {
+      aged_60_plus_ = &r.add_column<uint8_t>("aged_60_plus", 0);
+      low_literacy_ = &r.add_column<uint8_t>("low_literacy", 0);
+      online_tick_ = &r.add_column<int32_t>("platform_adoption_tick", kNeverAdopts);
+      parallel_for_agents(r.size(), [&](uint32_t i) {
+        const ResidentAdoption a = draw_resident_adoption(p_.adoption, rng, i);
+        (*aged_60_plus_)[i] = a.aged_60_plus;
+        (*low_literacy_)[i] = a.low_literacy;
+        (*online_tick_)[i] = a.days == kNeverAdopts ? kNeverAdopts : int32_t(std::min<int64_t>(int64_t(first_live_) + a.days, kNeverAdopts - 1));
+      });
+    }
   }
 
   void setup_units(World& w) {
@@ -160,6 +192,15 @@ class CollabModel final : public Model {
           unit_col[id] = u;
           desk_col[id] = static_cast<uint16_t>(d + 1);
         }
+      if (p_.adoption.enabled) {
+        std::vector<int32_t> official_days(units_.back()->num_officials()), resident_days;
+        for (uint32_t j = 0; j < official_days.size(); ++j)
+          official_days[j] = draw_official_adoption_days(p_.adoption, w.rng(), next_official + j);
+        resident_days.reserve(re - rb);
+        for (uint32_t i = rb; i < re; ++i)
+          resident_days.push_back((*online_tick_)[i] == kNeverAdopts ? kNeverAdopts : (*online_tick_)[i] - first_live_);
+        adoption_.add_unit(std::move(official_days), std::move(resident_days));
+      }
       next_official += units_.back()->num_officials();
       arrivals_mean_.push_back(N ? p_.tasks_per_day * double(re - rb) / N : 0.0);
     }
@@ -182,6 +223,9 @@ class CollabModel final : public Model {
   uint64_t open_ = 0;
   std::vector<UnitTally> history_;
   Society society_;               // only with collab.society.enabled
+  int32_t first_live_ = 0;        // first tick the platform is live (the end if never)
+  Adoption adoption_;             // only with collab.adoption.enabled
+  std::vector<DayConditions> conditions_;  // per unit, the day's
   std::vector<uint64_t> service_;  // party members' services per day (society layer)
 
   Column<float>* willingness_ = nullptr;
@@ -189,6 +233,10 @@ class CollabModel final : public Model {
   Column<int32_t>* last_day_ = nullptr;
   Column<uint8_t>* today_ = nullptr;
   Column<float>* busy_ = nullptr;
+  Column<uint8_t>* kind_ = nullptr;          // collab.participants.enabled
+  Column<uint8_t>* aged_60_plus_ = nullptr;  // collab.adoption.enabled
+  Column<uint8_t>* low_literacy_ = nullptr;
+  Column<int32_t>* online_tick_ = nullptr;
 };
 
 void CollabModel::register_metrics(const World&, MetricRegistry& m) {
@@ -232,6 +280,35 @@ void CollabModel::register_metrics(const World&, MetricRegistry& m) {
                   out[k] = detail::ratio(day_.sum[kCloseHoursPooled + k], double(day_.count[kClosedPooled + k]));
               });
   if (p_.society.enabled) register_society_metrics(m);
+  register_actor_metrics(m);
+}
+
+// Adoption and participants' series (issue 16; only when their layer is on).
+void CollabModel::register_actor_metrics(MetricRegistry& m) {
+  using A = Aggregation;
+  if (p_.adoption.enabled) {
+    m.add_daily({"officials_on_platform", SeriesKind::Share, "fraction", "Share of officials who use the platform.",
+                 A::Mean, "", {}},
+                [this](const TickContext& c, std::span<double> out) {
+                  out[0] = live_[c.tick] ? adoption_.district_officials_on(c.tick - first_live_) : 0.0;
+                });
+    m.add_daily({"residents_on_platform", SeriesKind::Share, "fraction",
+                 "Share of residents (all actor kinds) who use the platform.", A::Mean, "", {}},
+                [this](const TickContext& c, std::span<double> out) {
+                  out[0] = live_[c.tick] ? adoption_.district_residents_on(c.tick - first_live_) : 0.0;
+                });
+    m.add_daily({"new_minor_matters", SeriesKind::New, "matters/day",
+                 "Induced minor matters that arrived (easier reporting on the platform).", A::Sum, "", {}},
+                [this](const TickContext&, std::span<double> out) { out[0] = double(day_.count[kMinorArrived]); });
+  }
+  if (p_.participants.enabled) {
+    const std::vector<std::string> kinds(kActorKindNames, kActorKindNames + kNumActorKinds);
+    m.add_daily({"new_joins_by_kind", SeriesKind::New, "contributions/day",
+                 "Asked actors who agreed to contribute, by actor kind.", A::Sum, "actor_kind", kinds},
+                [this](const TickContext&, std::span<double> out) {
+                  for (int k = 0; k < kNumActorKinds; ++k) out[k] = double(day_.count[kContributionsResident + k]);
+                });
+  }
 }
 
 // The society layer's series (docs/collab_model.md, "The society layer"): running totals since the
@@ -298,7 +375,62 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
                  "Tasks closed from the platform's launch (after the warm-up) to the end; 0 if it never goes live.",
                  double(sum_over(launch, n).count[kClosed])});
   if (p_.society.enabled) add_society_scalars(w, from, out);
+  add_actor_scalars(w, from, out);
   return out;
+}
+
+// Adoption's costs and who took part, over the run after the warm-up (issue 16).
+void CollabModel::add_actor_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const {
+  const int32_t n = static_cast<int32_t>(history_.size());
+  const UnitTally t = sum_over(from, n);
+  const double days = std::max(0, n - from);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (p_.adoption.enabled) {
+    out.push_back({"record_hours_per_task", "hours",
+                   "Official hours recording work items for review (digital formalism) per closed regular task; "
+                   "minor matters' recording included.",
+                   detail::ratio(t.sum[kRecordHours], double(t.count[kClosed]))});
+    out.push_back({"minor_matters_per_day", "matters/day", "Induced minor matters arrived per day.",
+                   days > 0 ? double(t.count[kMinorArrived]) / days : nan});
+    out.push_back({"minor_mean_close_hours", "hours", "Mean hours from arrival to closure of the minor matters.",
+                   detail::ratio(t.sum[kMinorCloseHours], double(t.count[kMinorClosed]))});
+    // The digital divide at the end of the run: residents on the platform by age group.
+    const AgentStore& r = w.store("residents");
+    uint64_t on[2] = {0, 0}, all[2] = {0, 0};
+    const int32_t last = n - 1;
+    for (uint32_t i = 0; i < r.size(); ++i) {
+      const int old = (*aged_60_plus_)[i];
+      ++all[old];
+      on[old] += live_.empty() || last < 0 ? 0 : ((*online_tick_)[i] <= last && live_[last]);
+    }
+    out.push_back({"residents_on_platform_under_60", "fraction", "Share of residents under 60 on the platform at the end.",
+                   detail::ratio(double(on[0]), double(all[0]))});
+    out.push_back({"residents_on_platform_60_plus", "fraction", "Share of residents aged 60+ on the platform at the end.",
+                   detail::ratio(double(on[1]), double(all[1]))});
+  }
+  if (p_.participants.enabled) {
+    uint64_t joins = 0;
+    for (int k = 0; k < kNumActorKinds; ++k) joins += t.count[kContributionsResident + k];
+    for (int k = 0; k < kNumActorKinds; ++k)
+      out.push_back({std::string("share_joins_") + kActorKindNames[k], "fraction",
+                     std::string("Share of the contributions agreed by ") + kActorKindNames[k] + " actors.",
+                     detail::ratio(double(t.count[kContributionsResident + k]), double(joins))});
+    // Who joined at least once over the whole run, by kind: the endogenous participation.
+    const AgentStore& r = w.store("residents");
+    uint64_t records[kNumActorKinds] = {}, joined[kNumActorKinds] = {};
+    for (uint32_t i = 0; i < r.size(); ++i) {
+      ++records[(*kind_)[i]];
+      joined[(*kind_)[i]] += (*contributions_)[i] > 0;
+    }
+    for (int k = 0; k < kNumActorKinds; ++k) {
+      out.push_back({std::string("actors_contributed_") + kActorKindNames[k], "actors",
+                     std::string("Actors of kind ") + kActorKindNames[k] + " who contributed at least once in the run.",
+                     double(joined[k])});
+      out.push_back({std::string("share_contributed_") + kActorKindNames[k], "fraction",
+                     std::string("Share of the ") + kActorKindNames[k] + " actors who contributed at least once in the run.",
+                     detail::ratio(double(joined[k]), double(records[k]))});
+    }
+  }
 }
 
 // Party members' services per day in each calendar year of the run (days after the warm-up), for
@@ -331,7 +463,9 @@ ModelInfo collab_model_info() {
                        "Officials (grid workers and department desk staff) who do the official sub-tasks.",
                        "assumption: a small default for quick runs; each scenario sets its own count"}},
                      {}, false, {}},
-          {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"}}};
+          {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"},
+           {"collab.adoption.enabled = true and collab.participants.enabled = true",
+            "[collab.adoption]\nenabled = true\n[collab.participants]\nenabled = true\n"}}};
 }
 
 }  // namespace govsim::models

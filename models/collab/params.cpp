@@ -198,7 +198,11 @@ const ParamTable<CollabParams>& parameters() {
 
 }  // namespace
 
-void declare_collab_parameters(ParamRegistry& reg) { parameters().declare(reg); }
+void declare_collab_parameters(ParamRegistry& reg) {
+  parameters().declare(reg);
+  declare_adoption_parameters(reg);
+  declare_participant_parameters(reg);
+}
 
 void check_collab_parameters(const ParamSet& p) {
   const auto& end = p.at("collab.tasks.arrive_end_hour");
@@ -228,6 +232,7 @@ void check_collab_parameters(const ParamSet& p) {
   if (p.get_int("population.residents") < p.get_int("collab.units"))
     throw InputError(p.at("population.residents").loc, "population.residents",
                      "expected at least one resident per unit (collab.units)");
+  check_participant_parameters(p);
 }
 
 CollabParams load_collab_parameters(const ParamSet& p) {
@@ -237,6 +242,8 @@ CollabParams load_collab_parameters(const ParamSet& p) {
   c.without_platform.auto_dispatch = 0.0;
   c.without_platform.group_channel = false;
   c.with_platform.routing_levels = c.flat_routing ? 0 : c.routing_levels;
+  c.adoption = load_adoption_parameters(p);
+  c.participants = load_participant_parameters(p);
   return c;
 }
 

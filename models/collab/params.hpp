@@ -8,6 +8,7 @@
 // effect is one parameter, so an ablation can switch off one effect and keep the others.
 #include <cstdint>
 
+#include "models/collab/actor_params.hpp"
 #include "sim/calendar/date.hpp"
 #include "sim/params/param_registry.hpp"
 #include "sim/params/param_set.hpp"
@@ -80,6 +81,8 @@ struct CollabParams {
   int warmup_days = 0;
 
   SocietyParams society;
+  AdoptionParams adoption;          // collab.adoption.*: models/collab/adoption.hpp
+  ParticipantParams participants;   // collab.participants.*: models/collab/participation.hpp
 };
 
 void declare_collab_parameters(ParamRegistry& reg);

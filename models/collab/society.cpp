@@ -56,8 +56,9 @@ uint32_t binomial_from_uniforms(uint32_t n, double p, double u1, double u2) {
   return k;
 }
 
-void Society::setup(const SocietyParams& p, uint32_t residents) {
+void Society::setup(const SocietyParams& p, uint32_t residents, double can_use) {
   p_ = p;
+  can_use_ = can_use;
   const uint32_t C = static_cast<uint32_t>(p.communities);
   residents_.assign(size_t(C) * kWillingnessClasses, 0);
   registered_.assign(residents_.size(), 0);
@@ -89,13 +90,15 @@ void Society::step_day(uint32_t tick, bool live, int32_t day_since_launch, const
       const double share = n ? double(on) / double(n) : 0.0;
       // 1. joining
       for (int k = 0; k < kWillingnessClasses; ++k) {
-        const uint32_t joined =
-            d.binomial(res[k] - reg[k], join_probability(p_.outreach_rate, p_.contact_rate, share, willingness_of_class(k)));
+        const uint32_t able = static_cast<uint32_t>(double(res[k]) * can_use_);  // exact at can_use 1
+        const uint32_t joined = d.binomial(able - std::min(able, reg[k]),
+                                           join_probability(p_.outreach_rate, p_.contact_rate, share, willingness_of_class(k)));
         reg[k] += joined;
         totals_.registered += joined;
       }
-      const uint32_t party_joined =
-          d.binomial(party_[c] - party_registered_[c], join_probability(p_.outreach_rate, p_.contact_rate, share, 1.0));
+      const uint32_t party_able = static_cast<uint32_t>(double(party_[c]) * can_use_);
+      const uint32_t party_joined = d.binomial(party_able - std::min(party_able, party_registered_[c]),
+                                               join_probability(p_.outreach_rate, p_.contact_rate, share, 1.0));
       party_registered_[c] += party_joined;
       totals_.registered += party_joined;
       totals_.party_registered += party_joined;

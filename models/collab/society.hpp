@@ -51,8 +51,10 @@ struct SocietyTotals {
 
 class Society {
  public:
-  // Splits `residents` into the communities and willingness classes.
-  void setup(const SocietyParams& p, uint32_t residents);
+  // Splits `residents` into the communities and willingness classes. `can_use`: the share of
+  // residents able to use an online platform at all (the digital divide of adoption.hpp when
+  // collab.adoption is on, else 1); the others never join, in every class.
+  void setup(const SocietyParams& p, uint32_t residents, double can_use = 1.0);
   // One day. `live`: the residents' platform is live; `day_since_launch` counts from 0 on the launch day.
   void step_day(uint32_t tick, bool live, int32_t day_since_launch, const CounterRng& rng);
 
@@ -65,6 +67,7 @@ class Society {
  private:
   struct Draws;
   SocietyParams p_;
+  double can_use_ = 1.0;
   // Per community c and class k (index c * kWillingnessClasses + k): residents, registered, and
   // registered who have taken part in a deliberation item. Party members are not in the classes.
   std::vector<uint32_t> residents_, registered_, took_part_;

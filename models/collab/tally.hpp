@@ -24,6 +24,13 @@ enum Counter : int {
   kClosedPooled,         // closures by interdependence kind
   kClosedSequential,
   kClosedReciprocal,
+  kMinorArrived,         // induced minor matters that arrived (adoption.hpp)
+  kMinorClosed,          // ... closed
+  kContributionsResident,  // contributions by actor kind (ActorKind order, participation.hpp)
+  kContributionsVolunteer,
+  kContributionsPartyMember,
+  kContributionsSocialOrganisation,
+  kContributionsFirm,
   kNumCounters
 };
 
@@ -38,6 +45,8 @@ enum HoursSum : int {
   kCloseHoursPooled,   // close hours by kind
   kCloseHoursSequential,
   kCloseHoursReciprocal,
+  kRecordHours,        // official hours recording work items for review (formalism, adoption.hpp)
+  kMinorCloseHours,    // sum over closed minor matters of hours from arrival to closure
   kNumSums
 };
 

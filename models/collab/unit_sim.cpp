@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "models/collab/participation.hpp"
 #include "sim/core/errors.hpp"
 
 namespace govsim::collab {
@@ -91,14 +92,15 @@ double UnitSim::work_finish(double t, double hours) const {
 }
 
 // --- the day -------------------------------------------------------------------------------
-void UnitSim::step_day(int32_t tick, bool platform_live, double arrivals_mean, const CollabParams& p,
+void UnitSim::step_day(int32_t tick, const DayConditions& day, double arrivals_mean, const CollabParams& p,
                        const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
                        float* official_busy_hours) {
   tick_ = tick;
   draw_ = 0;
   word_ = 4;
   p_ = &p;
-  c_ = platform_live ? &p.with_platform : &p.without_platform;
+  c_ = &day.costs;
+  day_ = &day;
   plans_ = &plans;
   rng_ = &rng;
   res_ = residents;
@@ -109,6 +111,11 @@ void UnitSim::step_day(int32_t tick, bool platform_live, double arrivals_mean, c
   const uint32_t arrivals = poisson(arrivals_mean);
   for (uint32_t i = 0; i < arrivals; ++i)
     push(day0 + p.arrive_start_hour + uniform() * (p.arrive_end_hour - p.arrive_start_hour), EventType::Arrive, 0, 0);
+  if (day.minor_per_day > 0) {  // induced minor matters (sub = 1 marks them)
+    const uint32_t minor = poisson(day.minor_per_day);
+    for (uint32_t i = 0; i < minor; ++i)
+      push(day0 + p.arrive_start_hour + uniform() * (p.arrive_end_hour - p.arrive_start_hour), EventType::Arrive, 0, 1);
+  }
 
   const double day_end = day0 + 24.0;
   auto cmp = [](const Event& a, const Event& b) { return later(a, b); };
@@ -117,7 +124,7 @@ void UnitSim::step_day(int32_t tick, bool platform_live, double arrivals_mean, c
     const Event e = heap_.back();
     heap_.pop_back();
     if (e.type == EventType::Arrive) {
-      create_task(e.time, tick);
+      create_task(e.time, tick, e.sub != 0);
       continue;
     }
     if (e.type == EventType::DeskDone) {
@@ -143,7 +150,7 @@ void UnitSim::step_day(int32_t tick, bool platform_live, double arrivals_mean, c
   }
 }
 
-void UnitSim::create_task(double time, int32_t tick) {
+void UnitSim::create_task(double time, int32_t tick, bool minor) {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -159,6 +166,17 @@ void UnitSim::create_task(double time, int32_t tick) {
   k.active = true;
   k.arrival = time;
   k.arrival_tick = tick;
+  if (minor) {  // one official sub-task in one department, no public input
+    k.minor = true;
+    k.plan = &plans_->get(Interdependence::Pooled, 1);
+    k.desk[0] = static_cast<uint8_t>(1 + below(static_cast<uint32_t>(desks_.size() - 1)));
+    k.lead_desk = k.desk[0];
+    k.stages_left = k.plan->num_stages;
+    k.preds_left = k.plan->stage_preds;
+    ++tally_.count[kMinorArrived];
+    start_stage(slot, 0, time);
+    return;
+  }
 
   // Participation: each public slot is filled with probability `participation`.
   int m = 0;
@@ -253,16 +271,18 @@ void UnitSim::try_start(int d, double t) {
     double hours = 0, coordination = 0;
     switch (it.purpose) {
       case Purpose::Work:
-        hours = exponential(p_->official_hours);
+        hours = exponential(p_->official_hours) * day_->official_time_factor;
         if (k.plan->subtask_preds[it.sub] > 0 && k.plan->stage_size[k.plan->stage_of[it.sub]] == 1 &&
             uniform() < c_->rework_prob) {
           // The input was misunderstood: ask back (two messages) and do the work again.
-          hours += exponential(p_->official_hours);
+          hours += exponential(p_->official_hours) * day_->official_time_factor;
           ++k.reworks;
           k.messages += 2;
           coordination += 2 * c_->message_hours;
         }
         hours += k.round_message_hours;  // reading the last round's exchange (charged at round end)
+        hours += day_->record_hours;     // recording the item for review (formalism; 0 off the platform)
+        tally_.sum[kRecordHours] += day_->record_hours;
         break;
       case Purpose::Triage: coordination = p_->triage_hours; break;
       case Purpose::Intake: coordination = c_->intake_hours; break;
@@ -327,7 +347,13 @@ void UnitSim::on_ask(const Event& e) {
     res_.last_day[r] = tick_;
     res_.today[r] = 0;
   }
-  if (res_.willingness[r] > c_->threshold && res_.today[r] < p_->public_daily_limit) {
+  // The actor's threshold rule (participation.hpp): its channel is the platform if it is on it.
+  const int kind = res_.kind ? res_.kind[r] : 0;
+  const bool online = day_->live && (!res_.online_tick || res_.online_tick[r] <= tick_);
+  const double reach_cost = online ? day_->platform_threshold : day_->offline_threshold;
+  if (joins(res_.willingness[r], p_->participants.motive[kind], reach_cost) &&
+      res_.today[r] < p_->participants.capacity[kind]) {
+    ++tally_.count[kContributionsResident + kind];
     ++res_.today[r];
     ++res_.contributions[r];
     push(e.time + exponential(p_->public_hours), EventType::PublicDone, e.slot, e.sub);
@@ -401,6 +427,13 @@ void UnitSim::stage_done(uint32_t slot, int stage, double t) {
 void UnitSim::close(uint32_t slot, double t) {
   Task& k = tasks_[slot];
   const double hours = t - k.arrival;
+  if (k.minor) {  // an induced minor matter: its own counters, not the regular tasks' measures
+    ++tally_.count[kMinorClosed];
+    tally_.sum[kMinorCloseHours] += hours;
+    k.active = false;
+    free_slots_.push_back(slot);
+    return;
+  }
   if (trace_) trace(TraceRecord::What::Close, slot, -1, t);
   ++tally_.count[kClosed];
   tally_.count[kClosedSameDay] += static_cast<int32_t>(std::floor(t / 24)) == k.arrival_tick;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/collab/adoption.hpp"
 #include "models/collab/params.hpp"
 #include "models/collab/tally.hpp"
 #include "models/collab/task_plan.hpp"
@@ -25,6 +26,8 @@ struct ResidentColumns {
   uint32_t* contributions = nullptr;  // lifetime contributions
   int32_t* last_day = nullptr;        // tick of the last contribution
   uint8_t* today = nullptr;           // contributions on last_day
+  const uint8_t* kind = nullptr;       // ActorKind (participation.hpp); null: all plain residents
+  const int32_t* online_tick = nullptr;  // first tick on the platform (adoption.hpp); null: all, while live
 };
 
 class UnitSim {
@@ -33,8 +36,9 @@ class UnitSim {
   UnitSim(uint32_t unit, uint32_t resident_begin, uint32_t resident_end, uint32_t first_official,
           uint32_t grid_workers, const std::vector<uint32_t>& desk_staff);
 
-  // Simulates day `tick`: today's arrivals, then every event before the day ends.
-  void step_day(int32_t tick, bool platform_live, double arrivals_mean, const CollabParams& p,
+  // Simulates day `tick`: today's arrivals, then every event before the day ends, under the day's
+  // conditions (the coordination costs of its actors' platform use: adoption.hpp).
+  void step_day(int32_t tick, const DayConditions& day, double arrivals_mean, const CollabParams& p,
                 const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
                 float* official_busy_hours);
 
@@ -118,6 +122,7 @@ class UnitSim {
   struct Task {
     uint32_t gen = 0;
     bool active = false;
+    bool minor = false;  // an induced minor matter (adoption.hpp): tallied apart from regular tasks
     const TaskPlan* plan = nullptr;
     double arrival = 0;
     int32_t arrival_tick = 0;
@@ -146,7 +151,7 @@ class UnitSim {
 
   void push(double time, EventType type, uint32_t slot, uint8_t sub, uint16_t desk = 0,
             Purpose purpose = Purpose::Work, uint32_t server = 0);
-  void create_task(double time, int32_t tick);
+  void create_task(double time, int32_t tick, bool minor);
   void start_stage(uint32_t slot, int stage, double t);
   void dispatch(uint32_t slot, int sub, double t);
   void route(uint32_t slot, int sub, double t);
@@ -179,6 +184,7 @@ class UnitSim {
   int word_ = 4;
   const CollabParams* p_ = nullptr;
   const CoordinationCosts* c_ = nullptr;
+  const DayConditions* day_ = nullptr;
   const PlanLibrary* plans_ = nullptr;
   const CounterRng* rng_ = nullptr;
   ResidentColumns res_;

@@ -110,8 +110,9 @@ class UnitHarness {
   // Simulates `days` days from day 0 with `per_day` arrivals expected a day.
   void run(int days, bool platform_live, double per_day) {
     const collab::ResidentColumns rc{willingness_.data(), contributions_.data(), last_day_.data(), today_.data()};
+    const collab::DayConditions day = collab::instant_conditions(p_, platform_live);
     for (int t = 0; t < days; ++t) {
-      unit_->step_day(t, platform_live, per_day, p_, plans_, rng_, rc, busy_.data());
+      unit_->step_day(t, day, per_day, p_, plans_, rng_, rc, busy_.data());
       arrived_ += unit_->tally().count[collab::kArrived];
       closed_ += unit_->tally().count[collab::kClosed];
       dropped_ += unit_->tally().count[collab::kDropped];

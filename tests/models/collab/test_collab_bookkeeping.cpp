@@ -65,7 +65,9 @@ TEST_CASE("collab: with participation 0 the public contributes nothing", "[colla
 }
 
 TEST_CASE("collab: a platform that dispatches everything itself never misroutes", "[collab]") {
-  const RunResult r = run_small("III", {"collab.platform.auto_dispatch=1", "collab.platform.misroute_prob=0"});
+  // Every official on it from the first day and every category defined, so nothing is routed by hand.
+  const RunResult r = run_small("III", {"collab.platform.auto_dispatch=1", "collab.platform.misroute_prob=0",
+                                        "collab.adoption.official_mean_days=0", "collab.adoption.category_definition=1"});
   check_conservation(r);
   REQUIRE(sum(daily(r, "new_closed")) > 1000);
   CHECK(scalar(r, "share_auto_dispatched") == 1.0);
