@@ -7,7 +7,7 @@ What it does (with build/govsim; build it first, see README):
  1. Runs the calibrated 1/10-scale scenario (scenarios/jiaxing_weijiayuan_tenth.toml) once, with a
     checkpoint at the end of 2 March 2020 (`govsim run --checkpoint`, docs/checkpoints.md).
  2. Branches that checkpoint twice (`govsim branch`): unchanged, which must give the base run's
-    results exactly (`govsim diff`), and with jiaxing.conditions.accountability = false from
+    results exactly (`govsim diff`), and with jiaxing.conditions.accountability = 0 from
     3 March 2020 on.
  3. Draws the monthly active rate of the base run and of the counterfactual, with the published
     points of seed 000 (paper_repro/targets/jiaxing.toml) and the branch day marked, and reports
@@ -35,7 +35,7 @@ import repro_output  # noqa: E402
 
 SCENARIO = os.path.join(jc.ROOT, "scenarios", "jiaxing_weijiayuan_tenth.toml")
 CHECKPOINT_DAY = "2020-03-02"  # the branch changes apply from the next day, 2020-03-03
-CHANGE = "jiaxing.conditions.accountability=false"
+CHANGE = "jiaxing.conditions.accountability=0"
 SMALL = ["--set", "population.residents=20000", "--set", "population.officials=40", "--set", "population.firms=200"]
 
 

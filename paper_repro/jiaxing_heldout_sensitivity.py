@@ -50,9 +50,9 @@ INTEGER = {"jiaxing.platform.build_days", "jiaxing.platform.retire_days", "jiaxi
 
 
 def variations(defaults):
-    # jiaxing.coproduction.no_incentive_factor is not varied: it enters only when
-    # jiaxing.conditions.coproduction_incentives = false (models/jiaxing/rules.hpp), and the
-    # calibrated scenario has the incentives on, so it moves no held-out prediction at all.
+    # jiaxing.incentives.* (which replaced no_incentive_factor) are not varied here: at the
+    # calibrated incentive level 1 they cancel out of every rule (models/jiaxing/conditions.hpp);
+    # paper_repro/jiaxing_conditions.py screens them together with the levels.
     out = [("baseline", [])]
     for name in VARIED:
         for factor in (0.5, 2.0):

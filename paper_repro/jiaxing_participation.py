@@ -116,7 +116,7 @@ def main():
     ablations = {}
     for name in CONDITIONS + ["all"]:
         off = CONDITIONS if name == "all" else [name]
-        sets = tenth_sets + [f"jiaxing.conditions.{c}=false" for c in off]
+        sets = tenth_sets + [f"jiaxing.conditions.{c}=0" for c in off]
         print(f"ablation '{name} off': {R} replicates at {tenth_label} ...", flush=True)
         ablations[name] = summarise(jc.run_replicates(args.govsim, TENTH, sets, R, work, f"abl-{name}"))
     os.rmdir(work)

@@ -22,11 +22,7 @@ result itself (HDF5) is kept as jiaxing_sensitivity_sweep.h5 in --out for --reus
 import argparse
 import json
 import os
-import re
-import subprocess
 import sys
-import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -40,6 +36,7 @@ import numpy as np  # noqa: E402
 import plot_sweep  # noqa: E402
 import repro_output  # noqa: E402
 import sensitivity  # noqa: E402
+import sweep_runner  # noqa: E402
 import sweep_results  # noqa: E402
 import targets  # noqa: E402
 
@@ -50,43 +47,6 @@ PUBLISHED_MAY = targets.load("jiaxing")["activity_rate_2020_05"]["value"]  # see
 # --small: a sweep that runs in seconds (tiny N and population, one replicate).
 SMALL = {"samples": "4", "replicates": "1", "population.residents": "2000",
          "population.officials": "4", "population.firms": "20"}
-
-
-def find_govsim():
-    for cand in ("build", "build-sweep", "build-analysis"):
-        path = os.path.join(ROOT, cand, "govsim")
-        if os.path.exists(path):
-            return path
-    return os.path.join(ROOT, "build", "govsim")
-
-
-def small_sweep(text, sweep_path):
-    """The sweep file text with SMALL's values and the base scenario path made absolute."""
-    for key, value in SMALL.items():
-        text, n = re.subn(rf"(?m)^(\s*{re.escape(key)}\s*=\s*)[^#\n]*", rf"\g<1>{value}", text)
-        if n != 1:
-            raise ValueError(f"{sweep_path}: expected one line '{key} = ...' to shrink for --small")
-
-    def absolute(m):
-        return f'{m.group(1)}"{os.path.join(os.path.dirname(sweep_path), m.group(2))}"'
-    return re.sub(r'(?m)^(\s*scenario\s*=\s*)"([^"]+)"', absolute, text)
-
-
-def run_sweep(govsim, sweep_file, output, threads, small):
-    with tempfile.TemporaryDirectory(prefix="govsim-jiaxing-sa-") as tmp:
-        if small:
-            with open(sweep_file) as fh:
-                text = small_sweep(fh.read(), sweep_file)
-            sweep_file = os.path.join(tmp, "jiaxing_sobol_small.toml")
-            with open(sweep_file, "w") as fh:
-                fh.write(text)
-        cmd = [govsim, "sweep", sweep_file, "-o", output, "--threads", str(threads), "--quiet"]
-        t0 = time.time()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise RuntimeError(f"govsim sweep failed ({proc.returncode}): {' '.join(cmd)}\n"
-                               f"{proc.stdout}{proc.stderr}")
-    return time.time() - t0
 
 
 def figure(sweep, main, path):
@@ -119,7 +79,7 @@ def slim(result):
 
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--govsim", default=find_govsim())
+    ap.add_argument("--govsim", default=sweep_runner.find_govsim())
     ap.add_argument("--sweep-file", default=SWEEP_FILE)
     repro_output.add_arguments(ap)
     ap.add_argument("--threads", type=int, default=2, help="runs in parallel (2)")
@@ -131,7 +91,7 @@ def main(argv):
     h5 = os.path.join(args.out, "jiaxing_sensitivity_sweep" + ("_small" if args.small else "") + ".h5")
     wall = None
     if not (args.reuse and os.path.exists(h5)):
-        wall = run_sweep(args.govsim, args.sweep_file, h5, args.threads, args.small)
+        wall = sweep_runner.run_sweep(args.govsim, args.sweep_file, h5, args.threads, SMALL if args.small else None)
     sweep = sweep_results.load_sweep(h5)
     resamples = 256 if args.small else args.resamples  # not 200: a published figure (seed 004)
     main_r = sensitivity.analyse_sweep(sweep, MAIN_OUTPUT, resamples=resamples)

@@ -3,6 +3,7 @@
 // answered mask requests take masks from the community's stock.
 #include <cmath>
 
+#include "models/jiaxing/conditions.hpp"
 #include "models/jiaxing/passes.hpp"
 #include "models/jiaxing/rules.hpp"
 
@@ -27,7 +28,10 @@ void answers_pass(const JiaxingParams& p, const DayContext& day, Community& c, c
   Tally& T = c.tally;
   const int32_t today = static_cast<int32_t>(day.tick);
   const bool overdue = c.queue.overdue(today, p.response_limit_days, p.patience_days) > 0;
-  const double cap = c.capacity * rules::team_effort(p, overdue) + c.answer_carry;
+  // Platform work gets the time other duties leave (more of them in the crisis), at the effort
+  // accountability sets.
+  const double cap = c.capacity * conditions::platform_time(p, day.intensity) * conditions::team_effort(p, overdue) +
+                     c.answer_carry;
   const uint32_t answers = static_cast<uint32_t>(std::floor(cap));
   c.answer_carry = cap - answers;
   const int32_t delay = p.auto_dispatch ? 0 : p.routing_delay_days;

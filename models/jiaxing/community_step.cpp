@@ -28,7 +28,6 @@ LiveServices live_services(const JiaxingParams& p, const DayContext& day, const 
     if (!((day.launched >> s) & 1u)) continue;
     const Service& sv = p.services[s];
     if (sv.needs_entrepreneur) {
-      if (!p.conditions.public_entrepreneurs) continue;
       if (!((c.adopted >> s) & 1u)) {
         const double u = rng.uniform(day.tick, community_id, kAdoptionBase + static_cast<uint32_t>(s));
         if (u >= rules::adoption_hazard(p, c.entrepreneurs)) continue;

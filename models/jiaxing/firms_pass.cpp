@@ -1,4 +1,7 @@
-// Firms' day: closure orders and resumption, listing on the platform, booking capacity.
+// Firms' day: closure orders and resumption, listing on the platform, booking capacity. A firm
+// decides to list from the bookings it can expect (yesterday's booking demand in its community,
+// shared with the firms already listed) and the platform's incentive (conditions.hpp).
+#include "models/jiaxing/conditions.hpp"
 #include "models/jiaxing/passes.hpp"
 #include "models/jiaxing/rules.hpp"
 
@@ -7,8 +10,9 @@ namespace govsim::jiaxing::passes {
 std::array<double, 2> firms_pass(const JiaxingParams& p, const DayContext& day, const CounterRng& rng,
                                  const LiveServices& live, Community& c, const FirmView& f) {
   Tally& T = c.tally;
-  const double inc = rules::incentive_factor(p);
   std::array<double, 2> capacity{0, 0};
+  std::array<uint32_t, 2> listed{0, 0};  // firms listed so far, by sector (grows as firms decide, in id order)
+  for (uint32_t id = c.firm_begin; id < c.firm_end; ++id) listed[f.sector[id]] += f.listed[id];
   const bool booking_live[2] = {(live.channels[int(Need::HomeServices)] & bit(Channel::FirmBooking)) != 0,
                                 (live.channels[int(Need::Supplies)] & bit(Channel::FirmBooking)) != 0};
   for (uint32_t id = c.firm_begin; id < c.firm_end; ++id) {
@@ -21,8 +25,13 @@ std::array<double, 2> firms_pass(const JiaxingParams& p, const DayContext& day, 
     } else if (st == kClosed && CounterRng::to_unit_float(w[0]) < p.resume_rate) {
       st = kResumed;
     }
-    if (!f.listed[id] && st != kClosed && booking_live[sector] && CounterRng::to_unit_float(w[1]) < p.list_rate * inc)
-      f.listed[id] = 1;
+    if (!f.listed[id] && st != kClosed && booking_live[sector]) {
+      const double expected = conditions::expected_utilisation(c.booking_demand[sector], listed[sector], p.firm_capacity);
+      if (CounterRng::to_unit_float(w[1]) < conditions::listing_probability(p, expected)) {
+        f.listed[id] = 1;
+        ++listed[sector];
+      }
+    }
     if (st != kClosed && f.listed[id]) capacity[sector] += p.firm_capacity;
     ++T[st == kOpen ? kFirmsOpen : st == kClosed ? kFirmsClosed : kFirmsResumed];
     T[kFirmsListed] += f.listed[id];

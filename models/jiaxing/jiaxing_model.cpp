@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "models/jiaxing/community_step.hpp"
+#include "models/jiaxing/conditions.hpp"
 #include "models/jiaxing/params.hpp"
 #include "sim/metrics/resilience.hpp"
 #include "models/jiaxing/rules.hpp"
@@ -38,7 +39,10 @@ class JiaxingModel final : public Model {
   }
 
   // Everything the step reads comes from p_, so re-reading it applies a dated event.
-  void configure(const ParamSet& params) override { p_ = load_jiaxing_parameters(params); }
+  void configure(const ParamSet& params) override {
+    p_ = load_jiaxing_parameters(params);
+    count_entrepreneurs();  // the entrepreneurship level may have changed
+  }
 
   void register_metrics(const World& w, MetricRegistry& m) override;
 
@@ -100,6 +104,7 @@ class JiaxingModel final : public Model {
   void setup_firms(World& w);
   DayContext day_context(const World& w, const TickContext& ctx) const;
   void spread_news(const World& w, int32_t tick);
+  void count_entrepreneurs();
   double tally(uint64_t k) const { return double(today_[k]); }  // today's city total of counter k
 
   JiaxingParams p_;
@@ -118,6 +123,9 @@ class JiaxingModel final : public Model {
   Column<int16_t>* last_active_ = nullptr;
   Column<uint8_t>* flags_ = nullptr;
   Column<uint8_t>* news_ = nullptr;  // outcome of each resident's request, read by neighbours next day
+  Column<uint32_t>* official_community_ = nullptr;
+  Column<uint8_t>* official_entrepreneur_ = nullptr;
+  std::vector<float> entrepreneur_draw_;  // per official, fixed at set-up: entrepreneur if below the level's share
   Column<uint8_t>* firm_sector_ = nullptr;
   Column<uint8_t>* firm_status_ = nullptr;
   Column<uint8_t>* firm_listed_ = nullptr;
@@ -159,18 +167,32 @@ void JiaxingModel::setup_communities(World& w) {
 
 void JiaxingModel::setup_officials(World& w) {
   AgentStore& o = w.store("officials");
-  auto& community = o.add_column<uint32_t>("community", 0);
+  official_community_ = &o.add_column<uint32_t>("community", 0);
   auto& capacity = o.add_column<float>("capacity", 0.0f);
-  auto& entrepreneur = o.add_column<uint8_t>("public_entrepreneur", 0);
+  official_entrepreneur_ = &o.add_column<uint8_t>("public_entrepreneur", 0);
   const uint64_t n = o.size(), nc = communities_.size();
   const CounterRng& rng = w.rng();
+  entrepreneur_draw_.assign(n, 1.0f);
   for (uint32_t j = 0; j < n; ++j) {
     const auto d = rng.draw4(kNetworkSetupTick, j, kSetupOfficial);
-    community[j] = static_cast<uint32_t>(uint64_t(j) * nc / n);  // contiguous teams, >= 1 each
+    const auto c = static_cast<uint32_t>(uint64_t(j) * nc / n);  // contiguous teams, >= 1 each
+    (*official_community_)[j] = c;
     capacity[j] = static_cast<float>(p_.capacity_mean * (0.5 + CounterRng::to_unit(d[0], d[1])));
-    entrepreneur[j] = CounterRng::to_unit_float(d[2]) < p_.entrepreneur_share;
-    communities_[community[j]].capacity += capacity[j];
-    communities_[community[j]].entrepreneurs += entrepreneur[j];
+    entrepreneur_draw_[j] = CounterRng::to_unit_float(d[2]);
+    communities_[c].capacity += capacity[j];
+  }
+  count_entrepreneurs();
+}
+
+// Public entrepreneurs in each team at today's level (conditions::is_entrepreneur): the officials
+// whose set-up draw is below level x entrepreneur_share, so a lower level keeps a subset of them.
+void JiaxingModel::count_entrepreneurs() {
+  if (!official_entrepreneur_) return;  // before set-up
+  for (Community& c : communities_) c.entrepreneurs = 0;
+  for (size_t j = 0; j < entrepreneur_draw_.size(); ++j) {
+    const bool e = conditions::is_entrepreneur(p_, entrepreneur_draw_[j]);
+    (*official_entrepreneur_)[j] = e;
+    communities_[(*official_community_)[j]].entrepreneurs += e;
   }
 }
 

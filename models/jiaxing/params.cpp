@@ -71,29 +71,8 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
   static const ParamTable<P> t = [] {
     ParamTable<P> table;
     const std::string seed = kSeed;
-    // The four conditions of seed 000, each one switch (ablations turn them off).
-    table.flag("jiaxing.conditions.public_entrepreneurs", [](P& p) -> bool& { return p.conditions.public_entrepreneurs; },
-           true,
-           "Officials who launch new services and convert crisis services into everyday ones; off: "
-           "services marked needs_entrepreneur never go live.",
-           seed)
-        .changeable();
-    table.flag("jiaxing.conditions.critical_mass", [](P& p) -> bool& { return p.conditions.critical_mass; }, true,
-           "Grid workers' registration drive during the crisis (push_crisis); off: registration "
-           "keeps its pre-crisis push.",
-           seed)
-        .changeable();
-    table.flag("jiaxing.conditions.coproduction_incentives",
-           [](P& p) -> bool& { return p.conditions.coproduction_incentives; }, true,
-           "Points and time bank for co-production; off: co-production and firm listing are "
-           "scaled by coproduction.no_incentive_factor.",
-           seed)
-        .changeable();
-    table.flag("jiaxing.conditions.accountability", [](P& p) -> bool& { return p.conditions.accountability; }, true,
-           "Response-time limit and performance review of every body on the platform; off: "
-           "officials work at officials.effort_unaccountable and get no overdue boost.",
-           seed)
-        .changeable();
+    // The four conditions of seed 000 as levels, and what they act on (conditions_params.cpp).
+    add_condition_parameters(table);
 
     // Residents.
     const char* census = "assumption: close to Zhejiang's 2020 census age structure of adults";
@@ -180,11 +159,6 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
         .changeable();
     table.real("jiaxing.coproduction.volunteer_activity", &P::volunteer_activity, 0.1, 0, 1, "1/day",
            "Probability a volunteer serves on a given day while a volunteer service is live.", kCoproduction)
-        .changeable();
-    table.real("jiaxing.coproduction.no_incentive_factor", &P::no_incentive_factor, 0.3, 0, 1, "fraction",
-           "Co-production and firm listing without incentives, relative to with them.",
-           "assumption: seed 000 credits the points and time bank with much of co-production; 'much' is "
-           "read as two thirds")
         .changeable();
     table.real("jiaxing.coproduction.mutual_aid_offer", &P::mutual_aid_offer, 2e-3, 0, 1, "1/day",
            "Daily probability a registered resident offers supplies through mutual aid (times the "
@@ -375,6 +349,13 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
            "times (1 - trust).",
            "assumption: off (0) in the shipped scenarios until a calibration gives it a posterior; "
            "docs/jiaxing_model.md reports its effect")
+        .changeable();
+    table.real("jiaxing.trust.registration_trust", &P::registration_trust, 1, 0, 1, "fraction",
+           "Weight of relative trust (trust / trust_mean) in the registration hazard: the hazard is "
+           "multiplied by 1 - w + w x trust / trust_mean; 0: registration ignores trust.",
+           "assumption: trust scales registration as it scales online use and co-production (issue 15: "
+           "trust moves registration, activity and lapsing); the mean hazard is unchanged at the initial "
+           "trust distribution")
         .changeable();
     table.real("jiaxing.trust.return_rate", &P::return_rate, 0.01, 0, 1, "1/day",
            "Daily hazard that a dormant user comes back, times trust.",

@@ -9,6 +9,7 @@
 #include "sim/calendar/date.hpp"
 #include "sim/params/param_registry.hpp"
 #include "sim/params/param_set.hpp"
+#include "sim/params/param_table.hpp"
 
 namespace govsim::jiaxing {
 
@@ -35,11 +36,25 @@ struct Service {
 };
 inline constexpr size_t kMaxServices = 32;  // services are a bitmask per community
 
+// The four conditions of seed 000 as levels 0...1 (conditions.hpp: what each level acts on).
 struct Conditions {
-  bool public_entrepreneurs = true;
-  bool critical_mass = true;
-  bool coproduction_incentives = true;
-  bool accountability = true;
+  double entrepreneurs = 1;
+  double critical_mass = 1;
+  double incentives = 1;
+  double accountability = 1;
+};
+
+// What points and the time bank are worth to those who take part (conditions.hpp, incentives).
+struct IncentiveParams {
+  double points_value = 0;     // residents' deliberation: points relative to the civic motive
+  double time_bank_value = 0;  // volunteers' everyday service: time-bank credit relative to altruism
+  double listing_subsidy = 0;  // firms: the incentive for listing, in units of a fully used capacity
+};
+
+// Officials' time: platform requests get what their other duties leave (conditions.hpp).
+struct OfficialsTime {
+  double duty_share = 0;   // share of time other duties take in normal times
+  double crisis_duty = 0;  // extra share at crisis intensity 1 (checkpoints, door-to-door screening)
 };
 
 // How public entrepreneurs decide the catalogue (service_decisions.hpp).
@@ -64,13 +79,15 @@ struct JiaxingParams {
   double everyday_rate = 0, crisis_rate = 0, post_shift = 0, offline_rebound = 0, rebound_days = 1;
   std::array<NeedDefaults, kNumNeeds> need{};
   // co-production
-  double volunteer_signup = 0, incentive_appeal = 0, volunteer_activity = 0, no_incentive_factor = 0;
+  double volunteer_signup = 0, incentive_appeal = 0, volunteer_activity = 0;
+  IncentiveParams incentives;
   double mutual_aid_offer = 0, masks_per_exchange = 0, council_participation = 0;
   double critical_mass_share = 0, critical_mass_steepness = 0, care_per_volunteer_act = 0;
   // officials
   double capacity_mean = 0, entrepreneur_share = 0, adoption_rate = 0, entrepreneur_pull = 0;
   double effort_accountable = 0, effort_unaccountable = 0, overdue_boost = 0, responsiveness_unaccountable = 0;
   int response_limit_days = 0, patience_days = 0, routing_delay_days = 0;
+  OfficialsTime officials_time;
   // platform
   bool auto_dispatch = true;
   double mask_stock_per_10k = 0, masks_per_request = 0;
@@ -84,7 +101,11 @@ struct JiaxingParams {
   double trust_gain = 0, trust_loss = 0, late_factor = 0;
   double contagion = 0, hear_rate = 0;     // neighbours' answered and dropped requests (word of mouth)
   double lapse_rate = 0, return_rate = 0;  // registered users going dormant and coming back
+  double registration_trust = 0;           // weight of relative trust in the registration hazard
 };
+
+// The conditions' levels and the parameters of the behaviours they act on (conditions_params.cpp).
+void add_condition_parameters(ParamTable<JiaxingParams>& table);
 
 void declare_jiaxing_parameters(ParamRegistry& reg);
 void check_jiaxing_parameters(const ParamSet& p);  // throws InputError with file:line:col

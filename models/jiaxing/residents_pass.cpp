@@ -3,6 +3,7 @@
 // loop stays one tight pass over the community's columns.
 #include <cmath>
 
+#include "models/jiaxing/conditions.hpp"
 #include "models/jiaxing/passes.hpp"
 #include "models/jiaxing/rules.hpp"
 
@@ -15,43 +16,48 @@ inline float unit(uint32_t w) { return CounterRng::to_unit_float(w); }
 // and capacities that residents use up in id order.
 struct CommunityDay {
   double p_delib0 = 0, p_vol = 0, p_offer0 = 0, signup0 = 0, reg_max_push = 0, inv_trust_mean = 0;
+  double nbr_weight = 0;                  // critical mass: weight of registered neighbours
   std::array<double, 2> firm_capacity{};  // bookings left: home services, supplies
   double volunteer_capacity = 0;          // care needs yesterday's volunteer acts can meet
   uint32_t offers_left = 0;               // mutual-aid offers made yesterday, not yet taken
   uint32_t new_offers = 0, new_requests = 0, volunteer_acts = 0;
+  std::array<uint32_t, 2> booking_demand{};  // residents who tried to book a firm today, by sector
 };
 
 CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const LiveServices& live,
                            std::array<double, 2> firm_capacity, const Community& c) {
-  const double inc = rules::incentive_factor(p);
   const uint32_t size = c.end - c.begin;
   const double share = size ? double(c.registered) / size : 0.0;
-  const double cm = rules::critical_mass_factor(share, p.critical_mass_share, p.critical_mass_steepness);
+  const double useful = live.council || live.mutual_aid ? conditions::usefulness(p, share) : 0.0;
   CommunityDay d;
-  d.p_delib0 = live.council ? p.council_participation * cm * inc : 0.0;
-  d.p_vol = live.volunteer ? p.volunteer_activity * (day.intensity + (1.0 - day.intensity) * inc) : 0.0;
-  d.p_offer0 = live.mutual_aid ? p.mutual_aid_offer * cm : 0.0;
-  d.signup0 = live.signup
-                  ? p.volunteer_signup * (day.intensity + (p.conditions.coproduction_incentives ? p.incentive_appeal : 0.0))
-                  : 0.0;
-  d.reg_max_push = day.push + p.network_weight;
+  d.p_delib0 = live.council ? p.council_participation * useful * conditions::deliberation_motive(p) : 0.0;
+  d.p_vol = live.volunteer ? p.volunteer_activity * conditions::volunteer_motive(p, day.intensity) : 0.0;
+  d.p_offer0 = live.mutual_aid ? p.mutual_aid_offer * useful : 0.0;
+  d.signup0 = live.signup ? p.volunteer_signup * conditions::signup_motive(p, day.intensity) : 0.0;
+  d.nbr_weight = conditions::neighbour_weight(p);
+  // Largest hazard factor any resident can have today (trust enters as 1 - w + w x trust_rel).
   d.inv_trust_mean = 1.0 / p.trust_mean;
+  d.reg_max_push = (day.push + d.nbr_weight) * (1.0 - p.registration_trust + p.registration_trust * d.inv_trust_mean);
   d.firm_capacity = firm_capacity;
   d.volunteer_capacity = c.volunteer_capacity;
   d.offers_left = c.offers;
   return d;
 }
 
-// Registration: the push of the day and the share of social neighbours registered yesterday.
-// Returns today's registration state.
+// Registration: the grid workers' push of the day and the share of social neighbours registered
+// yesterday (critical mass), scaled by the resident's trust. Returns today's registration state.
 inline uint8_t registration(const JiaxingParams& p, const DayContext& day, const Network& social, const ResidentView& r,
                             const CommunityDay& d, uint32_t i, float u3, Tally& T) {
   if (r.registered[i] || !(u3 < r.literacy[i] * d.reg_max_push)) return r.registered[i];  // cheap bound first
-  const auto nbrs = social.neighbours(i);
-  uint32_t on = 0;
-  for (uint32_t j : nbrs) on += r.registered[j];
-  const double nbr_share = nbrs.empty() ? 0.0 : double(on) / nbrs.size();
-  if (u3 < rules::registration_hazard(r.literacy[i], day.push, p.network_weight, nbr_share)) {
+  double nbr_share = 0.0;
+  if (d.nbr_weight > 0) {
+    const auto nbrs = social.neighbours(i);
+    uint32_t on = 0;
+    for (uint32_t j : nbrs) on += r.registered[j];
+    nbr_share = nbrs.empty() ? 0.0 : double(on) / nbrs.size();
+  }
+  const double trust_factor = 1.0 - p.registration_trust + p.registration_trust * r.trust[i] * d.inv_trust_mean;
+  if (u3 < rules::registration_hazard(r.literacy[i], day.push, d.nbr_weight, nbr_share) * trust_factor) {
     ++T[kNewRegistrations];
     return 1;
   }
@@ -63,7 +69,7 @@ inline uint8_t registration(const JiaxingParams& p, const DayContext& day, const
 inline void send_request(const JiaxingParams& p, const DayContext& day, const LiveServices& live,
                          const ResidentView& r, CommunityDay& d, uint32_t i, int k, double v_request, Tally& T) {
   r.request_day[i] = static_cast<int32_t>(day.tick);
-  if (v_request < rules::responsiveness(p)) {
+  if (v_request < conditions::responsiveness(p)) {
     ++d.new_requests;
   } else {
     r.flags[i] |= kIgnored;
@@ -106,7 +112,9 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
       const int sector = k == int(Need::HomeServices) ? 0 : (k == int(Need::Supplies) ? 1 : -1);
       const bool self = ch & bit(Channel::SelfService), official = ch & bit(Channel::Official);
       const double to_official = self ? p.need[k].request_share : 1.0;
-      if ((ch & bit(Channel::FirmBooking)) && sector >= 0 && d.firm_capacity[sector] >= 1.0) {
+      const bool booking = (ch & bit(Channel::FirmBooking)) && sector >= 0;
+      if (booking) ++d.booking_demand[sector];  // what firms expect tomorrow, served or not
+      if (booking && d.firm_capacity[sector] >= 1.0) {
         d.firm_capacity[sector] -= 1.0;
         ++T[kBookings];
         met_online = true;
@@ -235,6 +243,7 @@ void residents_pass(const JiaxingParams& p, const DayContext& day, const Counter
   c.queue.add(static_cast<int32_t>(day.tick), d.new_requests);
   T[kVolunteerActs] = d.volunteer_acts;
   c.offers = d.new_offers;
+  c.booking_demand = d.booking_demand;
   c.volunteer_capacity = d.volunteer_acts * p.care_per_volunteer_act;
 }
 

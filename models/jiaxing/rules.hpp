@@ -11,12 +11,12 @@ namespace govsim::jiaxing::rules {
 
 // Daily registration hazard of an unregistered resident:
 //   h = literacy * (push(t) + network_weight * registered_neighbour_share)
-// where push(t) is the pre-crisis push, plus push_crisis * intensity while the crisis drive runs
-// (critical-mass condition on), or the post-crisis push after the emergency.
+// where push(t) is the grid workers' push: before the emergency push_pre, after it push_post, plus
+// push_crisis * intensity from their crisis registration drive. The network term is the critical
+// mass (conditions::neighbour_weight), kept apart from the push (issue 15).
 inline double registration_push(const JiaxingParams& p, bool after_emergency, double intensity) {
   const double base = after_emergency ? p.push_post : p.push_pre;
-  const double drive = p.conditions.critical_mass ? p.push_crisis * intensity : 0.0;
-  return base + drive;
+  return base + p.push_crisis * intensity;
 }
 inline double registration_hazard(double literacy, double push, double network_weight, double nbr_share) {
   return std::min(1.0, literacy * (push + network_weight * nbr_share));
@@ -47,13 +47,6 @@ inline double online_use(double ability, double open, double affinity, double pr
   return ability * ((1.0 - open) + open * affinity * preference);
 }
 
-// Critical-mass factor of co-production: s^h / (s^h + s0^h) for a community registered share s.
-inline double critical_mass_factor(double share, double s0, double h) {
-  if (share <= 0) return 0.0;
-  const double a = std::pow(share, h);
-  return a / (a + std::pow(s0, h));
-}
-
 // Trust after an answer (timely or late) or after a dropped request.
 inline float trust_after_answer(const JiaxingParams& p, float trust, bool timely) {
   const double g = p.trust_gain * (timely ? 1.0 : p.late_factor);
@@ -73,27 +66,9 @@ inline float trust_after_news(const JiaxingParams& p, float trust, uint8_t news)
   }
 }
 
-// Share of team capacity used today: accountability raises effort, and the performance review
-// adds overdue_boost when requests are past the response limit.
-inline double team_effort(const JiaxingParams& p, bool has_overdue) {
-  if (!p.conditions.accountability) return p.effort_unaccountable;
-  return p.effort_accountable * (has_overdue ? 1.0 + p.overdue_boost : 1.0);
-}
-
 // Daily roll-out hazard of a launched entrepreneur service in a community.
 inline double adoption_hazard(const JiaxingParams& p, int entrepreneurs) {
   return std::min(1.0, p.adoption_rate * (1.0 + p.entrepreneur_pull * entrepreneurs));
-}
-
-// Probability that officials take up a request at all: every request must be answered under
-// accountability; without it, only a share is (the seed: low responsiveness without
-// accountability; Chen, Pan & Xu 2016 found about a third of online requests answered).
-inline double responsiveness(const JiaxingParams& p) {
-  return p.conditions.accountability ? 1.0 : p.responsiveness_unaccountable;
-}
-
-inline double incentive_factor(const JiaxingParams& p) {
-  return p.conditions.coproduction_incentives ? 1.0 : p.no_incentive_factor;
 }
 
 }  // namespace govsim::jiaxing::rules

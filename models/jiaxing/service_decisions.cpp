@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "models/jiaxing/conditions.hpp"
+
 namespace govsim::jiaxing {
 
 void ServiceDecisions::reset(size_t num_services) {
@@ -81,11 +83,14 @@ uint32_t ServiceDecisions::decide(const JiaxingParams& p, int32_t tick, Date tod
     const Service& sv = p.services[i];
     ServiceState& s = states_[i];
     if (s.phase == ServiceState::Live) continue;  // conversions and new services stay once live
+    // Services that need public entrepreneurs come after delays divided by their skill (the
+    // condition's level; never at level 0).
+    const auto delay = [&](int days) { return sv.needs_entrepreneur ? conditions::entrepreneur_delay(p, days) : days; };
     if (sv.launch == Launch::Conversion) {
       const ServiceState& from = states_[sv.converts_from];
-      if (from.phase == ServiceState::Retired && tick >= from.retired_at + d.convert_days) launch(p, s, tick, 0);
+      if (from.phase == ServiceState::Retired && tick >= from.retired_at + delay(d.convert_days)) launch(p, s, tick, 0);
     } else if (sv.launch == Launch::AfterCrisis) {
-      if (any_launched && all_retired && tick >= crisis_over_at + d.develop_days) launch(p, s, tick, 0);
+      if (any_launched && all_retired && tick >= crisis_over_at + delay(d.develop_days)) launch(p, s, tick, 0);
     }
   }
   uint32_t live = 0;

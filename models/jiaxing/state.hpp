@@ -50,6 +50,8 @@ struct Community {
   double mask_stock = 0;
   uint32_t offers = 0;                    // mutual-aid offers made yesterday
   double volunteer_capacity = 0;          // care needs volunteers can meet today
+  std::array<uint32_t, 2> booking_demand{};  // yesterday's residents who tried to book a firm, by sector
+                                             // (home services, supplies): what firms expect (conditions.hpp)
   uint32_t registered = 0;                // at the start of the day
   std::array<uint32_t, 3> month_active{}; // distinct active residents this month, by age group
   Tally tally{};

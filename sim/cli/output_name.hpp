@@ -1,8 +1,8 @@
 #pragma once
 // The default result-file name of `govsim run` when -o is not given: the scenario's name, then
 // each --set override and --seed, so that ablation runs do not overwrite each other:
-//   jiaxing_weijiayuan_tenth.toml --set jiaxing.conditions.accountability=false --seed 7
-//   -> jiaxing_weijiayuan_tenth__jiaxing.conditions.accountability=false__seed=7.h5
+//   jiaxing_weijiayuan_tenth.toml --set jiaxing.conditions.accountability=0 --seed 7
+//   -> jiaxing_weijiayuan_tenth__jiaxing.conditions.accountability=0__seed=7.h5
 #include <cstdint>
 #include <optional>
 #include <string>

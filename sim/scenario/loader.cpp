@@ -31,6 +31,12 @@ SourceLoc loc_of(const std::string& file, const toml::source_region& r) {
 }
 
 std::string got(const std::string& what) { return ", got " + what; }
+// A true/false given to a number in [0, 1]: most likely a switch that became a level (the Jiaxing
+// conditions did, issue 15).
+std::string former_switch(const ParamSpec& s) {
+  if (s.min != 0.0 || s.max != 1.0) return "";
+  return "; " + s.path + " is a level now, not a switch: write 1 for true, 0 for false, or a level between";
+}
 
 void check_range(const ParamSpec& s, double x, const std::string& shown, const SourceLoc& loc) {
   if ((s.min && x < *s.min) || (s.max && x > *s.max))
@@ -67,6 +73,7 @@ ParamValue convert(const toml::node& n, const ParamSpec& s, const SourceLoc& loc
       double v;
       if (n.is_integer()) v = double(n.as_integer()->get());
       else if (n.is_floating_point()) v = n.as_floating_point()->get();
+      else if (n.is_boolean()) fail(loc, s.path, "expected " + s.expectation() + got(shown) + former_switch(s));
       else fail(loc, s.path, "expected " + s.expectation() + got(shown));
       if (!std::isfinite(v)) fail(loc, s.path, "expected " + s.expectation() + got(shown));
       check_range(s, v, shown, loc);
@@ -106,6 +113,8 @@ ParamValue convert_text(const std::string& text, const ParamSpec& s, const Sourc
     }
     case ParamType::Float: {
       const std::optional<double> v = parse_set_float(text);  // as the file parses it
+      if (!v && (text == "true" || text == "false"))
+        fail(loc, s.path, "expected " + s.expectation() + got("'" + text + "'") + former_switch(s));
       if (!v) bad();
       check_range(s, *v, text, loc);
       return *v;

@@ -58,6 +58,10 @@ TEST_CASE("jiaxing_sensitivity.py --small writes outside the tree", "[paper_repr
   check_small_run("paper_repro/jiaxing_sensitivity.py", {"jiaxing_sensitivity.png", "jiaxing_sensitivity.json"});
 }
 
+TEST_CASE("jiaxing_conditions.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/jiaxing_conditions.py", {"jiaxing_conditions.png", "jiaxing_conditions.json"});
+}
+
 TEST_CASE("typology.py --small writes outside the tree", "[paper_repro][slow][python]") {
   check_small_run("paper_repro/typology.py", {"typology.png", "typology.json"});
 }
@@ -83,7 +87,8 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
                         "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
-                        "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py"}) {
+                        "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py",
+                        "paper_repro/jiaxing_conditions.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);

@@ -15,8 +15,8 @@ std::string with_event(const std::string& date, const std::string& set) {
 }  // namespace
 
 TEST_CASE("jiaxing: an event on the first day equals --set from the start", "[jiaxing][events]") {
-  const RunResult a = run_text(with_event("2019-09-01", "jiaxing.conditions.accountability = false"), small());
-  const RunResult b = run_small({"jiaxing.conditions.accountability=false"});
+  const RunResult a = run_text(with_event("2019-09-01", "jiaxing.conditions.accountability = 0"), small());
+  const RunResult b = run_small({"jiaxing.conditions.accountability=0"});
   REQUIRE(a.daily.size() == b.daily.size());
   for (size_t k = 0; k < a.daily.size(); ++k) {
     INFO(a.daily[k].spec.name);
@@ -28,7 +28,7 @@ TEST_CASE("jiaxing: an event on the first day equals --set from the start", "[ji
 
 TEST_CASE("jiaxing: an event mid-run changes only the days from its date", "[jiaxing][events]") {
   const RunResult base = run_small();
-  const RunResult ev = run_text(with_event("2020-03-03", "jiaxing.conditions.accountability = false"), small());
+  const RunResult ev = run_text(with_event("2020-03-03", "jiaxing.conditions.accountability = 0"), small());
   const SeriesData& t0 = daily(base, "mean_trust");
   const SeriesData& t1 = daily(ev, "mean_trust");
   const int32_t day = 184;  // 2020-03-03 is day 184 of a run starting 2019-09-01

@@ -80,8 +80,8 @@ TEST_CASE("jiaxing: without accountability officials answer later", "[jiaxing]")
   // official the teams are stretched during the emergency, which is where effort matters.
   // Margin: 0.5 day on the mean response time (about 1.5 days on, 2.4 off at this seed).
   const std::string tight = "jiaxing.officials.capacity_mean=0.25";
-  const RunResult on = run_small({tight, "jiaxing.conditions.accountability=true"});
-  const RunResult off = run_small({tight, "jiaxing.conditions.accountability=false"});
+  const RunResult on = run_small({tight, "jiaxing.conditions.accountability=1"});
+  const RunResult off = run_small({tight, "jiaxing.conditions.accountability=0"});
   INFO("mean response on " << mean_response(on) << ", off " << mean_response(off));
   INFO("share in limit on " << share_in_limit(on) << ", off " << share_in_limit(off));
   CHECK(mean_response(off) > mean_response(on) + 0.5);
@@ -122,7 +122,7 @@ TEST_CASE(
     "jiaxing: without public entrepreneurs there are no councils and no bookings after the "
     "emergency",
     "[jiaxing]") {
-  const RunResult off = run_small({"jiaxing.conditions.public_entrepreneurs=false"});
+  const RunResult off = run_small({"jiaxing.conditions.public_entrepreneurs=0"});
   const RunResult& on = baseline();
   const int32_t emergency_over = tick(off, "2020-03-03");  // the day after the level-1 emergency
   // The crisis services (launch = "unmet_need") retire on their own rule some days later; "after"
@@ -154,7 +154,7 @@ TEST_CASE(
 }
 
 TEST_CASE("jiaxing: without co-production incentives there are fewer volunteer acts", "[jiaxing]") {
-  const RunResult off = run_small({"jiaxing.conditions.coproduction_incentives=false"});
+  const RunResult off = run_small({"jiaxing.conditions.coproduction_incentives=0"});
   const RunResult& on = baseline();
   INFO("volunteer acts on " << sum(daily(on, "volunteer_acts")) << ", off "
                             << sum(daily(off, "volunteer_acts")));
@@ -164,18 +164,16 @@ TEST_CASE("jiaxing: without co-production incentives there are fewer volunteer a
   CHECK(sum(daily(off, "n_firms_listed")) < sum(daily(on, "n_firms_listed")));
 }
 
-TEST_CASE("jiaxing: without the critical-mass drive fewer residents are registered at the end",
-          "[jiaxing]") {
-  const RunResult off = run_small({"jiaxing.conditions.critical_mass=false"});
+TEST_CASE("jiaxing: without critical mass fewer residents are registered at the end", "[jiaxing]") {
+  // Critical mass 0: no registration driven by registered neighbours (the grid workers' push
+  // stays), so fewer registrations from the first day on.
+  const RunResult off = run_small({"jiaxing.conditions.critical_mass=0"});
   const RunResult& on = baseline();
   INFO("registered on " << scalar(on, "registered_end") << ", off "
                         << scalar(off, "registered_end"));
   CHECK(scalar(off, "registered_end") < scalar(on, "registered_end"));
-  // The difference is made during the emergency.
-  const int32_t before = tick(on, "2020-01-22"), end = tick(on, "2020-03-02");
-  CHECK(daily(off, "n_registered").at(before) == daily(on, "n_registered").at(before));
-  CHECK(daily(off, "n_registered").at(end) - daily(off, "n_registered").at(before) <
-        daily(on, "n_registered").at(end) - daily(on, "n_registered").at(before));
+  const int32_t before = tick(on, "2020-01-22");
+  CHECK(daily(off, "n_registered").at(before) < daily(on, "n_registered").at(before));
 }
 
 TEST_CASE("jiaxing: stocks and flows add up and rates stay in [0, 1]", "[jiaxing]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "models/jiaxing/conditions.hpp"
 #include "models/jiaxing/params.hpp"
 #include "models/jiaxing/rules.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -10,6 +11,7 @@
 
 using namespace govsim::jiaxing;
 namespace rules = govsim::jiaxing::rules;
+namespace conditions = govsim::jiaxing::conditions;
 
 namespace {
 
@@ -41,7 +43,7 @@ TEST_CASE("jiaxing rules: the scenario's parameters are not degenerate for the r
   CHECK(p.effort_accountable > p.effort_unaccountable);
   CHECK(p.entrepreneur_pull > 0);
   CHECK(p.adoption_rate > 0);
-  CHECK(p.no_incentive_factor < 1);
+  CHECK(p.incentives.points_value > 0);
 }
 
 TEST_CASE(
@@ -72,19 +74,17 @@ TEST_CASE(
   CHECK(rules::registration_hazard(1.0, 3.0, 3.0, 1.0) == 1.0);
 }
 
-TEST_CASE(
-    "jiaxing rules: the crisis registration drive pushes only under the critical-mass condition",
-    "[jiaxing]") {
+TEST_CASE("jiaxing rules: the grid workers' crisis drive pushes registration in proportion to intensity",
+          "[jiaxing]") {
+  // The push is the grid workers', not the critical mass (conditions.hpp): no condition level
+  // changes it.
   JiaxingParams p = params();
-  p.conditions.critical_mass = true;
-  CHECK(rules::registration_push(p, false, 0.0) == p.push_pre);
-  CHECK(rules::registration_push(p, false, 1.0) == Approx(p.push_pre + p.push_crisis));
-  CHECK(rules::registration_push(p, false, 0.5) == Approx(p.push_pre + 0.5 * p.push_crisis));
-  CHECK(rules::registration_push(p, true, 0.0) == p.push_post);
-  p.conditions.critical_mass = false;
-  for (double intensity : kGrid) {
-    CHECK(rules::registration_push(p, false, intensity) == p.push_pre);
-    CHECK(rules::registration_push(p, true, intensity) == p.push_post);
+  for (double level : {0.0, 1.0}) {
+    p.conditions.critical_mass = level;
+    CHECK(rules::registration_push(p, false, 0.0) == p.push_pre);
+    CHECK(rules::registration_push(p, false, 1.0) == Approx(p.push_pre + p.push_crisis));
+    CHECK(rules::registration_push(p, false, 0.5) == Approx(p.push_pre + 0.5 * p.push_crisis));
+    CHECK(rules::registration_push(p, true, 0.0) == p.push_post);
   }
 }
 
@@ -166,23 +166,23 @@ TEST_CASE("jiaxing rules: the critical-mass factor is 0 at share 0, 1/2 at s0 an
           "[jiaxing]") {
   const JiaxingParams& p = params();
   const double s0 = p.critical_mass_share, h = p.critical_mass_steepness;
-  CHECK(rules::critical_mass_factor(0.0, s0, h) == 0.0);
-  CHECK(rules::critical_mass_factor(s0, s0, h) == Approx(0.5));
+  CHECK(conditions::hill(0.0, s0, h) == 0.0);
+  CHECK(conditions::hill(s0, s0, h) == Approx(0.5));
   for (double hh : {0.5, 1.0, 2.0, 8.0}) {
-    CHECK(rules::critical_mass_factor(s0, s0, hh) == Approx(0.5));
+    CHECK(conditions::hill(s0, s0, hh) == Approx(0.5));
     double last = 0;
     for (int i = 1; i <= 100; ++i) {
-      const double f = rules::critical_mass_factor(i / 100.0, s0, hh);
+      const double f = conditions::hill(i / 100.0, s0, hh);
       CHECK(f > last);
       CHECK(f < 1.0);
       last = f;
     }
   }
   // Steeper: lower below s0, higher above.
-  CHECK(rules::critical_mass_factor(s0 / 2, s0, 4.0) <
-        rules::critical_mass_factor(s0 / 2, s0, 1.0));
-  CHECK(rules::critical_mass_factor(std::min(1.0, 2 * s0), s0, 4.0) >
-        rules::critical_mass_factor(std::min(1.0, 2 * s0), s0, 1.0));
+  CHECK(conditions::hill(s0 / 2, s0, 4.0) <
+        conditions::hill(s0 / 2, s0, 1.0));
+  CHECK(conditions::hill(std::min(1.0, 2 * s0), s0, 4.0) >
+        conditions::hill(std::min(1.0, 2 * s0), s0, 1.0));
 }
 
 TEST_CASE(
@@ -222,21 +222,6 @@ TEST_CASE(
   CHECK(down == Approx(0.0f).margin(1e-4));
 }
 
-TEST_CASE("jiaxing rules: teams work harder under accountability, more so with overdue requests",
-          "[jiaxing]") {
-  JiaxingParams p = params();
-  p.conditions.accountability = true;
-  const double on = rules::team_effort(p, false), on_overdue = rules::team_effort(p, true);
-  p.conditions.accountability = false;
-  const double off = rules::team_effort(p, false), off_overdue = rules::team_effort(p, true);
-  CHECK(on == p.effort_accountable);
-  CHECK(on > off);
-  CHECK(on_overdue == Approx(p.effort_accountable * (1.0 + p.overdue_boost)));
-  CHECK(on_overdue >= on);
-  CHECK(off == p.effort_unaccountable);
-  CHECK(off_overdue == off);  // no performance review without accountability
-}
-
 TEST_CASE("jiaxing rules: roll-out hazard increases with the community's public entrepreneurs",
           "[jiaxing]") {
   const JiaxingParams& p = params();
@@ -249,14 +234,4 @@ TEST_CASE("jiaxing rules: roll-out hazard increases with the community's public 
     last = h;
   }
   CHECK(rules::adoption_hazard(p, 1000000) == 1.0);
-}
-
-TEST_CASE(
-    "jiaxing rules: the incentive factor is 1 with co-production incentives and reduced without",
-    "[jiaxing]") {
-  JiaxingParams p = params();
-  p.conditions.coproduction_incentives = true;
-  CHECK(rules::incentive_factor(p) == 1.0);
-  p.conditions.coproduction_incentives = false;
-  CHECK(rules::incentive_factor(p) == p.no_incentive_factor);
 }

@@ -53,8 +53,8 @@ TEST_CASE("jiaxing trust: without accountability trust falls further when news t
   // hear_rate 0.2; both runs of a pair share every draw, so 1.2x is the mechanism, not noise).
   // The gap stays small: most residents never make a request, so there is little news to hear.
   auto gap = [](const char* contagion) {
-    const RunResult on = run_small({"jiaxing.conditions.accountability=true", contagion});
-    const RunResult off = run_small({"jiaxing.conditions.accountability=false", contagion});
+    const RunResult on = run_small({"jiaxing.conditions.accountability=1", contagion});
+    const RunResult off = run_small({"jiaxing.conditions.accountability=0", contagion});
     return last(on, "mean_trust") - last(off, "mean_trust");
   };
   const double without = gap("jiaxing.trust.contagion=0"), with = gap("jiaxing.trust.contagion=0.3");

@@ -27,12 +27,12 @@ TEST_CASE("a branch switching accountability off equals a full run with that eve
   testing::TempDir dir;
   const std::string ck = (dir / "ck.h5").string();
   run_with_checkpoints(shipped("jiaxing_weijiayuan.toml", kJiaxingSmall), kJiaxingSmall, {"2020-03-02"}, ck, 2);
-  const RunResult b = branch(ck, {"jiaxing.conditions.accountability=false"}, 2);
+  const RunResult b = branch(ck, {"jiaxing.conditions.accountability=0"}, 2);
 
   RunOptions opt;
   opt.threads = 1;
   const RunResult with_event = run_scenario(
-      parse_scenario(jiaxing_text() + "\n[[events]]\ndate = 2020-03-03\nset = { jiaxing.conditions.accountability = false }\n",
+      parse_scenario(jiaxing_text() + "\n[[events]]\ndate = 2020-03-03\nset = { jiaxing.conditions.accountability = 0 }\n",
                      (testing::source_dir() / "scenarios/jiaxing_weijiayuan.toml").string(), kJiaxingSmall),
       opt);
   require_same_results(with_event, b);
