@@ -40,6 +40,8 @@ class Targets:
                 raise ValueError(f"{path}: duplicate target id '{t['id']}'")
             if t.get("kind", "point") not in ("point", "lower", "range"):
                 raise ValueError(f"{path}: target '{t['id']}': kind must be point, lower or range")
+            if t.get("role", "output") not in ("output", "input"):
+                raise ValueError(f"{path}: target '{t['id']}': role must be output or input")
             self.by_id[t["id"]] = t
 
     def __getitem__(self, target_id):
@@ -120,7 +122,16 @@ def bounds(target):
     return lo, hi
 
 
+def is_input(target):
+    """True for a figure built into the scenario (role = "input"): shown, never scored."""
+    return target.get("role") == "input"
+
+
 def check(target, value):
+    """True when `value` is within the target's tolerance ("lower": at or above the bound, and
+    within the tolerance above it); None for an input figure, which is never scored."""
+    if is_input(target):
+        return None
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return False
     lo, hi = bounds(target)
@@ -178,7 +189,8 @@ def main(argv):
         line = f"  {x['id']:<32} {published_text(x):>12}  {tolerance_text(x):>7}  {x['label']}"
         if result is not None:
             s = simulated(x, result, t.population_reference)
-            line += f"  | simulated {format_value(x, s)} {'ok' if check(x, s) else 'OUTSIDE'}"
+            verdict = {None: "input (not scored)", True: "ok", False: "OUTSIDE"}[check(x, s)]
+            line += f"  | simulated {format_value(x, s)} {verdict}"
         print(line)
     return 0
 

@@ -4,18 +4,21 @@
 #include <cmath>
 
 #include "models/jiaxing/conditions.hpp"
+#include "models/jiaxing/crisis_channels.hpp"
 #include "models/jiaxing/passes.hpp"
 #include "models/jiaxing/rules.hpp"
 
 namespace govsim::jiaxing::passes {
 namespace {
 
-// A granted mask request takes a ration from the stock while it lasts.
-inline void hand_out_masks(const JiaxingParams& p, Community& c, const ResidentView& r, uint32_t i, Tally& T) {
+// A granted mask request takes a ration from the stock while it lasts and ends the resident's need;
+// with an empty stock the resident may ask again.
+inline void hand_out_masks(uint64_t ration, Community& c, const ResidentView& r, uint32_t i, Tally& T) {
   r.flags[i] &= static_cast<uint8_t>(~kMaskPending);
-  if (c.mask_stock < p.masks_per_request) return;
-  c.mask_stock -= p.masks_per_request;
-  T[kMasksHandedOut] += static_cast<uint64_t>(p.masks_per_request);
+  if (c.mask_stock < ration) return;
+  c.mask_stock -= ration;
+  T[kMasksHandedOut] += ration;
+  r.crisis[i] &= static_cast<uint8_t>(~kWithoutMasks);
   if (!(r.flags[i] & kMaskRecipient)) {
     r.flags[i] |= kMaskRecipient;
     ++T[kNewMaskRecipients];
@@ -46,6 +49,7 @@ void answers_pass(const JiaxingParams& p, const DayContext& day, Community& c, c
   // The queue holds counts per day; this pass finds which residents' requests those were: all
   // before the plan's cut-off day and the first `cutoff_count` on it, in id order.
   uint32_t left_on_cutoff = plan.cutoff_count;
+  const uint64_t ration = mask_ration(p);
   double trust_sum = 0;
   for (uint32_t i = c.begin; i < c.end; ++i) {
     const int32_t rd = r.request_day[i];
@@ -65,7 +69,7 @@ void answers_pass(const JiaxingParams& p, const DayContext& day, Community& c, c
         r.trust[i] = rules::trust_after_answer(p, r.trust[i], timely);
         r.news[i] = timely ? rules::kAnsweredTimely : rules::kAnsweredLate;
         r.request_day[i] = -1;
-        if (r.flags[i] & kMaskPending) hand_out_masks(p, c, r, i, T);
+        if (r.flags[i] & kMaskPending) hand_out_masks(ration, c, r, i, T);
       }
     }
     if (r.request_day[i] >= 0 && (r.flags[i] & kIgnored)) ++T[kPending];

@@ -1,5 +1,7 @@
 #include "models/jiaxing/community_step.hpp"
 
+#include "models/jiaxing/crisis_channels.hpp"
+#include "models/jiaxing/deliberation.hpp"
 #include "models/jiaxing/passes.hpp"
 #include "models/jiaxing/rules.hpp"
 
@@ -10,12 +12,15 @@ void step_community(const JiaxingParams& p, const DayContext& day, const Counter
   Tally& T = c.tally;
   T.fill(0);
   if (day.new_month) c.month_active = {0, 0, 0};
-  const passes::LiveServices live = passes::live_services(p, day, rng, cid, c);
+  passes::LiveServices live = passes::live_services(p, day, rng, cid, c);
   T[kServicesLive] = live.count;
+  T[kCouncilRounds] = live.council_meetings;
   const std::array<double, 2> firm_capacity = passes::firms_pass(p, day, rng, live, c, f);
-  if (live.mask_aid) c.mask_stock += p.mask_stock_per_10k * double(c.end - c.begin) / 1e4;
+  if (live.mask_aid) T[kMasksDelivered] = deliver_masks(p.mask_stock_per_10k, c);
+  if (live.expert) live.expert_sessions = c.sessions_granted;
   passes::residents_pass(p, day, rng, social, live, firm_capacity, c, r);
   passes::answers_pass(p, day, c, r);
+  T[kMaskStock] = c.mask_stock;
   for (int g = 0; g < 3; ++g) T[kMonthActive0 + g] = c.month_active[g];
 }
 
@@ -35,9 +40,17 @@ LiveServices live_services(const JiaxingParams& p, const DayContext& day, const 
       }
     }
     ++live.count;
-    if (sv.need >= 0) live.channels[sv.need] |= bit(sv.channel);
+    // Targeted services (mask aid, experts) serve only their eligible households: crisis_channels.hpp.
+    const bool targeted = sv.mask_aid || sv.channel == Channel::Expert;
+    if (sv.need >= 0 && !targeted) live.channels[sv.need] |= bit(sv.channel);
     switch (sv.channel) {
-      case Channel::Council: live.council = true; break;
+      case Channel::Council: {
+        const CouncilRound round = council_round(p.councils, day, rng, community_id, static_cast<uint32_t>(s));
+        live.council |= round.open;
+        live.council_meetings += round.meeting;
+        break;
+      }
+      case Channel::Expert: live.expert = true; break;
       case Channel::VolunteerSignup: live.signup = live.volunteer = true; break;
       case Channel::Volunteer: live.volunteer = true; break;
       case Channel::MutualAid: live.mutual_aid = true; break;

@@ -24,6 +24,8 @@ struct ResidentView {
   uint8_t* flags;
   uint8_t* news;               // today's outcome of the resident's request (rules::Outcome); the
                                // model spreads it to the neighbours after the step and clears it
+  uint8_t* crisis;             // eligibility for and awareness of targeted crisis services (CrisisFlag)
+  int16_t* council_month;      // month of the resident's last council vote or comment (-1: none)
 };
 struct FirmView {
   const uint8_t* sector;  // 0 home services, 1 supplies
@@ -33,9 +35,10 @@ struct FirmView {
 
 // Random-number streams (agent word = resident, firm or community id). Never reuse a number.
 enum Stream : uint32_t {
-  kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4, kHearing = 5,
-  kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12,
-  kAdoptionBase = 100  // + service index (community id as the agent word)
+  kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4, kHearing = 5, kTargeted = 6,
+  kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12, kSetupHousehold = 13,
+  kAdoptionBase = 100,    // + service index (community id as the agent word)
+  kCouncilDayBase = 200   // + service index (month as the tick word, community id as the agent word)
 };
 
 void step_community(const JiaxingParams& p, const DayContext& day, const CounterRng& rng, const Network& social,

@@ -7,6 +7,7 @@
 
 #include "models/jiaxing/community_step.hpp"
 #include "models/jiaxing/conditions.hpp"
+#include "models/jiaxing/crisis_channels.hpp"
 #include "models/jiaxing/params.hpp"
 #include "sim/metrics/resilience.hpp"
 #include "models/jiaxing/rules.hpp"
@@ -54,11 +55,14 @@ class JiaxingModel final : public Model {
     }
     DayContext day = day_context(w, ctx);
     day.launched = decisions_.decide(p_, ctx.tick, ctx.date);
+    const uint32_t sessions = expert_live(day.launched)
+                                  ? allocate_counselling(p_.targeted, num_residents_, session_carry_, communities_)
+                                  : 0;
     const Network& social = w.network("social");
     const CounterRng& rng = w.rng();
     const ResidentView rv{age_->data(), literacy_->data(), trust_->data(), registered_->cur().data(),
                           registered_->next().data(), request_day_->data(), last_active_->data(), flags_->data(),
-                          news_->data()};
+                          news_->data(), crisis_->data(), council_month_->data()};
     const FirmView fv{firm_sector_->data(), firm_status_->data(), firm_listed_->data()};
     tbb::parallel_for(size_t{0}, communities_.size(), [&](size_t c) {
       step_community(p_, day, rng, social, static_cast<uint32_t>(c), communities_[c], rv, fv);
@@ -69,6 +73,7 @@ class JiaxingModel final : public Model {
       for (int k = 0; k < kNumCounters; ++k) today_[k] += c.tally[k];
       trust_sum_ += c.trust_sum;
     }
+    today_[kCounsellingCapacity] = sessions;
     spread_news(w, ctx.tick);
   }
 
@@ -84,6 +89,7 @@ class JiaxingModel final : public Model {
     out.put_pod("service_states", std::span<const ServiceState>(decisions_.states()));
     out.put("gap_window", std::span<const double>(decisions_.window()));
     out.put_value("gap_days_observed", decisions_.days_observed());
+    out.put_value("session_carry", session_carry_);
   }
   void load_state(const StateReader& in) override {
     in.get_pod("communities", std::span<Community>(communities_));
@@ -92,6 +98,7 @@ class JiaxingModel final : public Model {
     in.get_pod("service_states", std::span<ServiceState>(decisions_.states()));
     in.get("gap_window", std::span<double>(decisions_.window()));
     decisions_.days_observed() = in.get_value<int32_t>("gap_days_observed");
+    session_carry_ = in.get_value<double>("session_carry");
     for (const Community& c : communities_)  // ids a step indexes with: never past the stores
       if (c.begin > c.end || c.end > num_residents_ || c.firm_begin > c.firm_end || c.firm_end > num_firms_)
         throw DataError("model/communities: resident or firm ranges out of bounds");
@@ -106,6 +113,11 @@ class JiaxingModel final : public Model {
   void spread_news(const World& w, int32_t tick);
   void count_entrepreneurs();
   double tally(uint64_t k) const { return double(today_[k]); }  // today's city total of counter k
+  bool expert_live(uint32_t launched) const {
+    for (size_t s = 0; s < p_.services.size(); ++s)
+      if (((launched >> s) & 1u) && p_.services[s].channel == Channel::Expert) return true;
+    return false;
+  }
 
   JiaxingParams p_;
   ServiceDecisions decisions_;
@@ -113,6 +125,7 @@ class JiaxingModel final : public Model {
   std::vector<Community> communities_;
   Tally today_{};
   double trust_sum_ = 0;
+  double session_carry_ = 0;  // fraction of a counselling session carried to the next day
   uint32_t num_residents_ = 0, num_firms_ = 0;
 
   Column<uint8_t>* age_ = nullptr;
@@ -126,6 +139,8 @@ class JiaxingModel final : public Model {
   Column<uint32_t>* official_community_ = nullptr;
   Column<uint8_t>* official_entrepreneur_ = nullptr;
   std::vector<float> entrepreneur_draw_;  // per official, fixed at set-up: entrepreneur if below the level's share
+  Column<uint8_t>* crisis_ = nullptr;         // targeted crisis services: eligibility, awareness
+  Column<int16_t>* council_month_ = nullptr;  // month of the last council vote or comment
   Column<uint8_t>* firm_sector_ = nullptr;
   Column<uint8_t>* firm_status_ = nullptr;
   Column<uint8_t>* firm_listed_ = nullptr;
@@ -142,7 +157,13 @@ void JiaxingModel::setup_residents(World& w) {
   last_active_ = &r.add_column<int16_t>("last_active_month", -1);
   flags_ = &r.add_column<uint8_t>("flags", 0);
   news_ = &r.add_column<uint8_t>("request_news", 0);
+  crisis_ = &r.add_column<uint8_t>("crisis_flags", 0);
+  council_month_ = &r.add_column<int16_t>("council_month", -1);
   const CounterRng& rng = w.rng();
+  const std::vector<uint32_t>& household = w.layout().household;
+  parallel_for_agents(r.size(), [&](uint32_t i) {
+    (*crisis_)[i] = household_eligibility(p_.targeted, rng, household[i]);
+  });
   parallel_for_agents(r.size(), [&](uint32_t i) {
     const auto d = rng.draw4(kNetworkSetupTick, i, kSetupResident);
     const double ua = CounterRng::to_unit(d[0], d[1]);
@@ -245,6 +266,8 @@ DayContext JiaxingModel::day_context(const World& w, const TickContext& ctx) con
   d.tick = static_cast<uint32_t>(ctx.tick);
   d.month = ctx.month;
   d.new_month = ctx.tick == w.calendar().month_first_tick(ctx.month);
+  d.day_of_month = static_cast<int32_t>(ctx.date.day());
+  d.days_in_month = static_cast<int32_t>(days_in_month(ctx.date.year(), ctx.date.month()));
   d.intensity = ctx.intensity;
   d.after_emergency = emergency_end_ >= 0 && ctx.tick > emergency_end_;
   d.preference = rules::online_preference(p_, d.after_emergency, double(ctx.tick - emergency_end_ - 1));
@@ -331,17 +354,36 @@ void JiaxingModel::register_metrics(const World& w, MetricRegistry& m) {
   total("new_mask_requesters", SeriesKind::New, "persons/day", "Residents asking for masks for the first time.", A::Sum, kNewMaskRequesters);
   total("new_mask_recipients", SeriesKind::New, "persons/day", "Residents obtaining masks for the first time.", A::Sum, kNewMaskRecipients);
   total("masks_handed_out", SeriesKind::New, "masks/day", "Masks handed out by the mask-aid service.", A::Sum, kMasksHandedOut);
-  total("new_mutual_aid_exchanges", SeriesKind::New, "exchanges/day", "Supplies exchanged between neighbours.", A::Sum, kMutualAid);
-  m.add_daily({"masks_exchanged", SeriesKind::New, "masks/day", "Masks exchanged through mutual aid.", A::Sum, "", {}},
-              [this](const TickContext&, std::span<double> out) { out[0] = tally(kMutualAid) * p_.masks_per_exchange; });
+  total("masks_delivered", SeriesKind::New, "masks/day", "Masks delivered to the mask-aid stock (platform.mask_stock_per_10k).",
+        A::Sum, kMasksDelivered);
+  total("mask_stock", SeriesKind::Stock, "masks", "Masks held by mask aid at the end of the day (delivered - handed out).",
+        A::Last, kMaskStock);
+  total("new_mutual_aid_exchanges", SeriesKind::New, "exchanges/day", "Supplies (groceries or masks) exchanged between neighbours.",
+        A::Sum, kMutualAid);
+  m.add_daily({"masks_exchanged", SeriesKind::New, "masks/day",
+               "Masks exchanged through the platform: mutual-aid exchanges with households without masks "
+               "(x coproduction.masks_per_exchange) plus masks handed out by mask aid (seed 000's definition).",
+               A::Sum, "", {}},
+              [this](const TickContext&, std::span<double> out) {
+                out[0] = tally(kMaskExchanges) * p_.masks_per_exchange + tally(kMasksHandedOut);
+              });
+  total("new_aware_of_niche_services", SeriesKind::New, "persons/day",
+        "Eligible users who heard of a targeted crisis service (mask aid, masks from neighbours, counselling).", A::Sum, kNewAware);
   total("counselling_sessions", SeriesKind::New, "sessions/day", "Online counselling sessions.", A::Sum, kCounselling);
+  total("counselling_capacity", SeriesKind::New, "sessions/day", "Sessions the volunteer experts could give city-wide "
+        "(targeted.experts_per_100k x sessions_per_expert, whole sessions).", A::Sum, kCounsellingCapacity);
+  total("counselling_waiting", SeriesKind::Stock, "persons", "Residents with a counselling session booked and not yet given.",
+        A::Last, kCounsellingWaiting);
   total("new_counselled", SeriesKind::New, "persons/day", "Residents counselled for the first time.", A::Sum, kNewCounselled);
   // Co-production.
   total("n_volunteers", SeriesKind::Stock, "persons", "Registered volunteers.", A::Last, kVolunteers);
   total("new_volunteers", SeriesKind::New, "persons/day", "Residents signing up as volunteers.", A::Sum, kNewVolunteers);
   total("volunteer_acts", SeriesKind::New, "acts/day", "Volunteer services given.", A::Sum, kVolunteerActs);
   total("care_by_volunteers", SeriesKind::New, "needs/day", "Care needs met by volunteers (time bank).", A::Sum, kCareByVolunteers);
-  total("deliberation_acts", SeriesKind::New, "acts/day", "Votes, comments and deliberation in residents' councils.", A::Sum, kDeliberation);
+  total("deliberation_acts", SeriesKind::New, "acts/day", "Votes and comments on residents' councils' monthly agendas.", A::Sum,
+        kDeliberation);
+  total("council_meetings", SeriesKind::New, "meetings/day", "Councils deliberating with residents' representatives (one a month "
+        "per live council and community).", A::Sum, kCouncilRounds);
   // Firms.
   total("bookings_served", SeriesKind::New, "bookings/day", "Services booked from firms through the platform.", A::Sum, kBookings);
   total("n_firms_open", SeriesKind::Stock, "firms", "Firms open and never closed.", A::Mean, kFirmsOpen);
@@ -437,7 +479,9 @@ std::vector<Model::Scalar> JiaxingModel::summary(const World& w, const std::vect
   out.push_back({"volunteers_end", "persons", "Registered volunteers on the last day.", value_at("n_volunteers", n - 1)});
   out.push_back({"mask_requesters", "persons", "Residents who asked for masks.", range_sum("new_mask_requesters", 0, n)});
   out.push_back({"mask_recipients", "persons", "Residents who obtained masks.", range_sum("new_mask_recipients", 0, n)});
-  out.push_back({"masks_exchanged", "masks", "Masks exchanged through mutual aid.", range_sum("masks_exchanged", 0, n)});
+  out.push_back({"masks_exchanged", "masks", "Masks exchanged through mutual aid and mask aid together (seed 000's definition).",
+                 range_sum("masks_exchanged", 0, n)});
+  out.push_back({"masks_handed_out", "masks", "Masks handed out by mask aid.", range_sum("masks_handed_out", 0, n)});
   out.push_back({"counselled", "persons", "Residents counselled online.", range_sum("new_counselled", 0, n)});
   out.push_back({"firm_closed_days_mean", "days", "Mean days a firm spent closed.",
                  num_firms_ ? range_sum("n_firms_closed", 0, n) / num_firms_ : nan});

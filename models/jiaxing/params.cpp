@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/jiaxing/param_blocks.hpp"
 #include "sim/core/closest_match.hpp"
 #include "sim/core/errors.hpp"
 #include "sim/params/param_table.hpp"
@@ -166,11 +167,12 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
            kCoproduction)
         .changeable();
     table.real("jiaxing.coproduction.masks_per_exchange", &P::masks_per_exchange, 10, 0, 1000, "masks",
-           "Masks handed over in one mutual-aid exchange.",
+           "Masks handed over in one mutual-aid exchange with a household without masks.",
            "assumption: a box of ten masks, the common retail pack in 2020");
     table.real("jiaxing.coproduction.council_participation", &P::council_participation, 0.012, 0, 1, "1/day",
-           "Daily probability a registered resident votes, comments or deliberates while a residents' "
-           "council is live (times critical-mass factor, relative trust, incentives).",
+           "Daily probability a registered resident votes or comments on a residents' council's agenda "
+           "while its monthly round is open (jiaxing.councils.round_days; at most once a month), times "
+           "usefulness (critical mass), relative trust and the points' motive (jiaxing.conditions).",
            kCal)
         .changeable();
     table.real("jiaxing.coproduction.critical_mass_share", &P::critical_mass_share, 0.2, 0.001, 1, "fraction",
@@ -275,7 +277,8 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
                {"jiaxing.services[].channel", ParamType::String, std::nullopt, {}, {},
                 std::vector<std::string>(kChannelNames.begin(), kChannelNames.end()), "",
                 "How the service meets the need: self_service, official (queued request), firm_booking, "
-                "volunteer, mutual_aid, council, volunteer_signup.",
+                "volunteer, mutual_aid, council, volunteer_signup, expert (counselling sessions by volunteer "
+                "experts, capped, for quarantined households only: jiaxing.targeted).",
                 ""},
                {"jiaxing.services[].launch", ParamType::String, std::string("dated"), {}, {},
                 std::vector<std::string>(kLaunchNames.begin(), kLaunchNames.end()), "",
@@ -298,7 +301,9 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
                {"jiaxing.services[].needs_entrepreneur", ParamType::Bool, false, {}, {}, {}, "",
                 "Launched by public entrepreneurs and rolled out community by community.", ""},
                {"jiaxing.services[].mask_aid", ParamType::Bool, false, {}, {}, {}, "",
-                "An official supplies channel that hands out masks from platform.mask_stock_per_10k.", ""}},
+                "An official supplies channel that hands out masks from platform.mask_stock_per_10k, only to "
+                "residents of households without masks (jiaxing.targeted); it does not serve other supplies "
+                "needs.", ""}},
               read_services);
 
     // Firms.
@@ -361,6 +366,8 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
            "Daily hazard that a dormant user comes back, times trust.",
            "assumption: a dormant user returns within months at average trust; acts only when lapse_rate > 0")
         .changeable();
+    add_targeted_parameters(table);
+    add_council_parameters(table);
     return table;
   }();
   return t;
@@ -489,6 +496,10 @@ void check_jiaxing_parameters(const ParamSet& p) {
                              for (const char* n : kNeedNames) o += (o.empty() ? "" : ", ") + std::string(n);
                              return o;
                            }() + ")");
+    if (ch == "expert" && s.get_string("serves") != "counselling")
+      throw InputError(s.at("channel").loc, "jiaxing.services",
+                       "service '" + s.get_string("name") + "': the 'expert' channel serves only counselling "
+                       "(serves = \"counselling\")");
     if (s.get_bool("mask_aid") && (ch != "official" || s.get_string("serves") != "supplies"))
       throw InputError(s.at("mask_aid").loc, "jiaxing.services",
                        "mask_aid applies only to an 'official' channel serving 'supplies'");

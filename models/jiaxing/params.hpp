@@ -14,9 +14,10 @@
 namespace govsim::jiaxing {
 
 // How a live service meets a need (see docs/jiaxing_model.md, "The platform").
-enum class Channel : uint8_t { SelfService, Official, FirmBooking, Volunteer, MutualAid, Council, VolunteerSignup };
-inline constexpr std::array<const char*, 7> kChannelNames = {
-    "self_service", "official", "firm_booking", "volunteer", "mutual_aid", "council", "volunteer_signup"};
+// `expert`: sessions with volunteer experts, capped and targeted (crisis_channels.hpp).
+enum class Channel : uint8_t { SelfService, Official, FirmBooking, Volunteer, MutualAid, Council, VolunteerSignup, Expert };
+inline constexpr std::array<const char*, 8> kChannelNames = {
+    "self_service", "official", "firm_booking", "volunteer", "mutual_aid", "council", "volunteer_signup", "expert"};
 
 // What starts a service (service_decisions.hpp): nothing in the Jiaxing scenarios is dated.
 enum class Launch : uint8_t { Dated, AtStart, UnmetNeed, Conversion, AfterCrisis };
@@ -32,7 +33,7 @@ struct Service {
   int converts_from = -1;  // conversion: index of the crisis service it converts
   Date start, end;         // dated services only
   bool needs_entrepreneur = false;  // launched and rolled out only by public entrepreneurs
-  bool mask_aid = false;            // an official supplies channel that hands out masks
+  bool mask_aid = false;            // an official channel handing out masks to households without masks
 };
 inline constexpr size_t kMaxServices = 32;  // services are a bitmask per community
 
@@ -65,6 +66,23 @@ struct ServiceDecisionParams {
   int retire_days = 0;      // ...for this many days in a row
   int convert_days = 0;     // days from a crisis service's retirement until its conversion is live
   int develop_days = 0;     // days from the last crisis retirement until after-crisis services are live
+};
+
+// Targeted crisis services (crisis_channels.hpp): who may need them, how they hear of them, and
+// the capped channels that serve them.
+struct TargetedParams {
+  double share_without_masks = 0;  // households without masks when the crisis starts
+  double share_quarantined = 0;    // households under home quarantine (counselling eligibility)
+  double awareness_rate = 0;       // daily hazard that an eligible user hears of a live niche service
+  double mask_seek_rate = 0;       // daily probability an aware user without masks seeks them
+  double counselling_seek_rate = 0;  // daily probability an aware quarantined user seeks a session
+  double experts_per_100k = 0;     // volunteer experts per 100,000 adults
+  double sessions_per_expert = 0;  // counselling sessions an expert gives per day
+};
+
+// Residents' councils (deliberation.hpp): one round a month per council.
+struct CouncilParams {
+  int round_days = 0;  // days the month's agenda is open for votes and comments, ending on the meeting day
 };
 
 struct JiaxingParams {
@@ -100,6 +118,8 @@ struct JiaxingParams {
   // trust
   double trust_gain = 0, trust_loss = 0, late_factor = 0;
   double contagion = 0, hear_rate = 0;     // neighbours' answered and dropped requests (word of mouth)
+  TargetedParams targeted;
+  CouncilParams councils;
   double lapse_rate = 0, return_rate = 0;  // registered users going dormant and coming back
   double registration_trust = 0;           // weight of relative trust in the registration hazard
 };

@@ -17,7 +17,9 @@ inline uint8_t bit(Channel ch) { return static_cast<uint8_t>(1u << static_cast<u
 // The services live in this community today, as channels per need and flags.
 struct LiveServices {
   std::array<uint8_t, kNumNeeds> channels{};  // bit per Channel
-  bool council = false, signup = false, volunteer = false, mutual_aid = false, mask_aid = false;
+  bool council = false, signup = false, volunteer = false, mutual_aid = false, mask_aid = false, expert = false;
+  uint32_t council_meetings = 0;  // councils deliberating today (deliberation.hpp)
+  uint32_t expert_sessions = 0;   // counselling sessions granted to this community today (crisis_channels.hpp)
   uint32_t count = 0;
 };
 

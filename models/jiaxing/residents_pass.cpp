@@ -4,7 +4,10 @@
 #include <cmath>
 
 #include "models/jiaxing/conditions.hpp"
+#include "models/jiaxing/crisis_channels.hpp"
+#include "models/jiaxing/deliberation.hpp"
 #include "models/jiaxing/passes.hpp"
+#include "models/jiaxing/requests.hpp"
 #include "models/jiaxing/rules.hpp"
 
 namespace govsim::jiaxing::passes {
@@ -22,6 +25,7 @@ struct CommunityDay {
   uint32_t offers_left = 0;               // mutual-aid offers made yesterday, not yet taken
   uint32_t new_offers = 0, new_requests = 0, volunteer_acts = 0;
   std::array<uint32_t, 2> booking_demand{};  // residents who tried to book a firm today, by sector
+  TargetedDay targeted;                   // mask aid, masks from neighbours, counselling sessions left
 };
 
 CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const LiveServices& live,
@@ -30,6 +34,7 @@ CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const 
   const double share = size ? double(c.registered) / size : 0.0;
   const double useful = live.council || live.mutual_aid ? conditions::usefulness(p, share) : 0.0;
   CommunityDay d;
+  // Deliberation only while a council round is open (deliberation.hpp).
   d.p_delib0 = live.council ? p.council_participation * useful * conditions::deliberation_motive(p) : 0.0;
   d.p_vol = live.volunteer ? p.volunteer_activity * conditions::volunteer_motive(p, day.intensity) : 0.0;
   d.p_offer0 = live.mutual_aid ? p.mutual_aid_offer * useful : 0.0;
@@ -41,6 +46,10 @@ CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const 
   d.firm_capacity = firm_capacity;
   d.volunteer_capacity = c.volunteer_capacity;
   d.offers_left = c.offers;
+  d.targeted.mask_aid = live.mask_aid;
+  d.targeted.mutual_aid = live.mutual_aid;
+  d.targeted.expert = live.expert;
+  d.targeted.sessions_left = live.expert_sessions;
   return d;
 }
 
@@ -64,26 +73,12 @@ inline uint8_t registration(const JiaxingParams& p, const DayContext& day, const
   return 0;
 }
 
-// A request to the community's team (one pending request per resident). Without accountability a
-// request is taken up only with probability responsiveness; the rest wait unanswered until dropped.
-inline void send_request(const JiaxingParams& p, const DayContext& day, const LiveServices& live,
-                         const ResidentView& r, CommunityDay& d, uint32_t i, int k, double v_request, Tally& T) {
-  r.request_day[i] = static_cast<int32_t>(day.tick);
-  if (v_request < conditions::responsiveness(p)) {
-    ++d.new_requests;
-  } else {
-    r.flags[i] |= kIgnored;
-    ++T[kIgnoredRequests];
-  }
-  ++T[kNewRequests];
+// A request to the community's team for need k (requests.hpp); information requests are the
+// seed's online consultations. Groceries (supplies) are never mask requests: crisis_channels.hpp.
+inline void send_request(const JiaxingParams& p, const DayContext& day, const ResidentView& r, CommunityDay& d,
+                         uint32_t i, int k, double v_request, Tally& T) {
+  queue_request(p, day, r, i, v_request, d.new_requests, T);
   if (k == int(Need::Information)) ++T[kConsultations];
-  if (k == int(Need::Supplies) && live.mask_aid) {
-    r.flags[i] |= kMaskPending;
-    if (!(r.flags[i] & kMaskRequester)) {
-      r.flags[i] |= kMaskRequester;
-      ++T[kNewMaskRequesters];
-    }
-  }
 }
 
 // The day's need, if any: its kind, whether it is met at once online, queued for an official
@@ -128,7 +123,7 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
         met_online = true;
       } else if (official && v < to_official && r.request_day[i] < 0) {
         queued = true;
-        send_request(p, day, live, r, d, i, k, v / to_official, T);
+        send_request(p, day, r, d, i, k, v / to_official, T);
       } else if (self && (!official || v >= to_official)) {
         met_online = true;
       }
@@ -157,14 +152,15 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
 
 // Co-production of a registered resident: one uniform split into disjoint ranges (one act a day
 // at most), then volunteer sign-up. Returns true when the resident co-produced.
-inline bool coproduction(const ResidentView& r, CommunityDay& d, uint32_t i, float u2, float u3, double trust_rel,
-                         Tally& T) {
+inline bool coproduction(const DayContext& day, const ResidentView& r, CommunityDay& d, uint32_t i, float u2, float u3,
+                         double trust_rel, Tally& T) {
   bool acted = false;
-  const double p_delib = d.p_delib0 * trust_rel;
+  const double p_delib = may_deliberate(r, day, i) ? d.p_delib0 * trust_rel : 0.0;  // once a month
   const double p_v = (r.flags[i] & kVolunteer) ? d.p_vol : 0.0;
   const double p_offer = d.p_offer0 * trust_rel;
   if (u2 < p_delib) {
     ++T[kDeliberation];
+    r.council_month[i] = static_cast<int16_t>(day.month);
     acted = true;
   } else if (u2 < p_delib + p_v) {
     ++d.volunteer_acts;
@@ -225,7 +221,9 @@ void residents_pass(const JiaxingParams& p, const DayContext& day, const Counter
     const double trust_rel = r.trust[i] * d.inv_trust_mean;
     bool active = false;
     if (u0 < day.total_rate) active = need_of_the_day(p, day, rng, live, r, d, i, reg, trust_rel, T);
-    if (reg) active = coproduction(r, d, i, u2, u3, trust_rel, T) || active;
+    if (reg && r.crisis[i] && d.targeted.any())
+      active = targeted_needs(p, day, rng, r, d.targeted, d.offers_left, d.new_requests, i, T) || active;
+    if (reg) active = coproduction(day, r, d, i, u2, u3, trust_rel, T) || active;
 
     if (active) {
       ++T[kActive];
@@ -244,6 +242,7 @@ void residents_pass(const JiaxingParams& p, const DayContext& day, const Counter
   T[kVolunteerActs] = d.volunteer_acts;
   c.offers = d.new_offers;
   c.booking_demand = d.booking_demand;
+  c.bookings = static_cast<uint32_t>(T[kCounsellingWaiting]);
   c.volunteer_capacity = d.volunteer_acts * p.care_per_volunteer_act;
 }
 

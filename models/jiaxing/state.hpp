@@ -23,6 +23,9 @@ enum Counter : int {
   kFirmsOpen, kFirmsClosed, kFirmsResumed, kFirmsListed, kFirmClosedDays,
   kServicesLive,
   kDormantUsers, kNewDormant, kReturned, kNewsHeard,
+  // targeted crisis services (crisis_channels.hpp) and councils' monthly rounds (deliberation.hpp)
+  kMaskExchanges, kMasksDelivered, kMaskStock, kNewAware, kCounsellingCapacity, kCounsellingWaiting,
+  kCouncilRounds,
   kUses0, kUses6 = kUses0 + kNumNeeds - 1,
   kGap0, kGap6 = kGap0 + kNumNeeds - 1,  // needs that arose where offline provision was closed, by need
   kMonthActive0, kMonthActive1, kMonthActive2,
@@ -47,7 +50,10 @@ struct Community {
   uint32_t adopted = 0;                   // entrepreneur services rolled out here (bitmask)
   RequestQueue queue;
   double answer_carry = 0;                // fractional capacity carried to the next day
-  double mask_stock = 0;
+  uint64_t mask_stock = 0;               // whole masks held by mask aid (delivered - handed out)
+  double mask_carry = 0;                  // fractional delivery carried to the next day
+  uint32_t bookings = 0;                  // counselling sessions booked and not yet given (end of day)
+  uint32_t sessions_granted = 0;          // today's share of the city's counselling sessions
   uint32_t offers = 0;                    // mutual-aid offers made yesterday
   double volunteer_capacity = 0;          // care needs volunteers can meet today
   std::array<uint32_t, 2> booking_demand{};  // yesterday's residents who tried to book a firm, by sector
@@ -72,6 +78,8 @@ struct DayContext {
   double total_rate = 0;
   std::array<double, kNumNeeds> open{};       // offline availability
   uint32_t launched = 0;           // services within their dates (bitmask)
+  int32_t day_of_month = 1;        // 1-based
+  int32_t days_in_month = 30;
   bool firms_closing = false;
 };
 

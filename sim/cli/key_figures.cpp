@@ -144,7 +144,8 @@ KeyFigures compare_with_targets(const std::string& targets_path, const ResultTab
     }
     r.available = !std::isnan(sim);
     r.simulated = fmt(sim, unit);
-    r.pass = r.available && sim >= lo - 1e-12 && sim <= hi + 1e-12;
+    r.input = (*x)["role"].value_or(std::string()) == "input";
+    r.pass = !r.input && r.available && sim >= lo - 1e-12 && sim <= hi + 1e-12;
     k.rows.push_back(std::move(r));
   }
   return k;
@@ -161,9 +162,10 @@ std::string format_key_figures(const KeyFigures& k) {
   int pass = 0, avail = 0;
   for (const auto& r : k.rows) {
     std::snprintf(line, sizeof line, "  %-*s %12s %12s  %-9s %s\n", int(w), r.label.c_str(), r.published.c_str(),
-                  r.simulated.c_str(), r.tolerance.c_str(), !r.available ? "not in this result" : r.pass ? "within" : "OUTSIDE");
+                  r.simulated.c_str(), r.tolerance.c_str(),
+                  !r.available ? "not in this result" : r.input ? "input (not scored)" : r.pass ? "within" : "OUTSIDE");
     out += line;
-    pass += r.pass, avail += r.available;
+    pass += r.pass, avail += r.available && !r.input;
   }
   std::snprintf(line, sizeof line, "  %d of %d within tolerance (one run; paper_repro/ compares replicate means)\n", pass, avail);
   return out + line;

@@ -13,6 +13,7 @@ namespace govsim::cli {
 struct TargetComparison {
   std::string id, label, published, simulated, tolerance;
   bool pass = false, available = false;
+  bool input = false;  // role = "input": built into the scenario, shown but never scored
 };
 
 struct KeyFigures {

@@ -194,6 +194,10 @@ def test_targets_files_are_complete():
     t = targets.load("jiaxing")
     assert targets.check(t["activity_rate_2020_05"], 0.31) and not targets.check(t["activity_rate_2020_05"], 0.33)
     assert targets.check(t["masks_exchanged"], 70000) and not targets.check(t["masks_exchanged"], 50000)
+    # "More than 400 a day" is a lower bound: 285 fails it (a factor-2 band around 400 would pass it).
+    assert not targets.check(t["consultations_per_day"], 285) and targets.check(t["consultations_per_day"], 450)
+    # "40 days halted" is built into the scenario (the level-1 phase): shown, never scored.
+    assert targets.is_input(t["economy_halted_days"]) and targets.check(t["economy_halted_days"], 40) is None
 
 
 def test_no_published_number_is_hard_coded():

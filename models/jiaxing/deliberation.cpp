@@ -1,0 +1,22 @@
+#include "models/jiaxing/deliberation.hpp"
+
+#include <algorithm>
+
+namespace govsim::jiaxing {
+
+int32_t meeting_day(const CounterRng& rng, int32_t month, uint32_t community, uint32_t service,
+                    int32_t days_in_month) {
+  const double u = rng.uniform(static_cast<uint32_t>(month), community, kCouncilDayBase + service);
+  return std::min(days_in_month, 1 + static_cast<int32_t>(u * days_in_month));
+}
+
+CouncilRound council_round(const CouncilParams& cp, const DayContext& day, const CounterRng& rng,
+                           uint32_t community, uint32_t service) {
+  const int32_t meet = meeting_day(rng, day.month, community, service, day.days_in_month);
+  CouncilRound r;
+  r.meeting = day.day_of_month == meet;
+  r.open = day.day_of_month <= meet && day.day_of_month > meet - cp.round_days;
+  return r;
+}
+
+}  // namespace govsim::jiaxing
