@@ -24,6 +24,7 @@ enum Counter : int {
   kClosedPooled,         // closures by interdependence kind
   kClosedSequential,
   kClosedReciprocal,
+  kInfoProcessed,        // public contributions in tasks closed (each once, however many rounds repeated it)
   kNumCounters
 };
 
@@ -38,6 +39,9 @@ enum HoursSum : int {
   kCloseHoursPooled,   // close hours by kind
   kCloseHoursSequential,
   kCloseHoursReciprocal,
+  kOtherWorkHours,     // official hours spent on other work (not the simulated tasks)
+  kAdjustMessages,     // sum over closed tasks of messages that reconcile work (ask-backs, returns, rounds)
+  kRestarts,           // sum over closed tasks of chain re-runs (sequential errors found)
   kNumSums
 };
 

@@ -111,7 +111,7 @@ class UnitHarness {
   void run(int days, bool platform_live, double per_day) {
     const collab::ResidentColumns rc{willingness_.data(), contributions_.data(), last_day_.data(), today_.data()};
     for (int t = 0; t < days; ++t) {
-      unit_->step_day(t, platform_live, per_day, p_, plans_, rng_, rc, busy_.data());
+      unit_->step_day(t, 1, platform_live, per_day, p_, plans_, rng_, rc, busy_.data());
       arrived_ += unit_->tally().count[collab::kArrived];
       closed_ += unit_->tally().count[collab::kClosed];
       dropped_ += unit_->tally().count[collab::kDropped];
