@@ -35,7 +35,8 @@ the society layer, with counts at the district's population; they are reported, 
 PASS/FAIL (most are held out of the calibration: docs/calibration.md).
 
 Writes yuexiu_dispatch.png and yuexiu_dispatch.json to --out; exits 1 if any published dispatch
-figure falls outside its tolerance. --small runs a tenth of the residents with 2 replicates (for tests).
+fitted figure falls outside its tolerance. --small runs a tenth of the residents with 2 replicates: a
+smoke test of the pipeline (for tests), exit status 0 whatever the verdicts.
 """
 import argparse
 import json
@@ -234,7 +235,7 @@ def main():
     with open(os.path.join(args.out, "yuexiu_dispatch.json"), "w", encoding="utf-8") as f:
         json.dump(record, f, indent=2)
     print(f"\nyuexiu_dispatch: {'PASS' if ok else 'FAIL'} (fitted figures and the event count); wrote {args.out}/yuexiu_dispatch.png and .json")
-    return 0 if ok else 1
+    return 0 if ok or args.small else 1
 
 
 if __name__ == "__main__":

@@ -312,7 +312,7 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
                                          days > 0 ? double(sum_over(a, b).count[kArrived]) / days : 0.0);
     out.push_back({"queue_steady" + suffix, "",
                    "1 if the open tasks settled: their trend over the last third of the window grows them by at most "
-                   "a tenth of their mean there or one day's arrivals; 0 if the queue grows without bound (its "
+                   "a tenth of their mean there, one day's arrivals or four times the root of that mean; 0 if the queue grows without bound (its "
                    "means depend on the run's length and must not be averaged)." + what,
                    q.steady ? 1.0 : 0.0});
     out.push_back({"open_tasks_trend_per_day" + suffix, "tasks/day",

@@ -1,6 +1,7 @@
 #include "models/collab/queue_stats.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace govsim::collab {
 
@@ -22,7 +23,7 @@ QueueTrend open_task_trend(const double* open, int n, double arrivals_per_day) {
   q.slope_per_day = sxx > 0 ? sxy / sxx : 0;
   q.mean_open = my;
   q.growth = q.slope_per_day * m;
-  q.steady = !(q.growth > std::max(0.1 * my, arrivals_per_day));
+  q.steady = !(q.growth > std::max({0.1 * my, arrivals_per_day, 4.0 * std::sqrt(std::max(my, 0.0))}));
   return q;
 }
 

@@ -5,9 +5,10 @@
 // The test: the least-squares trend of the open-task count over the last third of a window of days.
 // In a stable queue the count fluctuates around a level and the trend is noise; in an overloaded
 // one it grows about linearly at (arrival rate - service rate). The queue is called growing when
-// the growth the trend implies over that last third exceeds both a tenth of the mean open count
-// there and one day's arrivals (so neither a small queue's noise nor a large queue's slow drift
-// is flagged). Windows shorter than 6 days are not judged (steady is reported, with trend 0).
+// the growth the trend implies over that last third exceeds a tenth of the mean open count there,
+// one day's arrivals and four times the square root of that mean (the size of a stable queue's
+// fluctuations: open tasks in a queue that keeps up are about Poisson), so that neither a small
+// queue's noise nor a large queue's slow drift is flagged. Windows shorter than 6 days are not judged (steady is reported, with trend 0).
 #include <cstdint>
 
 namespace govsim::collab {
