@@ -1,6 +1,7 @@
 #include "models/collab/unit_sim.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -513,7 +514,7 @@ bool UnitSim::adjust_round(uint32_t slot, int stage, double t) {
     drop(slot, t, true);
     return false;
   }
-  const int count = __builtin_popcount(r.redo);
+  const int count = std::popcount(r.redo);
   k.round_message_hours = static_cast<float>(per_member);
   k.reworks += static_cast<uint16_t>(count);
   k.members_left[stage] = static_cast<uint8_t>(count);
