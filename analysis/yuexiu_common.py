@@ -73,6 +73,12 @@ def observables(result):
         "share_satisfied_after": s["share_satisfied_after_platform"],
         "messages_before": s["messages_per_task_before_platform"],
         "messages_after": s["messages_per_task_after_platform"],
+        "km_close_hours_before": s.get("km_mean_close_hours_before_platform", float("nan")),
+        "km_close_hours_after": s.get("km_mean_close_hours_after_platform", float("nan")),
+        "utilisation_after": s.get("official_utilisation_after_platform", float("nan")),
+        "task_utilisation_after": s.get("task_utilisation_after_platform", float("nan")),
+        "queue_steady_before": s.get("queue_steady_before_platform", float("nan")),
+        "queue_steady_after": s.get("queue_steady_after_platform", float("nan")),
     }
 
 

@@ -23,6 +23,9 @@ What it does (all with build/govsim; build it first, see README):
      relative gains in mean_close_hours differ by more than k standard errors.
  (4) Yuezhengyi (type I): document handling time (type I's mean_close_hours) down by more than
      40 % with the platform; passes if the simulated mean reduction exceeds 40 %.
+ Replicates whose queue of open tasks grows without bound (summary queue_steady = 0) are flagged and
+ left out of every mean (issue 16). Pure sequential (d = 1) and pure reciprocal (d = 2) runs at type
+ III's and IV's participation are reported apart from the types' 50/50 mixture (not in the claims).
  Significance: a difference of replicate means counts when it exceeds k = 3 standard errors of
  the difference, s.e. = sqrt(sd_a^2/R + sd_b^2/R), treating the arms as independent. Why 3: with
  R = 5 replicates per arm (about 8 degrees of freedom) 3 s.e. is a two-sided p of about 0.02 per
@@ -89,6 +92,8 @@ LABEL = {
     "coordination_hours_per_task": "coordination hours / task",
     "share_same_day": "share closed same day",
 }
+PURE_MEASURES = ["mean_close_hours", "km_mean_close_hours", "adjustment_messages_per_task", "reworks_per_task",
+                 "share_dropped", "unsteady"]
 DIFFICULTY = ["mean_close_hours", "coordination_hours_per_task", "messages_per_task"]
 ORDER = [("I", "II"), ("I", "III"), ("II", "IV"), ("III", "IV")]
 GAIN_LOWER = ["mean_close_hours", "messages_per_task", "coordination_hours_per_task"]
@@ -102,10 +107,15 @@ def scenario(t):
 
 
 def stats(results):
-    """Mean, standard error and values of every summary scalar over replicates."""
+    """Mean, standard error and values of every summary scalar over replicates. A replicate whose
+    queue of open tasks did not settle (queue_steady 0: it grows without bound, so its means depend on
+    the run's length) is flagged and left out of the means (issue 16); "unsteady" counts them."""
     out = {}
+    steady = [r.summary.get("queue_steady", 1.0) == 1.0 for r in results]
+    kept = [r for r, ok in zip(results, steady) if ok]
+    out["unsteady"] = {"mean": float(len(results) - len(kept)), "se": 0.0, "values": [float(not ok) for ok in steady]}
     for k in results[0].summary:
-        v = np.array([r.summary[k] for r in results], dtype=float)
+        v = np.array([r.summary[k] for r in kept], dtype=float) if kept else np.array([np.nan])
         n = int(np.isfinite(v).sum())
         fv = v[np.isfinite(v)]
         out[k] = {"mean": float(fv.mean()) if n else float("nan"),
@@ -169,7 +179,10 @@ def main():
                   else "scenario scale")
     work = gr.make_workdir("govsim-typology-")
     jobs = max(1, os.cpu_count() or 1)
+    # The four types, and the pure kinds apart from type III's and IV's 50/50 mixture (issue 16):
+    # pure sequential (d = 1) and pure reciprocal (d = 2) at each type's participation.
     configs = [(t, p) for t in TYPES for p in ("off", "on")]
+    pure = [(t, d, p) for t in ("III", "IV") for d in (1, 2) for p in ("off", "on")]
     print(f"typology: 4 types x platform off/on x {R} replicates{' (small)' if args.small else ''} ...", flush=True)
     # One single-threaded govsim per core: `jobs` configurations at a time, replicates in turn.
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as outer:
@@ -177,9 +190,15 @@ def main():
                                 base_sets + [f"collab.platform.enabled={'true' if c[1] == 'on' else 'false'}"],
                                 R, work, f"{c[0]}-{c[1]}", jobs=1)
                 for c in configs}
+        pfuts = {c: outer.submit(gr.run_replicates, args.govsim, scenario(c[0]),
+                                 base_sets + [f"collab.interdependence={c[1]}",
+                                              f"collab.platform.enabled={'true' if c[2] == 'on' else 'false'}"],
+                                 R, work, f"{c[0]}-d{c[1]}-{c[2]}", jobs=1)
+                 for c in pure}
         S = {t: {} for t in TYPES}
         for (t, p), fu in futs.items():
             S[t][p] = stats(fu.result())
+        PURE = {f"{t}_d{d}_{p}": stats(fu.result()) for (t, d, p), fu in pfuts.items()}
     os.rmdir(work)
     run_seconds = time.time() - t0
 
@@ -317,6 +336,9 @@ def main():
         "claim_2_platform_gains": c2,
         "claim_3_gain_by_type": {"relative_gains": gains, "largest_gain_by_measure": largest, "test": c3},
         "claim_4_yuezhengyi": c4,
+        "unsteady_replicates": {f"{t}_{p}": S[t][p]["unsteady"]["mean"] for t in TYPES for p in ("off", "on")},
+        "pure_kinds": {k: {m: {"mean": v[m]["mean"], "se": v[m]["se"]} for m in PURE_MEASURES if m in v}
+                       for k, v in PURE.items()},
         "measures": {t: {p: {m: {"mean": v["mean"], "se": v["se"]} for m, v in S[t][p].items()}
                          for p in ("off", "on")} for t in TYPES},
         "scenario_axes": {t: {"participation": 0.1 if GRID[t][0] == 0 else 0.9,
@@ -327,6 +349,15 @@ def main():
         json.dump(clean(report), f, indent=2, allow_nan=False)
 
     P = lambda b: "PASS" if b else "FAIL"  # noqa: E731
+    flagged = {f"{t} {p}": int(S[t][p]["unsteady"]["mean"]) for t in TYPES for p in ("off", "on")
+               if S[t][p]["unsteady"]["mean"] > 0}
+    if flagged:
+        print("queues that grew without bound (replicates left out of the means): "
+              + ", ".join(f"{k}: {v} of {R}" for k, v in flagged.items()))
+    print("\npure kinds apart from the mixture (d = 1 sequential, d = 2 reciprocal; replicate means, steady runs only)")
+    print(f"  {'run':<14}" + "".join(f"{m[:22]:>24}" for m in PURE_MEASURES))
+    for k, v in PURE.items():
+        print(f"  {k:<14}" + "".join(f"{v[m]['mean']:>24.4g}" for m in PURE_MEASURES))
     print(f"\n(1) without a platform, difficulty I < II, III < IV (k = {K:g} s.e.)")
     print(f"  {'measure':<30}{'cmp':<10}{'lower':>10}{'higher':>10}{'z':>9}  result")
     for c in c1:

@@ -15,7 +15,8 @@ platform, with it, and the platform's relative gain. Claims checked (seed 002, t
   (b) the platform lowers the mean hours to close at every point of the plane (k = 3).
 Writes typology_sweep.png and typology_sweep.json to --out (default $TMPDIR/govsim-repro, outside
 the tree; --refresh-committed writes paper_repro/output/); exits 1 if a claim fails.
---small: runs a 3 x 3 x 2 grid with 3 replicates, 20 000 residents, to mid-April 2021, first.
+--small: runs a 3 x 3 x 2 grid with 3 replicates, 20 000 residents, to mid-April 2021, first; a smoke
+test of the pipeline, exit status 0 whatever the verdicts.
 
     /usr/bin/python3 paper_repro/typology_sweep.py --sensitivity [--trajectories 20] [--replicates 5]
 
@@ -215,7 +216,7 @@ def main():
     for name, c in record["claims"].items():
         print(f"{name:<45} {'PASS' if c['pass'] else 'FAIL'}")
     print(f"typology_sweep: {'PASS' if ok else 'FAIL'}; wrote {args.out}/typology_sweep.png and .json")
-    return 0 if ok else 1
+    return 0 if ok or args.small else 1  # --small is a smoke test of the pipeline
 
 
 if __name__ == "__main__":

@@ -18,11 +18,16 @@ Why these tolerances: the shares come from ~7 853 events, so their binomial stan
 0.5 pp near 79 % and 0.16 pp near 98 %; the published 78.8 % is rounded to 0.1 pp; 2 pp and 1 pp are
 about four and six standard errors. "40 %" and "6 times" are round figures: we accept values that
 round to them at the precision they are quoted with (37-43 %, 5-7x). The count covers "about 8
-months", so +/- 10 %. The five platform parameters were fitted to these five figures by
-analysis/calibrate_yuexiu.py at a tenth of the population with 6 replicates; this script checks the
-fit at full scale with fresh replicates (out of sample in population and random numbers) and
-reports the measures that were not fitted (messages per event, residents' satisfaction, the share
-closed the same day before the launch, mean hours to close).
+months", so +/- 10 %.
+
+Fitted or predicted (issue 16): each figure's use is read from paper_repro/calibrations/yuexiu.toml.
+The scenario carries that calibration's posterior medians. Only the FITTED figures (and the event
+count, which is an input: tasks per day x days) decide PASS/FAIL; a held-out figure is a prediction,
+printed as "predicted" or "missed" - a miss is a finding, not a failure of the script. The 98 %
+automatic dispatch now follows from the platform's dispatch table (collab.dispatch.*), so it is held
+out. Also reported, not compared with a figure: messages per event, residents' satisfaction, the share
+closed the same day before the launch, the mean and the censored (Kaplan-Meier) hours to close,
+official utilisation with the officials' other work, and whether each period's queue settled.
 
 It also prints the "activate society" figures of the residents' platform (registrations, party
 members, services, deliberation items, votes, participants; paper_repro/targets/yuexiu.toml) against
@@ -30,13 +35,15 @@ the society layer, with counts at the district's population; they are reported, 
 PASS/FAIL (most are held out of the calibration: docs/calibration.md).
 
 Writes yuexiu_dispatch.png and yuexiu_dispatch.json to --out; exits 1 if any published dispatch
-figure falls outside its tolerance. --small runs a tenth of the residents with 2 replicates (for tests).
+fitted figure falls outside its tolerance. --small runs a tenth of the residents with 2 replicates: a
+smoke test of the pipeline (for tests), exit status 0 whatever the verdicts.
 """
 import argparse
 import json
 import os
 import shutil
 import sys
+import tomllib
 
 import numpy as np
 
@@ -52,6 +59,8 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+CALIBRATION = os.path.join(HERE, "calibrations", "yuexiu.toml")
+
 CONTEXT = [
     ("share_same_day_before", "closed the same day, before", "fraction"),
     ("mean_close_hours_before", "mean hours to close, before", "hours"),
@@ -62,7 +71,20 @@ CONTEXT = [
     ("messages_after", "messages per event, after", "messages"),
     ("share_satisfied_before", "rated satisfactory (closed < 72 h), before", "fraction"),
     ("share_satisfied_after", "rated satisfactory (closed < 72 h), after", "fraction"),
+    ("km_close_hours_before", "hours to close, censored (Kaplan-Meier), before", "hours"),
+    ("km_close_hours_after", "hours to close, censored (Kaplan-Meier), after", "hours"),
+    ("utilisation_after", "official utilisation (tasks + other work), after", "fraction"),
+    ("task_utilisation_after", "official utilisation on the events alone, after", "fraction"),
+    ("queue_steady_before", "queue settled before the launch (1 yes)", ""),
+    ("queue_steady_after", "queue settled after the launch (1 yes)", ""),
 ]
+
+
+def target_uses():
+    """{target id: "fit" | "holdout"} from the calibration file."""
+    with open(CALIBRATION, "rb") as f:
+        cal = tomllib.load(f)
+    return {t["id"]: t["use"] for t in cal["calibration"].get("target", [])}
 
 
 def weekly(results, name):
@@ -157,17 +179,23 @@ def main():
     obs = [yc.observables(r) for r in results]
 
     table, ok = [], True
+    uses = target_uses()
     print(f"Yuexiu grid dispatch, {R} replicates, {int(results[0].file_attrs['num_residents'])} residents")
-    print(f"{'figure':<50}{'published':>11}{'simulated':>11}{'s.d.':>9}{'tolerance':>11}  verdict")
+    print(f"{'figure':<50}{'published':>11}{'simulated':>11}{'s.d.':>9}{'tolerance':>11}  use      verdict")
     for key, label, target, tol, how in yc.TARGETS:
         v = np.array([o[key] for o in obs])
         mean, sd = float(v.mean()), float(v.std(ddof=1)) if R > 1 else 0.0
         passed = yc.within(key, mean)
-        ok &= passed
+        use = uses.get(key, "input")
+        if use == "holdout":
+            verdict = "predicted" if passed else "missed"
+        else:
+            verdict = "PASS" if passed else "FAIL"
+            ok &= passed
         tol_text = f"±{tol:g}" if how == "abs" else f"±{100 * tol:g}%"
-        print(f"{label:<50}{target:>11.4g}{mean:>11.4g}{sd:>9.3g}{tol_text:>11}  {'PASS' if passed else 'FAIL'}")
+        print(f"{label:<50}{target:>11.4g}{mean:>11.4g}{sd:>9.3g}{tol_text:>11}  {use:<8} {verdict}")
         table.append({"key": key, "label": label, "published": target, "simulated": mean, "sd": sd,
-                      "tolerance": tol, "how": how, "pass": bool(passed)})
+                      "tolerance": tol, "how": how, "use": use, "verdict": verdict, "pass": bool(passed)})
     print("\nnot fitted (no published figure):")
     context = {}
     for key, label, unit in CONTEXT:
@@ -206,8 +234,8 @@ def main():
         record["posterior_predictive"] = predictive.record
     with open(os.path.join(args.out, "yuexiu_dispatch.json"), "w", encoding="utf-8") as f:
         json.dump(record, f, indent=2)
-    print(f"\nyuexiu_dispatch: {'PASS' if ok else 'FAIL'}; wrote {args.out}/yuexiu_dispatch.png and .json")
-    return 0 if ok else 1
+    print(f"\nyuexiu_dispatch: {'PASS' if ok else 'FAIL'} (fitted figures and the event count); wrote {args.out}/yuexiu_dispatch.png and .json")
+    return 0 if ok or args.small else 1
 
 
 if __name__ == "__main__":

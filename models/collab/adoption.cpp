@@ -161,7 +161,7 @@ DayConditions Adoption::conditions(const CollabParams& p, size_t u, bool live, i
   c.message_hours = blend(W.message_hours, P.message_hours, on * on);
   // The receiving official on the platform, and only for well-defined categories.
   c.auto_dispatch = P.auto_dispatch * kappa * on;
-  c.rework_prob = blend(W.rework_prob, P.rework_prob, kappa * on);
+  c.misunderstand_prob = blend(W.misunderstand_prob, P.misunderstand_prob, kappa * on);
   c.combine_hours_per_input = blend(W.combine_hours_per_input, P.combine_hours_per_input, kappa * on);
   // Manual routing by an official who sees the platform's directory of desks.
   c.misroute_prob = blend(W.misroute_prob, P.misroute_prob, on);
@@ -173,6 +173,7 @@ DayConditions Adoption::conditions(const CollabParams& p, size_t u, bool live, i
   d.official_time_factor = 1.0 + a.learning_slowdown * officials_learning(u, days_live, a.learning_days);
   d.record_hours = a.record_hours * on;
   d.minor_per_day = a.induced_ratio * regular_per_day * res;
+  d.officials_on = on;
   return d;
 }
 

@@ -38,6 +38,7 @@ struct DayConditions {
   double official_time_factor = 1; // official work time multiplier (learning)
   double record_hours = 0;         // official recording time per work item (formalism)
   double minor_per_day = 0;        // induced minor matters arriving in the unit per day
+  double officials_on = 1;         // share of the unit's officials on the platform (while it is live)
 };
 
 // The conditions without adoption: everyone on the platform while it is live, no extra cost.

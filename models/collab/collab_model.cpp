@@ -10,6 +10,7 @@
 #include "models/collab/measures.hpp"
 #include "models/collab/params.hpp"
 #include "models/collab/participation.hpp"
+#include "models/collab/queue_stats.hpp"
 #include "models/collab/society.hpp"
 #include "models/collab/unit_sim.hpp"
 #include "sim/model/parallel.hpp"
@@ -50,6 +51,7 @@ class CollabModel final : public Model {
 
   void step(World& w, const TickContext& ctx) override {
     const bool live = live_[ctx.tick];
+    const uint8_t phase = ctx.tick < p_.warmup_days ? 0 : live ? 2 : 1;
     const ResidentColumns rc{willingness_->data(), contributions_->data(), last_day_->data(), today_->data(),
                              p_.participants.enabled ? kind_->data() : nullptr,
                              p_.adoption.enabled ? online_tick_->data() : nullptr};
@@ -59,7 +61,7 @@ class CollabModel final : public Model {
       conditions_[u] = p_.adoption.enabled ? adoption_.conditions(p_, u, live, ctx.tick - first_live_, arrivals_mean_[u])
                                            : instant_conditions(p_, live);
     tbb::parallel_for(size_t{0}, units_.size(), [&](size_t u) {
-      units_[u]->step_day(ctx.tick, conditions_[u], arrivals_mean_[u], p_, plans_, rng, rc, busy);
+      units_[u]->step_day(ctx.tick, phase, conditions_[u], arrivals_mean_[u], p_, plans_, rng, rc, busy);
     });
     day_.clear();
     open_ = 0;
@@ -68,6 +70,7 @@ class CollabModel final : public Model {
       open_ += u->open_tasks();
     }
     history_.push_back(day_);
+    open_history_.push_back(double(open_));
     if (p_.society.enabled) {
       const Date today = w.calendar().date(ctx.tick);
       const bool society_live = !(today < p_.society.launch);
@@ -96,6 +99,8 @@ class CollabModel final : public Model {
     out.put("units/task_plans", s.task_plans);
     out.put("units/free_slots", s.free_slots);
     out.put("units/heap", s.heap);
+    out.put_pod("units/close_times", std::span<const CloseTimeHistogram>(s.close_times));
+    out.put("open_history", open_history_);
     out.put_pod("day", std::span<const UnitTally>(&day_, 1));
     out.put_value("open", open_);
     out.put_pod("history", std::span<const UnitTally>(history_));
@@ -116,6 +121,7 @@ class CollabModel final : public Model {
     s.task_plans = in.get_vector<uint8_t>("units/task_plans");
     s.free_slots = in.get_vector<uint32_t>("units/free_slots");
     s.heap = in.get_vector<uint8_t>("units/heap");
+    s.close_times = in.get_pod_vector<CloseTimeHistogram>("units/close_times");
     UnitSim::Cursor at;
     for (auto& u : units_) u->load(s, at, plans_);
     if (at.unit * 6 != s.counts.size()) throw DataError("model/units: more units than the scenario has");
@@ -124,6 +130,8 @@ class CollabModel final : public Model {
     const auto history = in.get_pod_vector<UnitTally>("history");
     if (history.size() > live_.size()) throw DataError("model/history: longer than the calendar");
     history_.assign(history.begin(), history.end());
+    open_history_ = in.get_vector<double>("open_history");
+    if (open_history_.size() != history_.size()) throw DataError("model/open_history: not one value per day");
     if (p_.society.enabled) {
       society_.load(in);
       service_ = in.get_vector<uint64_t>("society/service_history");
@@ -222,6 +230,7 @@ class CollabModel final : public Model {
   UnitTally day_;
   uint64_t open_ = 0;
   std::vector<UnitTally> history_;
+  std::vector<double> open_history_;  // open tasks at the end of each day (steady-state test)
   Society society_;               // only with collab.society.enabled
   int32_t first_live_ = 0;        // first tick the platform is live (the end if never)
   Adoption adoption_;             // only with collab.adoption.enabled
@@ -353,7 +362,43 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
       out.push_back({ms.name + suffix, ms.unit, std::string(ms.description) + what,
                      days > 0 ? ms.value(t, days, official_hours_per_day_) : std::numeric_limits<double>::quiet_NaN()});
   };
+  // Close times with censoring: closed tasks, and dropped or still-open ones censored (survival.hpp).
+  std::array<CloseTimeHistogram, kArrivalPhases> close_times{};
+  for (const auto& u : units_)
+    for (int ph = 0; ph < kArrivalPhases; ++ph) close_times[ph].add(u->close_times()[ph]);
+  for (const auto& u : units_) u->add_open_censored(24.0 * n, close_times);
+  // Each window: the measures, the censored time to close of the tasks that arrived in it, and
+  // whether its queue of open tasks settled (queue_stats.hpp).
+  auto add_queue = [&](int32_t a, int32_t b, const std::string& suffix, const std::string& what,
+                       const CloseTimeHistogram& h) {
+    const KaplanMeier km = kaplan_meier(h);
+    out.push_back({"km_mean_close_hours" + suffix, "hours",
+                   "Mean hours from arrival to closure with dropped and still-open tasks as censored (Kaplan-Meier, "
+                   "restricted to the last closure), tasks arriving in the window." + what,
+                   km.restricted_mean_hours});
+    out.push_back({"km_median_close_hours" + suffix, "hours",
+                   "Median hours to closure with dropped and still-open tasks as censored (Kaplan-Meier; NaN if "
+                   "half the tasks never closed)." + what,
+                   km.median_hours});
+    out.push_back({"share_censored" + suffix, "fraction",
+                   "Share of the window's tasks that did not close (dropped or still open at the end): censored." + what,
+                   km.events + km.censored > 0 ? double(km.censored) / double(km.events + km.censored)
+                                               : std::numeric_limits<double>::quiet_NaN()});
+    const double days = std::max(0, b - a);
+    const QueueTrend q = open_task_trend(open_history_.data() + a, b - a,
+                                         days > 0 ? double(sum_over(a, b).count[kArrived]) / days : 0.0);
+    out.push_back({"queue_steady" + suffix, "",
+                   "1 if the open tasks settled: their trend over the last third of the window grows them by at most "
+                   "a tenth of their mean there, one day's arrivals or four times the root of that mean; 0 if the queue grows without bound (its "
+                   "means depend on the run's length and must not be averaged)." + what,
+                   q.steady ? 1.0 : 0.0});
+    out.push_back({"open_tasks_trend_per_day" + suffix, "tasks/day",
+                   "Least-squares trend of the open tasks over the last third of the window." + what, q.slope_per_day});
+  };
+  CloseTimeHistogram after_warmup = close_times[1];
+  after_warmup.add(close_times[2]);
   add_window(from, n, "", " Over the run after the warm-up.");
+  add_queue(from, n, "", " Over the run after the warm-up.", after_warmup);
   // Before/after the platform's launch (the first live day after the warm-up; the end if it never
   // goes live). Always reported, NaN for an empty window, so every run has the same scalars and a
   // sweep over the platform's switches or launch date stays one table.
@@ -365,6 +410,16 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
     }
   add_window(from, launch, "_before_platform", " Before the platform's launch (after the warm-up).");
   add_window(launch, n, "_after_platform", " From the platform's launch to the end.");
+  add_queue(from, launch, "_before_platform", " Before the platform's launch (after the warm-up).", close_times[1]);
+  add_queue(launch, n, "_after_platform", " From the platform's launch to the end.", close_times[2]);
+  {
+    const UnitTally t = sum_over(from, n);
+    for (int k = 0; k < kNumKinds; ++k)
+      out.push_back({std::string("mean_close_hours_") + kKindNames[k], "hours",
+                     std::string("Mean hours to close of the ") + kKindNames[k] +
+                         " tasks closed after the warm-up (a mixture's kinds reported apart).",
+                     detail::ratio(t.sum[kCloseHoursPooled + k], double(t.count[kClosedPooled + k]))});
+  }
   const UnitTally all = sum_over(0, n);
   out.push_back({"tasks_arrived", "tasks", "Tasks that arrived over the whole run.", double(all.count[kArrived])});
   out.push_back({"tasks_closed", "tasks", "Tasks closed over the whole run.", double(all.count[kClosed])});

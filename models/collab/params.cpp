@@ -33,8 +33,10 @@ const CostDecl kCosts[] = {
      "Mean latency before the next actor picks up a hand-over (inbox checked by hand vs pushed)."},
     {"message_hours", &CoordinationCosts::message_hours, 0.10, 0.02, 0, 10, "hours/message",
      "Official time to read and answer one coordination message (phone and paper vs shared channel)."},
-    {"rework_prob", &CoordinationCosts::rework_prob, 0.20, 0.05, 0, 0.99, "probability",
-     "Chance that an input is misunderstood (information asymmetry) and the work must be redone."},
+    {"misunderstand_prob", &CoordinationCosts::misunderstand_prob, 0.20, 0.05, 0, 0.99, "probability",
+     "Misunderstanding (information asymmetry): chance that a receiver misreads what it is given - the "
+     "previous desk's output in a chain, the standard a pooled contribution must meet, the others' "
+     "positions in a round of mutual adjustment."},
     {"misroute_prob", &CoordinationCosts::misroute_prob, 0.25, 0.10, 0, 0.95, "probability",
      "Chance that a manually routed item reaches the wrong desk and is sent back."},
     {"ask_hours", &CoordinationCosts::ask_hours, 6.0, 1.0, 0, 240, "hours",
@@ -101,6 +103,50 @@ const ParamTable<CollabParams>& parameters() {
               "Mutual-adjustment rounds after which a reciprocal task that has not converged is dropped.",
               "assumption: a cap that rarely binds at the default rework probabilities; it only bounds "
               "non-converging reciprocal tasks");
+    // Interdependence as exchange (issue 16): models/collab/reciprocal_exchange.hpp.
+    constexpr const char* kExchange = "assumption: the seeds describe mutual adjustment but give no figures; "
+                                      "the scale is the tolerance (1), and the values put a typical reciprocal "
+                                      "task of a few members through a few rounds";
+    auto ex = [](auto field) { return [field](P& p) -> double& { return p.exchange.*field; }; };
+    table.real("collab.exchange.disagreement_sd", ex(&ExchangeParams::disagreement_sd), 1.0, 0, 1e6, "tolerances",
+           "Disagreement: the members of a reciprocal task start from positions drawn from a normal "
+           "distribution with this standard deviation (in units of collab.exchange.tolerance); 0: they agree "
+           "from the start. A member who misunderstands an exchange misreads the group's mean by as much.",
+           kExchange);
+    table.real("collab.exchange.adjustment_rate", ex(&ExchangeParams::adjustment_rate), 0.5, 0, 1, "fraction",
+           "Share of the distance to the group's mean position a member of a reciprocal task gives way each "
+           "round (0: nobody moves, such a task never converges; 1: all meet at the mean at once).",
+           "assumption: each side meets the others halfway (split the difference)");
+    table.real("collab.exchange.tolerance", ex(&ExchangeParams::tolerance), 1.0, 1e-9, 1e9, "position units",
+           "A reciprocal task's members agree when the spread (max - min) of their positions is within this.",
+           "assumption: the unit of the position scale (the other exchange parameters are in its units)");
+    table.real("collab.exchange.error_detection", ex(&ExchangeParams::error_detection), 0.5, 0, 1, "probability",
+           "Chance that the next desk of a sequential chain notices that its input carries an upstream error "
+           "(it asks back and the chain is redone from the sub-task that erred); an error nobody notices "
+           "passes down the chain and is found when the result is checked at the end.",
+           "assumption: half; the seeds give no figure");
+    table.real("collab.officials.other_work_share", &P::other_work_share, 0.5, 0, 0.95, "fraction",
+           "Share of every official's office hours taken by other work (cases, meetings, reports the model "
+           "does not route); it arrives at each desk as items in the same FIFO queue as the tasks' work.",
+           "assumption: the simulated tasks are a part of an official's job; half makes utilisation realistic "
+           "(seed 003 gives no time budget; issue 16)");
+    table.real("collab.officials.other_item_hours", &P::other_item_hours, 1.0, 0.01, 24, "hours",
+           "Mean length of one item of other work (exponential).", kHours);
+    table.flag("collab.dispatch.table", [](P& p) -> bool& { return p.dispatch_from_table; }, false,
+           "The platform dispatches automatically the events whose kind its dispatch table lists "
+           "(collab.dispatch.*), instead of a share collab.platform.auto_dispatch.",
+           "assumption: off by default (the typology keeps auto_dispatch); the Yuexiu scenario turns it on (issue 16)");
+    table.integer("collab.dispatch.categories", [](P& p) -> int& { return p.dispatch_categories; }, 100, 1, 100000,
+              "kinds", "Kinds of event (Zipf frequencies with exponent collab.dispatch.zipf_exponent).",
+              "assumption: of the order of the event and component sub-classes of China's urban grid-management "
+              "standard (GB/T 30428.2, about a hundred); not checked against Yuexiu's own list");
+    table.real("collab.dispatch.zipf_exponent", [](P& p) -> double& { return p.dispatch_zipf; }, 1.0, 0, 5, "",
+           "Exponent of the kinds' Zipf frequencies (kind k has weight k^-s).",
+           "assumption: complaint and incident categories are heavy-tailed; Zipf's exponent 1 as the neutral choice");
+    table.integer("collab.dispatch.table_categories", [](P& p) -> int& { return p.dispatch_table_categories; }, 50, 0,
+              100000, "kinds",
+              "Kinds the dispatch table lists with their department (the most frequent ones).",
+              "assumption: the table lists about half the kinds, the common ones a department clearly owns");
     table.integer("collab.coordination.routing_levels", &P::routing_levels, 1, 0, 10, "desks",
               "Intermediate desks (street centre, district centre) a manually routed item passes "
               "through without a platform.",
@@ -244,6 +290,7 @@ CollabParams load_collab_parameters(const ParamSet& p) {
   c.with_platform.routing_levels = c.flat_routing ? 0 : c.routing_levels;
   c.adoption = load_adoption_parameters(p);
   c.participants = load_participant_parameters(p);
+  if (c.dispatch_from_table) c.dispatch_table = DispatchTable(c.dispatch_categories, c.dispatch_zipf, c.dispatch_table_categories);
   return c;
 }
 

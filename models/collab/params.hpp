@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "models/collab/actor_params.hpp"
+#include "models/collab/dispatch_table.hpp"
 #include "sim/calendar/date.hpp"
 #include "sim/params/param_registry.hpp"
 #include "sim/params/param_set.hpp"
@@ -19,7 +20,7 @@ namespace govsim::collab {
 struct CoordinationCosts {
   double handoff_hours = 0;     // mean latency before the next actor picks up a hand-over
   double message_hours = 0;     // official time per coordination message read and answered
-  double rework_prob = 0;       // chance an input is misunderstood and the work must be redone
+  double misunderstand_prob = 0;  // chance a receiver misreads an input, a standard or an exchange
   double misroute_prob = 0;     // chance a manually routed item reaches the wrong desk
   int routing_levels = 0;       // intermediate desks a manually routed item passes through
   double auto_dispatch = 0;     // share of items dispatched straight to the right desk
@@ -47,6 +48,16 @@ struct SocietyParams {
   double offline_reach = 0;    // service rate without the platform, relative to service_rate
 };
 
+// Interdependence as exchange (issue 16; models/collab/reciprocal_exchange.hpp, docs/collab_model.md):
+// disagreement is where the members of a reciprocal task start; misunderstanding (a coordination
+// cost, CoordinationCosts::misunderstand_prob) is how often an input is misread.
+struct ExchangeParams {
+  double disagreement_sd = 0;  // spread (s.d.) of the members' first positions, in tolerance units
+  double adjustment_rate = 0;  // share of the distance to the group's mean a member gives way each round
+  double tolerance = 0;        // the members agree when their positions are within this of each other
+  double error_detection = 0;  // chance the next desk in a chain notices an upstream error
+};
+
 struct CollabParams {
   // The two axes of seed 002.
   double participation = 0;    // [0, 1]: expected share of the public sub-task slots filled
@@ -63,6 +74,8 @@ struct CollabParams {
   int departments = 0;
   double grid_worker_share = 0;
   double office_start_hour = 0, office_hours = 0;
+  double other_work_share = 0;  // share of officials' office hours taken by work the model does not route
+  double other_item_hours = 0;  // mean length of one item of that other work
 
   // Intrinsic work (the same with or without a platform).
   double official_hours = 0;   // mean official time of a sub-task
@@ -72,10 +85,18 @@ struct CollabParams {
   int public_daily_limit = 0;  // contributions one resident makes per day at most
   double satisfied_hours = 0;  // a resident rates a result satisfactory if closed within this
 
+  ExchangeParams exchange;
+
   int routing_levels = 0;      // intermediate desks without a platform (copied into the cost sets)
   bool flat_routing = false;   // a live platform skips the intermediate desks
 
   CoordinationCosts without_platform, with_platform;
+  // With collab.dispatch.table, the platform dispatches automatically exactly the events whose
+  // kind its dispatch table lists (models/collab/dispatch_table.hpp) instead of a share auto_dispatch.
+  bool dispatch_from_table = false;
+  int dispatch_categories = 0, dispatch_table_categories = 0;
+  double dispatch_zipf = 0;
+  DispatchTable dispatch_table;
   bool platform_enabled = false;
   Date platform_launch;
   int warmup_days = 0;

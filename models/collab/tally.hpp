@@ -31,6 +31,7 @@ enum Counter : int {
   kContributionsPartyMember,
   kContributionsSocialOrganisation,
   kContributionsFirm,
+  kInfoProcessed,        // public contributions in tasks closed (each once, however many rounds repeated it)
   kNumCounters
 };
 
@@ -47,6 +48,9 @@ enum HoursSum : int {
   kCloseHoursReciprocal,
   kRecordHours,        // official hours recording work items for review (formalism, adoption.hpp)
   kMinorCloseHours,    // sum over closed minor matters of hours from arrival to closure
+  kOtherWorkHours,     // official hours spent on other work (not the simulated tasks)
+  kAdjustMessages,     // sum over closed tasks of messages that reconcile work (ask-backs, returns, rounds)
+  kRestarts,           // sum over closed tasks of chain re-runs (sequential errors found)
   kNumSums
 };
 

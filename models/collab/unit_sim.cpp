@@ -1,10 +1,12 @@
 #include "models/collab/unit_sim.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
 #include "models/collab/participation.hpp"
+#include "models/collab/reciprocal_exchange.hpp"
 #include "sim/core/errors.hpp"
 
 namespace govsim::collab {
@@ -26,6 +28,7 @@ UnitSim::UnitSim(uint32_t unit, uint32_t resident_begin, uint32_t resident_end, 
   for (size_t d = 0; d < desks_.size(); ++d) {
     const uint32_t staff = d == 0 ? grid_workers : desk_staff[d - 1];
     desks_[d].first_official = id;
+    desks_[d].staff = staff;
     // Stack of free servers, lowest id on top so the first official is used first.
     for (uint32_t s = staff; s-- > 0;) desks_[d].free_servers.push_back(id + s);
     id += staff;
@@ -58,6 +61,12 @@ double UnitSim::uniform() {
   return u;
 }
 
+double UnitSim::normal(double sd) {
+  if (sd <= 0) return 0.0;
+  const double r = std::sqrt(-2.0 * std::log1p(-uniform()));
+  return sd * r * std::cos(6.283185307179586 * uniform());
+}
+
 double UnitSim::exponential(double mean) { return mean > 0 ? -mean * std::log1p(-uniform()) : 0.0; }
 
 uint32_t UnitSim::poisson(double mean) {
@@ -72,7 +81,8 @@ uint32_t UnitSim::poisson(double mean) {
 // --- event queue ---------------------------------------------------------------------------
 void UnitSim::push(double time, EventType type, uint32_t slot, uint8_t sub, uint16_t desk, Purpose purpose,
                    uint32_t server) {
-  heap_.push_back({time, seq_++, slot, tasks_.empty() ? 0 : tasks_[slot].gen, server, desk, sub, type, purpose});
+  const uint32_t gen = slot == kNoTask || tasks_.empty() ? 0 : tasks_[slot].gen;
+  heap_.push_back({time, seq_++, slot, gen, server, desk, sub, type, purpose});
   std::push_heap(heap_.begin(), heap_.end(), [](const Event& a, const Event& b) { return later(a, b); });
 }
 
@@ -92,10 +102,11 @@ double UnitSim::work_finish(double t, double hours) const {
 }
 
 // --- the day -------------------------------------------------------------------------------
-void UnitSim::step_day(int32_t tick, const DayConditions& day, double arrivals_mean, const CollabParams& p,
+void UnitSim::step_day(int32_t tick, uint8_t arrival_phase, const DayConditions& day, double arrivals_mean, const CollabParams& p,
                        const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
                        float* official_busy_hours) {
   tick_ = tick;
+  phase_ = arrival_phase;
   draw_ = 0;
   word_ = 4;
   p_ = &p;
@@ -116,6 +127,7 @@ void UnitSim::step_day(int32_t tick, const DayConditions& day, double arrivals_m
     for (uint32_t i = 0; i < minor; ++i)
       push(day0 + p.arrive_start_hour + uniform() * (p.arrive_end_hour - p.arrive_start_hour), EventType::Arrive, 0, 1);
   }
+  arrive_other_work(day0);
 
   const double day_end = day0 + 24.0;
   auto cmp = [](const Event& a, const Event& b) { return later(a, b); };
@@ -129,6 +141,10 @@ void UnitSim::step_day(int32_t tick, const DayConditions& day, double arrivals_m
     }
     if (e.type == EventType::DeskDone) {
       on_desk_done(e);
+      continue;
+    }
+    if (e.type == EventType::OtherWork) {
+      enqueue(kNoTask, 0, e.desk, Purpose::Other, e.time);
       continue;
     }
     const Task& k = tasks_[e.slot];
@@ -150,6 +166,19 @@ void UnitSim::step_day(int32_t tick, const DayConditions& day, double arrivals_m
   }
 }
 
+// The officials' other work: each desk receives items at the rate that fills the declared share of
+// its officials' office hours, at uniform times within the office day; they queue with the tasks'.
+void UnitSim::arrive_other_work(double day0) {
+  if (p_->other_work_share <= 0) return;
+  for (size_t d = 0; d < desks_.size(); ++d) {
+    const double mean = p_->other_work_share * desks_[d].staff * p_->office_hours / p_->other_item_hours;
+    const uint32_t n = poisson(mean);
+    for (uint32_t i = 0; i < n; ++i)
+      push(day0 + p_->office_start_hour + uniform() * std::min(p_->office_hours, 24.0 - p_->office_start_hour),
+           EventType::OtherWork, kNoTask, 0, static_cast<uint16_t>(d), Purpose::Other);
+  }
+}
+
 void UnitSim::create_task(double time, int32_t tick, bool minor) {
   uint32_t slot;
   if (!free_slots_.empty()) {
@@ -166,6 +195,8 @@ void UnitSim::create_task(double time, int32_t tick, bool minor) {
   k.active = true;
   k.arrival = time;
   k.arrival_tick = tick;
+  k.phase = phase_;
+  k.resident.fill(kNoResident);
   if (minor) {  // one official sub-task in one department, no public input
     k.minor = true;
     k.plan = &plans_->get(Interdependence::Pooled, 1);
@@ -215,6 +246,9 @@ void UnitSim::create_task(double time, int32_t tick, bool minor) {
 void UnitSim::start_stage(uint32_t slot, int stage, double t) {
   Task& k = tasks_[slot];
   k.members_left[stage] = k.plan->stage_size[stage];
+  if (k.plan->stage_size[stage] > 1 && k.round[stage] == 0)  // disagreement: where the members start
+    for (int v = 0; v < k.plan->num_subtasks; ++v)
+      if (k.plan->stage_of[v] == stage) k.position[v] = static_cast<float>(normal(p_->exchange.disagreement_sd));
   for (int v = 0; v < k.plan->num_subtasks; ++v)
     if (k.plan->stage_of[v] == stage) dispatch(slot, v, t);
 }
@@ -237,7 +271,14 @@ void UnitSim::route(uint32_t slot, int sub, double t) {
   k.routed |= 1u << sub;
   ++tally_.count[kRoutings];
   double latency;
-  if (uniform() < c_->auto_dispatch) {
+  // With a dispatch table the live platform dispatches what its table lists (the table's coverage
+  // then stands for the category definition), and only to a receiving official on the platform
+  // (adoption.hpp; everyone without adoption, so no extra draw); otherwise a share of items.
+  const bool table = p_->dispatch_table.enabled() && day_->live;
+  const bool automatic = table ? p_->dispatch_table.listed(p_->dispatch_table.category(uniform())) &&
+                                     (day_->officials_on >= 1.0 || uniform() < day_->officials_on)
+                               : uniform() < c_->auto_dispatch;
+  if (automatic) {
     ++tally_.count[kAutoDispatched];
     k.routing_steps += 1;
     latency = exponential(c_->handoff_hours);
@@ -258,7 +299,7 @@ void UnitSim::route(uint32_t slot, int sub, double t) {
 }
 
 void UnitSim::enqueue(uint32_t slot, int sub, int desk, Purpose purpose, double t) {
-  desks_[desk].queue.push_back({slot, tasks_[slot].gen, static_cast<uint8_t>(sub), purpose});
+  desks_[desk].queue.push_back({slot, slot == kNoTask ? 0 : tasks_[slot].gen, static_cast<uint8_t>(sub), purpose});
   try_start(desk, t);
 }
 
@@ -266,24 +307,26 @@ void UnitSim::try_start(int d, double t) {
   Desk& desk = desks_[d];
   while (!desk.free_servers.empty() && desk.head < desk.queue.size()) {
     const Item it = desk.queue[desk.head++];
+    if (it.purpose == Purpose::Other) {  // other work: occupies an official, belongs to no task
+      const double hours = exponential(p_->other_item_hours);
+      const uint32_t server = desk.free_servers.back();
+      desk.free_servers.pop_back();
+      busy_[server] += static_cast<float>(hours);
+      tally_.sum[kOtherWorkHours] += hours;
+      push(work_finish(t, hours), EventType::DeskDone, kNoTask, 0, static_cast<uint16_t>(d), it.purpose, server);
+      continue;
+    }
     Task& k = tasks_[it.slot];
     if (!k.active || k.gen != it.gen) continue;
     double hours = 0, coordination = 0;
     switch (it.purpose) {
       case Purpose::Work:
         hours = exponential(p_->official_hours) * day_->official_time_factor;
-        if (k.plan->subtask_preds[it.sub] > 0 && k.plan->stage_size[k.plan->stage_of[it.sub]] == 1 &&
-            uniform() < c_->rework_prob) {
-          // The input was misunderstood: ask back (two messages) and do the work again.
-          hours += exponential(p_->official_hours) * day_->official_time_factor;
-          ++k.reworks;
-          k.messages += 2;
-          coordination += 2 * c_->message_hours;
-        }
         hours += k.round_message_hours;  // reading the last round's exchange (charged at round end)
         hours += day_->record_hours;     // recording the item for review (formalism; 0 off the platform)
         tally_.sum[kRecordHours] += day_->record_hours;
         break;
+      case Purpose::Other: break;
       case Purpose::Triage: coordination = p_->triage_hours; break;
       case Purpose::Intake: coordination = c_->intake_hours; break;
       case Purpose::Combine:
@@ -307,6 +350,10 @@ void UnitSim::try_start(int d, double t) {
 
 void UnitSim::on_desk_done(const Event& e) {
   desks_[e.desk].free_servers.push_back(e.server);
+  if (e.slot == kNoTask) {  // an item of other work is done
+    try_start(e.desk, e.time);
+    return;
+  }
   Task& k = tasks_[e.slot];
   if (k.active && k.gen == e.gen) {
     switch (e.purpose) {
@@ -334,6 +381,7 @@ void UnitSim::on_desk_done(const Event& e) {
         break;
       }
       case Purpose::Combine: close(e.slot, e.time); break;
+      case Purpose::Other: break;
     }
   }
   try_start(e.desk, e.time);
@@ -342,6 +390,12 @@ void UnitSim::on_desk_done(const Event& e) {
 void UnitSim::on_ask(const Event& e) {
   Task& k = tasks_[e.slot];
   ++tally_.count[kAsks];
+  if (k.resident[e.sub] != kNoResident) {
+    // A later round or a redo: the same resident, already engaged in the task, answers again.
+    ++res_.contributions[k.resident[e.sub]];
+    push(e.time + exponential(p_->public_hours), EventType::PublicDone, e.slot, e.sub);
+    return;
+  }
   const uint32_t r = res_begin_ + below(res_end_ - res_begin_);
   if (res_.last_day[r] != tick_) {
     res_.last_day[r] = tick_;
@@ -356,12 +410,13 @@ void UnitSim::on_ask(const Event& e) {
     ++tally_.count[kContributionsResident + kind];
     ++res_.today[r];
     ++res_.contributions[r];
+    k.resident[e.sub] = r;
     push(e.time + exponential(p_->public_hours), EventType::PublicDone, e.slot, e.sub);
     return;
   }
   ++tally_.count[kDeclines];
   if (++k.asks >= kMaxAsksPerTask) {
-    drop(e.slot, false);
+    drop(e.slot, e.time, false);
     return;
   }
   ++k.messages;
@@ -371,6 +426,8 @@ void UnitSim::on_ask(const Event& e) {
 void UnitSim::subtask_done(uint32_t slot, int sub, double t) {
   Task& k = tasks_[slot];
   if (trace_) trace(TraceRecord::What::SubtaskDone, slot, sub, t);
+  if (k.plan->kind == Interdependence::Pooled && !check_pooled_input(slot, sub, t)) return;
+  if (k.plan->kind == Interdependence::Sequential && !check_chain_input(slot, sub, t)) return;
   const int stage = k.plan->stage_of[sub];
   if (--k.members_left[stage] == 0) stage_done(slot, stage, t);
 }
@@ -379,49 +436,120 @@ void UnitSim::stage_done(uint32_t slot, int stage, double t) {
   Task& k = tasks_[slot];
   const TaskPlan& plan = *k.plan;
   const int size = plan.stage_size[stage];
-  if (size > 1) {
-    // Mutual adjustment: members exchange results, then each finds a disagreement (information
-    // asymmetry) with probability rework_prob; disagreeing members redo their part.
-    ++k.round[stage];
-    ++k.rounds;
-    k.messages += static_cast<uint32_t>(c_->group_channel ? size : size * (size - 1));
-    // Every official member reads and answers the exchange: its time is coordination, every round,
-    // including the round in which the members agree.
-    const double per_member = c_->message_hours * (c_->group_channel ? 1 : size - 1);
-    int official_members = 0;
-    for (int v = 0; v < plan.num_subtasks; ++v) official_members += plan.stage_of[v] == stage && !is_public(k, v);
-    k.coordination_hours += static_cast<float>(per_member * official_members);
-    uint32_t redo = 0;
-    int count = 0;
-    for (int v = 0; v < plan.num_subtasks; ++v)
-      if (plan.stage_of[v] == stage && uniform() < c_->rework_prob) {
-        redo |= 1u << v;
-        ++count;
-      }
-    if (count > 0) {
-      if (k.round[stage] >= p_->max_rounds) {
-        drop(slot, true);
-        return;
-      }
-      k.round_message_hours = static_cast<float>(per_member);
-      k.reworks += static_cast<uint16_t>(count);
-      k.members_left[stage] = static_cast<uint8_t>(count);
-      for (int v = 0; v < plan.num_subtasks; ++v)
-        if (redo >> v & 1u) dispatch(slot, v, t);
-      return;
-    }
-    k.round_message_hours = 0;
-  }
+  if (size > 1 && !adjust_round(slot, stage, t)) return;
   --k.stages_left;
   for (int s = 0; s < plan.num_stages; ++s)
     if ((plan.stage_successors[stage] >> s & 1u) && --k.preds_left[s] == 0) start_stage(slot, s, t);
   if (k.stages_left > 0) return;
+  if (plan.kind == Interdependence::Sequential && k.error_origin >= 0) {
+    // An error nobody noticed on the way is found when the result is checked at the end.
+    ask_back(k);
+    restart_chain(slot, t, plan.num_stages - 1);
+    return;
+  }
   if (plan.combine && plan.num_subtasks > 1) {
     k.messages += plan.num_subtasks;  // every result is submitted to the owner
     push(t + exponential(c_->handoff_hours), EventType::AtDesk, slot, 0, k.lead_desk, Purpose::Combine);
   } else {
     close(slot, t);
   }
+}
+
+// Pooled work: each contribution is checked against the standard when it comes in; one that
+// misread the standard is returned (two messages) and redone. An error stays with its contributor.
+bool UnitSim::check_pooled_input(uint32_t slot, int sub, double t) {
+  Task& k = tasks_[slot];
+  if (!(uniform() < c_->misunderstand_prob)) return true;
+  ask_back(k);
+  ++k.reworks;
+  dispatch(slot, sub, t);
+  return false;
+}
+
+// Sequential work: sub-task `sub` has worked on the previous one's output. If that output carries
+// an error, the desk notices it with probability error_detection, asks back and the chain is redone
+// from the sub-task that erred; unnoticed, the error passes on. If the input was right, the desk may
+// misread it (misunderstand_prob), and its own output then carries the error.
+bool UnitSim::check_chain_input(uint32_t slot, int sub, double t) {
+  Task& k = tasks_[slot];
+  if (k.plan->subtask_preds[sub] == 0) return true;  // the chain's first part reads no one's output
+  if (k.error_origin >= 0) {
+    if (uniform() < p_->exchange.error_detection) {
+      ask_back(k);
+      restart_chain(slot, t, k.plan->stage_of[sub]);
+      return false;
+    }
+    return true;
+  }
+  if (uniform() < c_->misunderstand_prob) k.error_origin = static_cast<int8_t>(sub);
+  return true;
+}
+
+void UnitSim::ask_back(Task& k) {
+  k.messages += 2;
+  k.adjust_messages += 2;
+  k.coordination_hours += static_cast<float>(2 * c_->message_hours);
+}
+
+// Redo the chain from the sub-task whose output carried the error: it and every later one again
+// (`found_at`: the stage whose work found the error; the work of origin..found_at is redone).
+void UnitSim::restart_chain(uint32_t slot, double t, int found_at) {
+  Task& k = tasks_[slot];
+  const TaskPlan& plan = *k.plan;
+  const int origin = plan.stage_of[k.error_origin];
+  k.error_origin = -1;
+  if (++k.restarts >= p_->max_rounds) {
+    drop(slot, t, true);
+    return;
+  }
+  k.reworks += static_cast<uint16_t>(found_at - origin + 1);
+  for (int s = origin + 1; s < plan.num_stages; ++s) k.preds_left[s] = 1;
+  k.stages_left = static_cast<uint8_t>(plan.num_stages - origin);
+  start_stage(slot, origin, t);
+}
+
+// Reciprocal work: one round of mutual adjustment among the stage's members
+// (models/collab/reciprocal_exchange.hpp). Returns true when they agree; otherwise the members who
+// still disagree redo their part for the next round, or the task is dropped after max_rounds.
+bool UnitSim::adjust_round(uint32_t slot, int stage, double t) {
+  Task& k = tasks_[slot];
+  const TaskPlan& plan = *k.plan;
+  const int size = plan.stage_size[stage];
+  ++k.round[stage];
+  ++k.rounds;
+  const uint32_t exchanged = static_cast<uint32_t>(c_->group_channel ? size : size * (size - 1));
+  k.messages += exchanged;
+  k.adjust_messages += exchanged;
+  // Every official member reads and answers the exchange: its time is coordination, every round,
+  // including the round in which the members agree.
+  const double per_member = c_->message_hours * (c_->group_channel ? 1 : size - 1);
+  uint32_t members = 0;
+  int official_members = 0;
+  std::array<float, kMaxSubtasks> misread{};
+  for (int v = 0; v < plan.num_subtasks; ++v) {
+    if (plan.stage_of[v] != stage) continue;
+    members |= 1u << v;
+    official_members += !is_public(k, v);
+    if (uniform() < c_->misunderstand_prob) misread[v] = static_cast<float>(normal(p_->exchange.disagreement_sd));
+  }
+  k.coordination_hours += static_cast<float>(per_member * official_members);
+  const AdjustmentRound r =
+      adjust_positions(k.position.data(), members, p_->exchange.adjustment_rate, p_->exchange.tolerance, misread.data());
+  if (r.converged) {
+    k.round_message_hours = 0;
+    return true;
+  }
+  if (k.round[stage] >= p_->max_rounds) {
+    drop(slot, t, true);
+    return false;
+  }
+  const int count = std::popcount(r.redo);
+  k.round_message_hours = static_cast<float>(per_member);
+  k.reworks += static_cast<uint16_t>(count);
+  k.members_left[stage] = static_cast<uint8_t>(count);
+  for (int v = 0; v < plan.num_subtasks; ++v)
+    if (r.redo >> v & 1u) dispatch(slot, v, t);
+  return false;
 }
 
 void UnitSim::close(uint32_t slot, double t) {
@@ -447,19 +575,29 @@ void UnitSim::close(uint32_t slot, double t) {
   tally_.sum[kCoordinationHours] += k.coordination_hours;
   tally_.sum[kReworks] += k.reworks;
   tally_.sum[kRounds] += k.rounds;
+  tally_.sum[kAdjustMessages] += k.adjust_messages;
+  tally_.sum[kRestarts] += k.restarts;
+  tally_.count[kInfoProcessed] += k.n_public;
+  close_times_[k.phase].add_event(hours);
   k.active = false;
   free_slots_.push_back(slot);
   --open_;
 }
 
-void UnitSim::drop(uint32_t slot, bool non_converged) {
+void UnitSim::drop(uint32_t slot, double t, bool non_converged) {
   Task& k = tasks_[slot];
-  if (trace_) trace(TraceRecord::What::Drop, slot, -1, -1.0, non_converged);
+  close_times_[k.phase].add_censored(t - k.arrival);
+  if (trace_) trace(TraceRecord::What::Drop, slot, -1, t, non_converged);
   ++tally_.count[kDropped];
   tally_.count[kDroppedNonConverged] += non_converged;
   k.active = false;
   free_slots_.push_back(slot);
   --open_;
+}
+
+void UnitSim::add_open_censored(double now, std::array<CloseTimeHistogram, kArrivalPhases>& out) const {
+  for (const Task& k : tasks_)
+    if (k.active) out[k.phase].add_censored(now - k.arrival);
 }
 
 // --- checkpoints ---------------------------------------------------------------------------
@@ -497,6 +635,7 @@ void UnitSim::save(Snapshot& s) const {
   }
   s.free_slots.insert(s.free_slots.end(), free_slots_.begin(), free_slots_.end());
   append_raw(s.heap, heap_);
+  s.close_times.insert(s.close_times.end(), close_times_.begin(), close_times_.end());
 }
 
 void UnitSim::load(const Snapshot& s, Cursor& at, const PlanLibrary& plans) {
@@ -539,10 +678,18 @@ void UnitSim::load(const Snapshot& s, Cursor& at, const PlanLibrary& plans) {
   for (uint32_t f : free_slots_)
     if (f >= tasks_.size()) fail("a free slot out of range");
   for (const Event& e : heap_)
-    if ((!tasks_.empty() && e.slot >= tasks_.size()) || e.desk >= desks_.size()) fail("an event out of range");
+    if ((!tasks_.empty() && e.slot != kNoTask && e.slot >= tasks_.size()) || e.desk >= desks_.size())
+      fail("an event out of range");
   for (const Desk& d : desks_)
     for (const Item& it : d.queue)
-      if (it.slot >= tasks_.size()) fail("a queued item out of range");
+      if (it.slot != kNoTask && it.slot >= tasks_.size()) fail("a queued item out of range");
+  for (const Task& k : tasks_) {
+    if (k.phase >= kArrivalPhases) fail("a task's arrival phase out of range");
+    for (uint32_t r : k.resident)
+      if (r != kNoResident && (r < res_begin_ || r >= res_end_)) fail("a task's resident out of range");
+  }
+  if (s.close_times.size() < (at.unit + 1) * kArrivalPhases) fail("close-time histograms missing");
+  std::copy_n(s.close_times.begin() + long(at.unit * kArrivalPhases), kArrivalPhases, close_times_.begin());
   ++at.unit;
 }
 

@@ -14,6 +14,7 @@
 
 #include "models/collab/adoption.hpp"
 #include "models/collab/params.hpp"
+#include "models/collab/survival.hpp"
 #include "models/collab/tally.hpp"
 #include "models/collab/task_plan.hpp"
 #include "sim/rng/counter_rng.hpp"
@@ -21,6 +22,9 @@
 namespace govsim::collab {
 
 // The unit's residents, as spans into the resident store (the unit owns [begin, end)).
+inline constexpr int kMaxPublicSubtasks = 12;  // the declared maximum of collab.tasks.max_public_subtasks
+inline constexpr int kArrivalPhases = 3;        // a task arrived in the warm-up, before or after the launch
+
 struct ResidentColumns {
   const float* willingness = nullptr;
   uint32_t* contributions = nullptr;  // lifetime contributions
@@ -37,8 +41,10 @@ class UnitSim {
           uint32_t grid_workers, const std::vector<uint32_t>& desk_staff);
 
   // Simulates day `tick`: today's arrivals, then every event before the day ends, under the day's
-  // conditions (the coordination costs of its actors' platform use: adoption.hpp).
-  void step_day(int32_t tick, const DayConditions& day, double arrivals_mean, const CollabParams& p,
+  // conditions (the coordination costs of its actors' platform use: adoption.hpp). Tasks arriving
+  // today are filed under `arrival_phase` (0 warm-up, 1 before the platform, 2 after) for the
+  // close-time histograms.
+  void step_day(int32_t tick, uint8_t arrival_phase, const DayConditions& day, double arrivals_mean, const CollabParams& p,
                 const PlanLibrary& plans, const CounterRng& rng, const ResidentColumns& residents,
                 float* official_busy_hours);
 
@@ -57,6 +63,7 @@ class UnitSim {
     std::vector<uint8_t> task_plans;     // per task: kind, size (255, 0 without a plan)
     std::vector<uint32_t> free_slots;
     std::vector<uint8_t> heap;           // Event records, raw
+    std::vector<CloseTimeHistogram> close_times;  // per unit: kArrivalPhases histograms
   };
   void save(Snapshot& s) const;
   // Restores this unit from `s` at the cursors (advanced past it). Throws DataError if the
@@ -67,6 +74,10 @@ class UnitSim {
   void load(const Snapshot& s, Cursor& at, const PlanLibrary& plans);
 
   const UnitTally& tally() const { return tally_; }
+  // Close times of the tasks that arrived in each phase: closed ones as events, dropped ones censored
+  // at their drop time. add_open_censored adds the tasks still open at hour `now`, censored there.
+  const std::array<CloseTimeHistogram, kArrivalPhases>& close_times() const { return close_times_; }
+  void add_open_censored(double now, std::array<CloseTimeHistogram, kArrivalPhases>& out) const;
   uint32_t open_tasks() const { return open_; }
   uint32_t num_officials() const { return num_officials_; }
 
@@ -91,8 +102,11 @@ class UnitSim {
   }
 
  private:
-  enum class Purpose : uint8_t { Work, Triage, Intake, Combine };
-  enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone };
+  // Other: an item of the officials' other work (no task; slot kNoTask).
+  enum class Purpose : uint8_t { Work, Triage, Intake, Combine, Other };
+  enum class EventType : uint8_t { Arrive, AtDesk, DeskDone, Ask, PublicDone, OtherWork };
+  static constexpr uint32_t kNoTask = 0xFFFFFFFFu;
+  static constexpr uint32_t kNoResident = 0xFFFFFFFFu;
 
   struct Event {
     double time;
@@ -118,6 +132,7 @@ class UnitSim {
     std::vector<uint32_t> free_servers;  // official ids, used as a stack
     std::vector<Item> queue;             // FIFO from `head`
     size_t head = 0;
+    uint32_t staff = 0;                  // officials at the desk (fixed at construction)
   };
   struct Task {
     uint32_t gen = 0;
@@ -137,6 +152,12 @@ class UnitSim {
     float coordination_hours = 0;
     float round_message_hours = 0;  // message time each official member adds to its next round
     uint32_t routed = 0;            // official sub-tasks already routed once (bit mask)
+    uint32_t adjust_messages = 0;   // messages that reconcile work: ask-backs, returns, round exchanges
+    uint16_t restarts = 0;          // sequential: times the chain was redone from an erring sub-task
+    int8_t error_origin = -1;       // sequential: first sub-task whose output carries a misreading
+    uint8_t phase = 0;              // arrival phase (close-time histograms)
+    std::array<uint32_t, kMaxPublicSubtasks> resident{};  // who took each public part (re-asked each round)
+    std::array<float, kMaxSubtasks> position{};           // reciprocal: each member's position
     std::array<uint8_t, kMaxSubtasks> desk{};
     std::array<uint8_t, kMaxStages> preds_left{};
     std::array<uint8_t, kMaxStages> members_left{};
@@ -145,6 +166,7 @@ class UnitSim {
 
   // Random numbers: the unit's own stream, drawn in event order.
   double uniform();
+  double normal(double sd);
   double exponential(double mean);
   uint32_t below(uint32_t n);
   uint32_t poisson(double mean);
@@ -162,7 +184,13 @@ class UnitSim {
   void subtask_done(uint32_t slot, int sub, double t);
   void stage_done(uint32_t slot, int stage, double t);
   void close(uint32_t slot, double t);
-  void drop(uint32_t slot, bool non_converged);
+  void drop(uint32_t slot, double t, bool non_converged);
+  void arrive_other_work(double day0);
+  bool check_pooled_input(uint32_t slot, int sub, double t);
+  bool check_chain_input(uint32_t slot, int sub, double t);
+  void restart_chain(uint32_t slot, double t, int found_at);
+  void ask_back(Task& k);
+  bool adjust_round(uint32_t slot, int stage, double t);
   double work_finish(double t, double hours) const;
   bool is_public(const Task& k, int sub) const { return sub < k.n_public; }
 
@@ -176,9 +204,11 @@ class UnitSim {
   uint32_t seq_ = 0;
   uint32_t open_ = 0;
   UnitTally tally_;
+  std::array<CloseTimeHistogram, kArrivalPhases> close_times_{};
 
   // Valid during step_day only.
   int32_t tick_ = 0;
+  uint8_t phase_ = 0;
   uint32_t draw_ = 0;
   std::array<uint32_t, 4> words_{};
   int word_ = 4;

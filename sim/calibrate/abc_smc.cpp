@@ -90,7 +90,9 @@ class Proposals {
   CounterRng rng_;
 };
 
-double distance(const CalSpec& s, const std::vector<double>& simulated) {
+// `units[t]`: one simulated count of target t in the published unit (count_unit), averaged over
+// the candidate's replicates (their numbers of residents may differ if the population is drawn).
+double distance(const CalSpec& s, const std::vector<double>& simulated, const std::vector<double>& units) {
   const size_t T = s.targets.size();
   double sum = 0;
   size_t n = 0;
@@ -99,7 +101,7 @@ double distance(const CalSpec& s, const std::vector<double>& simulated) {
     double mean = 0;
     for (uint32_t r = 0; r < s.replicates; ++r) mean += simulated[r * T + t];
     mean /= s.replicates;
-    const double g = standardised_gap(s.targets[t], mean);
+    const double g = standardised_gap(s.targets[t], mean, units[t]);
     sum += g * g, ++n;
   }
   return std::sqrt(sum / double(n));
@@ -107,14 +109,15 @@ double distance(const CalSpec& s, const std::vector<double>& simulated) {
 
 // The Gaussian synthetic log-likelihood of the fitted targets (a sum over independent targets);
 // `rms_gap` receives the root mean square of their standardised gaps (stored as the distance).
-double synthetic_log_likelihood(const CalSpec& s, const std::vector<double>& simulated, double* rms_gap) {
+double synthetic_log_likelihood(const CalSpec& s, const std::vector<double>& simulated, const std::vector<double>& units,
+                                double* rms_gap) {
   const size_t T = s.targets.size();
   double ll = 0, sum = 0;
   size_t n = 0;
   for (size_t t = 0; t < T; ++t) {
     if (s.targets[t].use != TargetUse::Fit) continue;
     double gap = 0;
-    ll += synthetic_log_term(s.targets[t], simulated.data() + t, T, s.replicates, &gap);
+    ll += synthetic_log_term(s.targets[t], simulated.data() + t, T, s.replicates, &gap, units[t]);
     sum += gap * gap, ++n;
   }
   *rms_gap = std::sqrt(sum / double(n));
@@ -166,7 +169,7 @@ std::string plan_hash(const CalSpec& s) {
   // file's comments, layout and key order, the targets file's comments and reasons, paths and
   // thread counts are left out, so editing a comment does not orphan the finished runs.
   batch::Fnv128 h;
-  h.add("govsim-calibration-plan 2");
+  h.add("govsim-calibration-plan 3");  // 3: counts scaled to the population compared as ln(1 + count) at the run's scale
   h.add(s.base_text);
   for (const std::string& f : s.fixed) {
     std::string x = "set ";
@@ -227,6 +230,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
   for (bool d : done) out.resumed += d;
 
   const Proposals proposals(spec);
+  std::vector<std::vector<double>> units;  // per candidate of the last round: count_unit of each target
   uint64_t next_run = 0;  // global run index of the next candidate's first replicate
   const uint32_t workers = std::max<uint32_t>(1, o.threads);
 
@@ -312,10 +316,14 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     if (limit_hit)
       throw Interrupted("stopped after " + std::to_string(out.executed) + " runs as asked; resume with --resume");
     std::vector<std::vector<double>> sims(values.size(), std::vector<double>(R * T));
+    units.assign(values.size(), std::vector<double>(T, 0.0));
     for (uint64_t k = first_run; k < first_run + runs; ++k) {
       const ResultTables tables = read_result_tables(store.part_path(k));
       const uint64_t cand = (k - first_run) / R, rep = (k - first_run) % R;
-      for (uint64_t t = 0; t < T; ++t) sims[cand][rep * T + t] = simulated_value(spec.targets[t], tables, spec.population_reference);
+      for (uint64_t t = 0; t < T; ++t) {
+        sims[cand][rep * T + t] = simulated_value(spec.targets[t], tables, spec.population_reference);
+        units[cand][t] += count_unit(spec.targets[t], tables, spec.population_reference) / double(R);
+      }
     }
     next_run += runs;
     return sims;
@@ -354,7 +362,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
       std::vector<double> ll(N), log_base(N, 0.0);
       gen.distances.resize(N);
       for (uint64_t i = 0; i < N; ++i) {
-        ll[i] = synthetic_log_likelihood(spec, gen.simulated[i], &gen.distances[i]);
+        ll[i] = synthetic_log_likelihood(spec, gen.simulated[i], units[i], &gen.distances[i]);
         if (g > 0) {  // prior / proposal; generation 0 draws from the prior itself
           const std::vector<double> z = proposals.internal(gen.values[i]);
           double mix = 0;
@@ -423,7 +431,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
       const auto sims = simulate(round);
       candidate += N;
       for (uint64_t j = 0; j < N && gen.values.size() < N; ++j) {
-        const double d = distance(spec, sims[j]);
+        const double d = distance(spec, sims[j], units[j]);
         if (!(d <= tolerance)) continue;
         gen.values.push_back(round[j]);
         gen.distances.push_back(d);

@@ -29,45 +29,51 @@ double simulated_value(const Target& t, const ResultTables& r, double population
   return (population_reference > 0 && r.num_residents > 0) ? s->value * population_reference / r.num_residents : NAN;
 }
 
-double standardised_gap(const Target& t, double sim) {
+double count_unit(const Target& t, const ResultTables& r, double population_reference) {
+  if (!t.maps_to.scale_population || !(population_reference > 0) || !(r.num_residents > 0)) return 0;
+  return population_reference / r.num_residents;
+}
+
+double standardised_gap(const Target& t, double sim, double unit) {
   if (std::isnan(sim)) return INFINITY;
   const double lo = t.value, hi = t.kind == TargetKind::Range ? t.upper : t.value;
   if (t.kind == TargetKind::Lower && sim >= lo) return 0;
   if (t.kind == TargetKind::Range && sim >= lo && sim <= hi) return 0;
   const double observed = sim < lo ? lo : hi;
   if (t.factor > 0) {
-    if (sim <= 0 || observed <= 0) return INFINITY;
-    return std::log(sim / observed) / std::log(t.factor);
+    if (sim + unit <= 0 || observed + unit <= 0) return INFINITY;
+    return std::log((sim + unit) / (observed + unit)) / std::log(t.factor);
   }
   const double error = t.absolute > 0 ? t.absolute : t.relative * std::fabs(observed);
   return (sim - observed) / (error > 0 ? error : 1);
 }
 
-double synthetic_log_term(const Target& t, const double* values, size_t stride, uint32_t replicates, double* gap) {
+double synthetic_log_term(const Target& t, const double* values, size_t stride, uint32_t replicates, double* gap,
+                          double unit) {
   const bool log_scale = t.factor > 0;
   double mean = 0;
   for (uint32_t r = 0; r < replicates; ++r) {
     const double x = values[r * stride];
-    if (std::isnan(x) || (log_scale && x <= 0)) return *gap = INFINITY, -INFINITY;
-    mean += log_scale ? std::log(x) : x;
+    if (std::isnan(x) || (log_scale && x + unit <= 0)) return *gap = INFINITY, -INFINITY;
+    mean += log_scale ? std::log(x + unit) : x;
   }
   mean /= replicates;
   double var = 0;
   for (uint32_t r = 0; r < replicates; ++r) {
-    const double d = (log_scale ? std::log(values[r * stride]) : values[r * stride]) - mean;
+    const double d = (log_scale ? std::log(values[r * stride] + unit) : values[r * stride]) - mean;
     var += d * d;
   }
   var = replicates > 1 ? var / (replicates - 1) : 0;
   const double lo = t.value, hi = t.kind == TargetKind::Range ? t.upper : t.value;
-  const double sim = log_scale ? std::exp(mean) : mean;
+  const double sim = log_scale ? std::exp(mean) - unit : mean;
   if ((t.kind == TargetKind::Lower && sim >= lo) || (t.kind == TargetKind::Range && sim >= lo && sim <= hi))
     return *gap = 0, 0.0;
   const double observed = sim < lo ? lo : hi;
   double error = log_scale ? std::log(t.factor) : t.absolute > 0 ? t.absolute : t.relative * std::fabs(observed);
   if (!(error > 0) && !(var > 0)) error = 1;  // as standardised_gap: no stated error, unit scale
-  if (log_scale && observed <= 0) return *gap = INFINITY, -INFINITY;
+  if (log_scale && observed + unit <= 0) return *gap = INFINITY, -INFINITY;
   const double sd = std::sqrt(error * error + var);
-  *gap = (mean - (log_scale ? std::log(observed) : observed)) / sd;
+  *gap = (mean - (log_scale ? std::log(observed + unit) : observed)) / sd;
   return -0.5 * *gap * *gap - (t.kind == TargetKind::Point ? std::log(sd) : 0.0);
 }
 

@@ -37,17 +37,28 @@ struct Target {
 // The simulated value of `t` in one result; NaN when the result lacks the quantity.
 double simulated_value(const Target& t, const ResultTables& r, double population_reference);
 
+// One simulated count of `t` in the published unit: population_reference / residents for a count
+// scaled to the population (scale = "population"), 0 for anything else. Compared on a log scale
+// (factor tolerance), such a count is compared as ln(unit + value), i.e. ln(1 + count) at the
+// run's own scale: a run of 1/100 of the population cannot tell 0 from 60 published cases, and
+// its 0 is then a finite, small gap instead of ln 0 = -inf (a gap of -inf for every particle
+// leaves ABC nothing to rank). At full scale the unit is 1: ln(1 + count).
+double count_unit(const Target& t, const ResultTables& r, double population_reference);
+
 // The target's standardised discrepancy: 0 inside a lower bound or range, otherwise
-// (simulated - observed) / error, with the error from the tolerance (log scale for a factor).
-double standardised_gap(const Target& t, double simulated);
+// (simulated - observed) / error, with the error from the tolerance (log scale for a factor, with
+// `unit` added to both sides: see count_unit).
+double standardised_gap(const Target& t, double simulated, double unit = 0);
 
 // One target's term of the Gaussian synthetic log-likelihood (Wood 2010), up to a constant, from
 // `replicates` simulated values (values[r * stride]): the published value is taken as a draw from
 // N(mean, error^2 + s^2), where `error` is the target's observation error or tolerance and s^2 the
 // replicates' sample variance (on the log scale for a factor tolerance). A point target adds
 // -gap^2/2 - log(sd); a lower bound or range adds only -gap^2/2 outside it (0 inside). `gap`
-// receives the standardised gap. -inf when a replicate lacks the quantity.
-double synthetic_log_term(const Target& t, const double* values, size_t stride, uint32_t replicates, double* gap);
+// receives the standardised gap. -inf when a replicate lacks the quantity. `unit` as in
+// standardised_gap.
+double synthetic_log_term(const Target& t, const double* values, size_t stride, uint32_t replicates, double* gap,
+                          double unit = 0);
 
 // Is the published figure consistent with a predictive interval [lo, hi]?
 bool published_inside(const Target& t, double lo, double hi);

@@ -124,9 +124,9 @@ TEST_CASE("yuexiu_dispatch.py --posterior draws the predictive band and says wha
   replace("\"../../scenarios/", scenarios);
   replace("\"../targets/", targets);
   replace("set = [\"", "set = [\"population.residents=11700\", \"");
-  replace("particles = 100", "particles = 4");
+  replace("particles = 40", "particles = 4");
   replace("max_generations = 10", "max_generations = 1");
-  replace("max_simulations = 3000", "max_simulations = 8");
+  replace("max_simulations = 320", "max_simulations = 8");
   govsim::testing::write_file(dir / "cal.toml", cal);
   const fs::path post = dir / "post.h5";
   std::string args = "calibrate ";

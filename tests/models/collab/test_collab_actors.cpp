@@ -84,7 +84,7 @@ TEST_CASE("collab actors: each kind joins by its own motive and contributes only
   const collab::DayConditions day = collab::instant_conditions(p, true);
   uint64_t joined[collab::kNumActorKinds] = {}, records[collab::kNumActorKinds] = {};
   for (int t = 0; t < 10; ++t) {
-    unit.step_day(t, day, 40, p, plans, rng, rc, busy.data());
+    unit.step_day(t, 1, day, 40, p, plans, rng, rc, busy.data());
     for (uint32_t i = 0; i < n; ++i)
       if (last_day[i] == t) {
         INFO("actor " << i << " of kind " << collab::kActorKindNames[kind[i]] << " on day " << t);

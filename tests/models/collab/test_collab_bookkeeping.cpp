@@ -46,7 +46,10 @@ TEST_CASE("collab: with no arrivals nothing happens", "[collab]") {
   CHECK(scalar(r, "tasks_dropped") == 0.0);
   CHECK(scalar(r, "tasks_open_at_end") == 0.0);
   CHECK(scalar(r, "throughput") == 0.0);
-  CHECK(scalar(r, "official_utilisation") == 0.0);  // no official hour was worked
+  CHECK(scalar(r, "task_utilisation") == 0.0);  // no official hour was worked on a task
+  // ... but the officials' other work fills about its declared share of their hours.
+  CHECK(scalar(r, "official_utilisation") == Approx(0.5).margin(0.03));
+  CHECK(scalar(r, "queue_steady") == 1.0);
   CHECK(std::isnan(scalar(r, "mean_close_hours")));  // a mean over no tasks
 }
 

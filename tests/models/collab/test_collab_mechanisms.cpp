@@ -32,7 +32,8 @@ bool terminal(TraceWhat w) { return w == TraceWhat::Close || w == TraceWhat::Dro
 TEST_CASE("collab: a pooled task closes only after all its parts and the combine step", "[collab]") {
   for (const bool live : {false, true}) {
     INFO("platform live " << live);
-    UnitHarness h("I", {"collab.interdependence=0", "collab.participation=0.5"});
+    UnitHarness h("I", {"collab.interdependence=0", "collab.participation=0.5", "collab.coordination.misunderstand_prob=0",
+                        "collab.platform.misunderstand_prob=0"});
     h.run(20, live, 25);
     int closed = 0, combined = 0;
     for (const auto& [key, recs] : h.by_task()) {
@@ -47,7 +48,7 @@ TEST_CASE("collab: a pooled task closes only after all its parts and the combine
       double last_done = -1;
       int last_done_at = -1;
       for (int s = 0; s < n; ++s) {
-        REQUIRE(count_rec(recs, TraceWhat::SubtaskDone, s) == 1);  // pooled parts have no inputs: no rework
+        REQUIRE(count_rec(recs, TraceWhat::SubtaskDone, s) == 1);  // no one misreads the standard: no returns
         const int d = find_rec(recs, TraceWhat::SubtaskDone, s);
         last_done_at = std::max(last_done_at, d);
         last_done = std::max(last_done, recs[size_t(d)].time);
@@ -76,14 +77,15 @@ TEST_CASE("collab: a pooled task closes only after all its parts and the combine
 TEST_CASE("collab: sequential sub-tasks start one after the other", "[collab]") {
   for (const bool live : {false, true}) {
     INFO("platform live " << live);
-    UnitHarness h("III", {"collab.interdependence=1", "collab.participation=0.5"});
+    UnitHarness h("III", {"collab.interdependence=1", "collab.participation=0.5",
+                          "collab.coordination.misunderstand_prob=0", "collab.platform.misunderstand_prob=0"});
     h.run(20, live, 25);
     int closed = 0;
     for (const auto& [key, recs] : h.by_task()) {
       REQUIRE(recs.front().kind == collab::Interdependence::Sequential);
       const int n = recs.front().num_subtasks;
       INFO("task " << key.first << "/" << key.second << ", " << n << " sub-tasks");
-      // The dispatches come in chain order, each once (rework is redone at the desk, not re-sent),
+      // Without misreadings the dispatches come in chain order, each once,
       // and sub-task i + 1 is dispatched only after sub-task i finished.
       int expect = 0;
       for (size_t i = 0; i < recs.size(); ++i) {
@@ -118,10 +120,11 @@ TEST_CASE("collab: sequential sub-tasks start one after the other", "[collab]") 
 }
 
 TEST_CASE("collab: a reciprocal task converges within max_rounds or is dropped as non-converged", "[collab]") {
-  // Three official members, each redoing its part with probability 0.5 per round: a round
-  // converges with probability 1/8, so most tasks run out of rounds and some converge.
-  UnitHarness h("III", {"collab.interdependence=2", "collab.participation=0", "collab.coordination.rework_prob=0.5",
-                        "collab.platform.rework_prob=0.5", "collab.coordination.max_rounds=3"});
+  // Three official members starting about three tolerances apart and giving way a third of the
+  // distance a round, with frequent misreadings: some tasks agree within three rounds, most do not.
+  UnitHarness h("III", {"collab.interdependence=2", "collab.participation=0", "collab.exchange.disagreement_sd=3",
+                        "collab.exchange.adjustment_rate=0.3", "collab.coordination.misunderstand_prob=0.5",
+                        "collab.coordination.max_rounds=3"});
   h.run(20, false, 25);
   int closed = 0, non_converged = 0;
   for (const auto& [key, recs] : h.by_task()) {
@@ -140,7 +143,7 @@ TEST_CASE("collab: a reciprocal task converges within max_rounds or is dropped a
       CHECK(end->rounds == 3);
       ++non_converged;
     }
-    // Round 1 dispatches all three members; each later round only those who redo their part.
+    // Round 1 dispatches all three members; each later round only those who still disagree.
     CHECK(count_rec(recs, TraceWhat::Dispatch) >= 3);
     // Closing and dropping both happen once the last round's members are all done.
     CHECK(count_rec(recs, TraceWhat::Dispatch) == count_rec(recs, TraceWhat::SubtaskDone));
@@ -151,9 +154,9 @@ TEST_CASE("collab: a reciprocal task converges within max_rounds or is dropped a
 }
 
 TEST_CASE("collab: reciprocal tasks that never converge are dropped and counted, never lost", "[collab]") {
-  // rework 0.99 for each of three members: a round converges with probability 1e-6.
+  // Nobody gives way (adjustment rate 0) and the members start far apart: no task can agree.
   const RunResult r = run_small("III", {"collab.interdependence=2", "collab.participation=0",
-                                        "collab.coordination.rework_prob=0.99", "collab.platform.rework_prob=0.99",
+                                        "collab.exchange.adjustment_rate=0", "collab.exchange.disagreement_sd=1000",
                                         "collab.coordination.max_rounds=2"});
   check_conservation(r);
   const double dropped = sum(daily(r, "new_dropped"));
@@ -163,12 +166,13 @@ TEST_CASE("collab: reciprocal tasks that never converge are dropped and counted,
   CHECK(scalar(r, "share_dropped") > 0.99);
 }
 
-TEST_CASE("collab: without rework every reciprocal task takes exactly one round", "[collab]") {
+TEST_CASE("collab: members who agree from the start and never misread close in exactly one round", "[collab]") {
   for (const bool platform : {false, true}) {
     INFO("platform " << platform);
     const RunResult r =
-        run_small("III", {"collab.interdependence=2", "collab.coordination.rework_prob=0",
-                          "collab.platform.rework_prob=0", std::string("collab.platform.enabled=") + (platform ? "true" : "false")});
+        run_small("III", {"collab.interdependence=2", "collab.exchange.disagreement_sd=0",
+                          "collab.coordination.misunderstand_prob=0", "collab.platform.misunderstand_prob=0",
+                          std::string("collab.platform.enabled=") + (platform ? "true" : "false")});
     check_conservation(r);
     REQUIRE(sum(daily(r, "new_closed")) > 500);
     const SeriesData& by_kind = daily(r, "new_closed_by_kind");  // pooled, sequential, reciprocal
@@ -189,12 +193,13 @@ TEST_CASE("collab: max_rounds is honoured over its whole declared range (up to 1
   // Regression for a fixed bug: the per-stage round counter was a uint8_t while max_rounds goes to
   // 1000, so it wrapped at 256 and a non-converging task was never dropped.
   //
-  // Rounds made almost instantaneous (24-hour desks, 0.001-hour work, no hand-over latency) and
-  // almost never converging (each of three members redoes its part with probability 0.99), so
-  // every task must be dropped as non-converged after exactly max_rounds rounds.
+  // Rounds made almost instantaneous (24-hour desks, 0.001-hour work, no hand-over latency, no
+  // other work) and never converging (nobody gives way, members far apart), so every task must be
+  // dropped as non-converged after exactly max_rounds rounds.
   for (const int max_rounds : {200, 255, 256, 1000}) {
     INFO("collab.coordination.max_rounds = " << max_rounds);
-    UnitHarness h("III", {"collab.interdependence=2", "collab.participation=0", "collab.platform.rework_prob=0.99",
+    UnitHarness h("III", {"collab.interdependence=2", "collab.participation=0", "collab.exchange.adjustment_rate=0",
+                          "collab.exchange.disagreement_sd=1000", "collab.officials.other_work_share=0",
                           "collab.officials.office_hours=24", "collab.work.official_hours=0.001",
                           "collab.platform.handoff_hours=0", "collab.platform.message_hours=0",
                           "collab.coordination.max_rounds=" + std::to_string(max_rounds)});

@@ -35,7 +35,12 @@ const char* const kSummary[] = {"tasks_arrived",
                                 "share_satisfied_before_platform",
                                 "share_satisfied_after_platform",
                                 "official_utilisation",
-                                "social_info_per_day"};
+                                "social_info_per_day",
+                                "task_utilisation",
+                                "adjustment_messages_per_task",
+                                "km_mean_close_hours_before_platform",
+                                "km_mean_close_hours_after_platform",
+                                "queue_steady"};
 
 const char* const kDaily[] = {"new_tasks",     "new_closed",        "new_dropped",   "new_official_work",
                               "new_public_contributions", "new_asks", "new_declines", "new_misroutes",

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""Posterior predictive of the Zhejiang model beyond its fitted figures (issue 13).
+
+    /usr/bin/python3 paper_repro/zhejiang_predictive.py POSTERIOR.h5 [--small] [--scale S] [--draws K] [--out DIR]
+
+Draws K particles of a `govsim calibrate` posterior (paper_repro/calibrations/zhejiang.toml) by
+weight (systematic resampling, fixed offset, so the draw is reproducible), runs the scenario at
+--scale for each with its own seed, and tabulates, each labelled fitted or predicted:
+ - the 11 cities' cumulative confirmed cases on every date of CITY_DATES against
+   scenarios/data/zhejiang/city_cases.csv (1, 9, 21 Feb are fitted; every other date is predicted);
+ - the counties by colour on MAP_DATES (all predicted: the calibration holds the 9 Feb map out);
+ - the provincial industrial resumption rate on RESUMPTION_DATES (24 Feb fitted, the rest predicted).
+Counts are full-scale equivalents (simulated / scale). Writes zhejiang_predictive.json and prints a
+markdown table (median and the range over the draws). --small: 1/500 scale and 2 draws, a smoke
+test. Writes by default outside the source tree ($GOVSIM_REPRO_OUT or $TMPDIR/govsim-repro).
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import h5py
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "analysis"))
+
+import govsim_results  # noqa: E402
+import repro_output  # noqa: E402
+
+SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour_small.toml")
+CITY_DATA = os.path.join(ROOT, "scenarios", "data", "zhejiang", "city_cases.csv")
+FITTED_CITY_DATES = {"2020-02-01", "2020-02-09", "2020-02-21"}
+CITY_DATES = ["2020-02-01", "2020-02-09", "2020-02-21", "2020-02-29", "2020-03-15", "2020-03-31"]
+MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-24", "2020-03-15", "2020-03-31"]
+RESUMPTION_DATES = ["2020-02-17", "2020-02-24", "2020-03-01", "2020-03-15", "2020-03-31"]
+
+
+def published_city_cases():
+    out = {}
+    with open(CITY_DATA, newline="", encoding="utf-8") as f:
+        rows = csv.reader(line for line in f if not line.startswith("#"))
+        header = next(rows)
+        col = {k: i for i, k in enumerate(header)}
+        for r in rows:
+            code = r[col["city_code"]]
+            if code:
+                out[(r[col["date"]], code)] = float(r[col["cumulative_confirmed"]])
+    return out
+
+
+def draw_particles(path, k):
+    with h5py.File(path, "r") as f:
+        names = [x.decode() if isinstance(x, bytes) else x for x in f["parameters/name"][()]]
+        values, weights = f["particles/values"][()], f["particles/weights"][()]
+    cum = np.cumsum(weights / weights.sum())
+    picks = np.searchsorted(cum, (np.arange(k) + 0.5) / k)
+    return names, [values[min(i, len(values) - 1)] for i in picks]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("posterior")
+    ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"))
+    ap.add_argument("--scale", type=float, default=0.02)
+    ap.add_argument("--draws", type=int, default=6)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--small", action="store_true", help="1/500 scale and 2 draws: a smoke test")
+    repro_output.add_arguments(ap)
+    args = ap.parse_args()
+    out_dir = repro_output.resolve(ap, args)
+    if args.small:
+        args.scale, args.draws = 0.002, 2
+    names, draws = draw_particles(args.posterior, args.draws)
+    work = tempfile.mkdtemp(prefix="govsim-zj-pred-")
+    results = []
+    for k, v in enumerate(draws):
+        path = os.path.join(work, f"draw{k}.h5")
+        sets = [x for n, val in zip(names, v) for x in ("--set", f"{n}={val:.17g}")]
+        cmd = [args.govsim, "run", SCENARIO, "-o", path, "--seed", str(5000 + k), "--threads", str(args.threads),
+               "-q", "--set", f"population.scale={args.scale}"] + sets
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(f"zhejiang_predictive.py: govsim run failed: {r.stderr.strip()}")
+        results.append(govsim_results.load(path))
+    pub = published_city_cases()
+    b0 = results[0]
+    day = {str(d): i for i, d in enumerate(b0.dates)}
+    cities = b0.groups("cum_cases_by_city")
+    rows = []
+
+    def add(figure, date, use, published, sims):
+        sims = [float(s) for s in sims]
+        rows.append({"figure": figure, "date": date, "use": use, "published": published,
+                     "median": float(np.median(sims)), "min": min(sims), "max": max(sims)})
+
+    for d in CITY_DATES:
+        use = "fitted" if d in FITTED_CITY_DATES else "predicted"
+        for j, c in enumerate(cities):
+            add(f"cum_cases_{c}", d, use, pub.get((d, c)),
+                [x.daily["cum_cases_by_city"][day[d], j] / args.scale for x in results])
+        add("cum_cases_province(11 cities)", d, use, sum(pub.get((d, c), 0) for c in cities),
+            [x.daily["cum_cases_by_city"][day[d]].sum() / args.scale for x in results])
+    published_map = {"2020-02-09": [1, 12, 12, 53, 12]}
+    for d in MAP_DATES:
+        for j, colour in enumerate(("red", "orange", "yellow", "blue", "green")):
+            add(f"counties_{colour}", d, "predicted (held out)" if d in published_map else "predicted",
+                published_map[d][j] if d in published_map else None,
+                [x.daily["n_counties_by_colour"][day[d], j] for x in results])
+    for d in RESUMPTION_DATES:
+        add("industrial_resumption", d, "fitted" if d == "2020-02-24" else "predicted",
+            0.9 if d == "2020-02-24" else None, [x.daily["share_industrial_firms_open"][day[d]] for x in results])
+    report = {"posterior": os.path.abspath(args.posterior), "scale": args.scale, "draws": args.draws,
+              "parameters": names, "draw_values": [list(map(float, v)) for v in draws], "rows": rows}
+    out = os.path.join(out_dir, "zhejiang_predictive.json")
+    with open(out, "w") as f:
+        json.dump(report, f, indent=1)
+    print("| figure | date | use | published | median [range] |\n|---|---|---|---|---|")
+    for r in rows:
+        p = "" if r["published"] is None else f"{r['published']:g}"
+        print(f"| {r['figure']} | {r['date']} | {r['use']} | {p} | {r['median']:.3g} [{r['min']:.3g}, {r['max']:.3g}] |")
+    print(f"wrote {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
