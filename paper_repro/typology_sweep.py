@@ -26,7 +26,7 @@ over eight platform-side parameters (adoption speeds, learning cost, formalism, 
 induced demand, the platform's hand-over latency and reach cost) with `govsim sweep`, against the
 type's no-platform arm; writes typology_sensitivity.png and .json (paper_repro/typology_sensitivity.py
 says what is computed). It tests nothing (exit 0): it reports where each type's gain vanishes or
-reverses. Scale: 20 000 residents, 200 officials, 4 units, 133 tasks a day (the scenarios' load per
+reverses. Scale: 20 000 residents, 200 officials, 4 units, 67 tasks a day (the scenarios' load per
 official), the scenarios' three months; 4 x 20 trajectories x 9 points = 720 runs plus 4 x 5 without a platform.
 """
 import argparse
@@ -123,7 +123,13 @@ def sensitivity_main(ap, args):
     import time
     import typology_sensitivity as ts
     args.out = repro_output.resolve(ap, args)
-    scale = {"residents": 20000, "officials": 200, "units": 4, "per_day": 133, "end": "2021-05-31"}
+    # The typology scenarios' load per official, at 200 officials (read from the scenario, so the
+    # design follows when the scenarios' load changes).
+    import tomllib
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scenarios", "typology_I.toml"), "rb") as f:
+        scen = tomllib.load(f)
+    per_day = round(scen["collab"]["tasks"]["per_day"] * 200 / scen["population"]["officials"])
+    scale = {"residents": 20000, "officials": 200, "units": 4, "per_day": per_day, "end": "2021-05-31"}
     work = tempfile.mkdtemp(prefix="govsim-typology-sens-")
     t0, c0 = time.time(), os.times()
     try:
