@@ -13,6 +13,8 @@
 
 #include "models/zhejiang/world_state.hpp"
 #include "sim/model/parallel.hpp"
+#include "sim/network/community_graph.hpp"
+#include "sim/rng/counter_rng_batch.hpp"
 
 namespace govsim::zhejiang {
 namespace {
@@ -24,6 +26,23 @@ inline float infectiousness(uint8_t s, uint8_t f, float asym) {
   if (s == kA) return asym;
   return 0.f;
 }
+
+// The daily draws of eight consecutive residents, made at the first word any of them reads.
+struct BlockDraws {
+  Draw8 d;
+  uint32_t base = 0;
+  bool ready = false;
+};
+
+// Whether any of 32 consecutive disease states is infectious (a fixed-length loop the compiler
+// vectorises).
+inline bool any_infectious32(const uint8_t* s) {
+  unsigned any = 0;
+  for (int j = 0; j < 32; ++j) any |= unsigned(uint8_t(s[j] - kP) < 3);  // kP, kY, kA
+  return any != 0;
+}
+
+static_assert(kY == kP + 1 && kA == kP + 2, "the infectious states are kP, kY, kA in a row");
 
 struct DayRates {
   double to_infectious, to_symptoms, sym_end, asym_end, asym_share, detect_sym, detect_q, find, trace_hh, trace_work,
@@ -63,9 +82,16 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   // Group infectiousness from yesterday's state.
   z.comm_inf.assign(z.num_communities, 0.f);
   tbb::parallel_for(uint32_t{0}, z.num_communities, [&](uint32_t c) {
+    // Only infectious residents add (adding +0 leaves the float sum unchanged), and they are few: a
+    // block of 32 is summed in order only if a cheap (vectorisable) scan finds one in P, Y or A.
     float acc = 0;
-    for (uint32_t i = z.comm_begin[c]; i < z.comm_begin[c + 1]; ++i)
-      acc += infectiousness(ds[i], fl[i], r.asym) * (qu[i] > tick ? float(r.q_out) : 1.f);
+    const uint32_t end = z.comm_begin[c + 1];
+    for (uint32_t b = z.comm_begin[c]; b < end; b += 32) {
+      const uint32_t e = std::min(b + 32, end);
+      if (e - b == 32 && !any_infectious32(ds + b)) continue;
+      for (uint32_t i = b; i < e; ++i)
+        acc += infectiousness(ds[i], fl[i], r.asym) * (qu[i] > tick ? float(r.q_out) : 1.f);
+    }
     z.comm_inf[c] = acc;
   });
   // The community term of the force of infection, once per community instead of once per resident
@@ -113,16 +139,28 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   const uint16_t mark = uint16_t(tick + 1);
   const uint32_t csize = uint32_t(p.community_size);
 
-  auto transition = [&](uint32_t i, uint32_t c, TallyRow& t) {
+  // One resident's day. `comm` is the resident's community (k.comm_begin + (i - k.begin) / csize,
+  // kept by the caller without a division). The counter-based draws are made eight residents at a
+  // time (draw4x8: the same words as draw4) and only when a word of the block is read (arrivals,
+  // susceptibles with a positive force of infection, the infected, detection and quarantine
+  // chances above 0): the words depend only on (tick, i), so results stay bit-identical.
+  auto transition = [&](uint32_t i, uint32_t c, uint32_t comm, bool near_infectious, bool traced_yesterday,
+                        BlockDraws& draws, TallyRow& t) {
     const County& k = z.counties[c];
     uint8_t s = ds[i], f = fl[i];
     uint16_t q = qu[i];
-    const auto d = rng.draw4(tick, i, kDaily);
+    auto word = [&](int x) -> uint32_t {
+      if (!draws.ready) {
+        draw4x8(rng, tick, draws.base, kDaily, draws.d);
+        draws.ready = true;
+      }
+      return draws.d.words[x][i - draws.base];
+    };
     if (f & kAway) {
       if (arr[i] == tick) {
         f &= uint8_t(~kAway);
         const double infected = (f & kHubei) ? p.hubei_infected : p.migrant_infected;
-        if (unit(d[0]) < infected) {
+        if (unit(word(0)) < infected) {
           s = kE;
           f |= kImported;
           ++t[kNewInfections];
@@ -137,34 +175,38 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
       switch (s) {
         case kS: {
           double home = 0;
-          for (uint32_t j = i; j-- > k.begin && hh[j] == hh[i];) home += infectiousness(ds[j], fl[j], r.asym);
-          for (uint32_t j = i + 1; j < k.end && hh[j] == hh[i]; ++j) home += infectiousness(ds[j], fl[j], r.asym);
+          if (near_infectious) {  // otherwise every member adds 0
+            for (uint32_t j = i; j-- > k.begin && hh[j] == hh[i];) home += infectiousness(ds[j], fl[j], r.asym);
+            for (uint32_t j = i + 1; j < k.end && hh[j] == hh[i]; ++j) home += infectiousness(ds[j], fl[j], r.asym);
+          }
           const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
-          const uint32_t comm = k.comm_begin + (i - k.begin) / csize;
           double lambda = p.beta_household * home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
           const uint32_t fi = fm[i];
           if (fi != kNoFirm && !quarantined && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
             lambda += z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];
-          // 1 - exp(-lambda) <= lambda: a draw at or above lambda never infects, so the exponential is
-          // only evaluated for the few draws below it (the same outcome, most of the cost saved).
-          const double u = unit(d[0]);
-          if (u < lambda && u < 1.0 - std::exp(-lambda)) {
-            s = kE;
-            ++t[kNewInfections];
+          // u in [0, 1): no draw can infect unless lambda > 0. 1 - exp(-lambda) <= lambda: a draw at or
+          // above lambda never infects, so the exponential is only evaluated for the few draws below it
+          // (the same outcome, most of the cost saved).
+          if (lambda > 0) {
+            const double u = unit(word(0));
+            if (u < lambda && u < 1.0 - std::exp(-lambda)) {
+              s = kE;
+              ++t[kNewInfections];
+            }
           }
           break;
         }
         case kE:
-          if (unit(d[0]) < r.to_infectious) s = unit(d[1]) < r.asym_share ? kA : kP;
+          if (unit(word(0)) < r.to_infectious) s = unit(word(1)) < r.asym_share ? kA : kP;
           break;
         case kP:
-          if (unit(d[0]) < r.to_symptoms) s = kY;
+          if (unit(word(0)) < r.to_symptoms) s = kY;
           break;
         case kY:
-          if (unit(d[0]) < r.sym_end) s = kR;
+          if (unit(word(0)) < r.sym_end) s = kR;
           break;
         case kA:
-          if (unit(d[0]) < r.asym_end) s = kR;
+          if (unit(word(0)) < r.asym_end) s = kR;
           break;
         default: break;
       }
@@ -173,7 +215,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
       if (!(f & kConfirmed) && (was == kP || was == kY || was == kA)) {
         double pd = was == kY ? r.detect_sym : 0.0;
         if (quarantined) pd = std::max(pd, r.detect_q);
-        if (unit(d[2]) < pd) {
+        if (pd > 0 && unit(word(2)) < pd) {
           f |= kConfirmed;
           q = 0;
           ++t[kNewCases];
@@ -192,9 +234,11 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
         double stay_free = 1.0;
         const bool unfound = (f & (kHubei | kFound)) == kHubei;
         if (unfound) stay_free *= 1.0 - r.find;
-        if (tick > 0 && hh_prev[hh[i]] == tick) stay_free *= 1.0 - r.trace_hh;
-        if (tick > 0 && fm[i] != kNoFirm && firm_prev[fm[i]] == tick) stay_free *= 1.0 - r.trace_work;
-        if (stay_free < 1.0 && unit(d[3]) >= stay_free) {
+        if (traced_yesterday) {
+          if (hh_prev[hh[i]] == tick) stay_free *= 1.0 - r.trace_hh;
+          if (fm[i] != kNoFirm && firm_prev[fm[i]] == tick) stay_free *= 1.0 - r.trace_work;
+        }
+        if (stay_free < 1.0 && unit(word(3)) >= stay_free) {
           q = uint16_t(tick + p.quarantine_days);
           if (unfound) f |= kFound;
           ++t[kNewQuarantined];
@@ -211,10 +255,39 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
 
   for (size_t c = 0; c < nc; ++c) {
     const County& k = z.counties[c];
+    // Yesterday's marks (tick) exist in this county's households and firms (both county-local) only
+    // if it confirmed a case yesterday: z.tallies[c] still holds yesterday's row here.
+    const bool traced_yesterday = tick > 0 && z.tallies[c][kNewCases] > 0;
     z.tallies[c] = tbb::parallel_reduce(
         tbb::blocked_range<uint32_t>(k.begin, k.end, kAgentGrain), TallyRow{},
         [&](const tbb::blocked_range<uint32_t>& range, TallyRow acc) {
-          for (uint32_t i = range.begin(); i < range.end(); ++i) transition(i, uint32_t(c), acc);
+          uint32_t comm = k.comm_begin + (range.begin() - k.begin) / csize;
+          uint32_t in_comm = (range.begin() - k.begin) % csize;
+          // nxt: the first infectious resident at or after i - (kMaxHousehold - 1) (or hi_lim if none
+          // before it); a household member of i is within kMaxHousehold - 1 of i.
+          constexpr uint32_t M = kMaxHousehold;
+          const uint32_t hi_lim = std::min(k.end, range.end() + M);
+          uint32_t nxt = range.begin() - std::min(range.begin() - k.begin, M);
+          auto advance = [&](uint32_t from) {
+            nxt = std::max(nxt, from);
+            while (nxt < hi_lim && uint8_t(ds[nxt] - kP) >= 3) ++nxt;
+          };
+          advance(nxt);
+          BlockDraws draws;
+          for (uint32_t b = range.begin(); b < range.end(); b += 8) {
+            draws.base = b;
+            draws.ready = false;
+            const uint32_t e = std::min(b + 8, range.end());
+            for (uint32_t i = b; i < e; ++i) {
+              if (nxt + M <= i) advance(i + 1 - M);
+              const bool near = nxt < hi_lim && nxt < i + M;
+              transition(i, uint32_t(c), comm, near, traced_yesterday, draws, acc);
+              if (++in_comm == csize) {
+                in_comm = 0;
+                ++comm;
+              }
+            }
+          }
           return acc;
         },
         [](TallyRow a, const TallyRow& b) {
