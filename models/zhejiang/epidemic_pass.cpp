@@ -5,7 +5,7 @@
 // or tracing lists a household member or co-worker confirmed yesterday. Arrivals (Hubei-linked
 // travellers, returning workers) join on their arrival day.
 #include <tbb/parallel_for.h>
-#include <tbb/parallel_reduce.h>
+#include <tbb/enumerable_thread_specific.h>
 
 #include <algorithm>
 #include <atomic>
@@ -253,48 +253,61 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
     nqu[i] = q;
   };
 
-  for (size_t c = 0; c < nc; ++c) {
+  // Yesterday's marks (tick) exist in a county's households and firms (both county-local) only if
+  // it confirmed a case yesterday: z.tallies still holds yesterday's rows here.
+  std::vector<uint8_t> traced_yesterday(nc);
+  for (size_t c = 0; c < nc; ++c) traced_yesterday[c] = tick > 0 && z.tallies[c][kNewCases] > 0;
+
+  // Residents [b, e) of county c, in order.
+  auto run = [&](uint32_t c, uint32_t b0, uint32_t e0, TallyRow& acc) {
     const County& k = z.counties[c];
-    // Yesterday's marks (tick) exist in this county's households and firms (both county-local) only
-    // if it confirmed a case yesterday: z.tallies[c] still holds yesterday's row here.
-    const bool traced_yesterday = tick > 0 && z.tallies[c][kNewCases] > 0;
-    z.tallies[c] = tbb::parallel_reduce(
-        tbb::blocked_range<uint32_t>(k.begin, k.end, kAgentGrain), TallyRow{},
-        [&](const tbb::blocked_range<uint32_t>& range, TallyRow acc) {
-          uint32_t comm = k.comm_begin + (range.begin() - k.begin) / csize;
-          uint32_t in_comm = (range.begin() - k.begin) % csize;
-          // nxt: the first infectious resident at or after i - (kMaxHousehold - 1) (or hi_lim if none
-          // before it); a household member of i is within kMaxHousehold - 1 of i.
-          constexpr uint32_t M = kMaxHousehold;
-          const uint32_t hi_lim = std::min(k.end, range.end() + M);
-          uint32_t nxt = range.begin() - std::min(range.begin() - k.begin, M);
-          auto advance = [&](uint32_t from) {
-            nxt = std::max(nxt, from);
-            while (nxt < hi_lim && uint8_t(ds[nxt] - kP) >= 3) ++nxt;
-          };
-          advance(nxt);
-          BlockDraws draws;
-          for (uint32_t b = range.begin(); b < range.end(); b += 8) {
-            draws.base = b;
-            draws.ready = false;
-            const uint32_t e = std::min(b + 8, range.end());
-            for (uint32_t i = b; i < e; ++i) {
-              if (nxt + M <= i) advance(i + 1 - M);
-              const bool near = nxt < hi_lim && nxt < i + M;
-              transition(i, uint32_t(c), comm, near, traced_yesterday, draws, acc);
-              if (++in_comm == csize) {
-                in_comm = 0;
-                ++comm;
-              }
-            }
-          }
-          return acc;
-        },
-        [](TallyRow a, const TallyRow& b) {
-          for (int x = 0; x < kNumTallies; ++x) a[x] += b[x];
-          return a;
-        });
-  }
+    uint32_t comm = k.comm_begin + (b0 - k.begin) / csize;
+    uint32_t in_comm = (b0 - k.begin) % csize;
+    // nxt: the first infectious resident at or after i - (kMaxHousehold - 1) (or hi_lim if none
+    // before it); a household member of i is within kMaxHousehold - 1 of i.
+    constexpr uint32_t M = kMaxHousehold;
+    const uint32_t hi_lim = std::min(k.end, e0 + M);
+    uint32_t nxt = b0 - std::min(b0 - k.begin, M);
+    auto advance = [&](uint32_t from) {
+      nxt = std::max(nxt, from);
+      while (nxt < hi_lim && uint8_t(ds[nxt] - kP) >= 3) ++nxt;
+    };
+    advance(nxt);
+    BlockDraws draws;
+    for (uint32_t b = b0; b < e0; b += 8) {
+      draws.base = b;
+      draws.ready = false;
+      const uint32_t e = std::min(b + 8, e0);
+      for (uint32_t i = b; i < e; ++i) {
+        if (nxt + M <= i) advance(i + 1 - M);
+        const bool near = nxt < hi_lim && nxt < i + M;
+        transition(i, c, comm, near, traced_yesterday[c] != 0, draws, acc);
+        if (++in_comm == csize) {
+          in_comm = 0;
+          ++comm;
+        }
+      }
+    }
+  };
+
+  // One parallel loop over all residents (one fork-join a day, not one per county): a task's range
+  // is cut at county boundaries, each thread adds into its own row per county, and the rows are
+  // summed after the loop (integer counts: exact in any order, so independent of the threads).
+  const uint8_t* cty = z.county->cur().data();
+  tbb::enumerable_thread_specific<std::vector<TallyRow>> rows([nc] { return std::vector<TallyRow>(nc, TallyRow{}); });
+  tbb::parallel_for(tbb::blocked_range<uint32_t>(0, z.n, kAgentGrain), [&](const tbb::blocked_range<uint32_t>& range) {
+    std::vector<TallyRow>& mine = rows.local();
+    for (uint32_t b = range.begin(); b < range.end();) {
+      const uint32_t c = cty[b];
+      const uint32_t e = std::min(range.end(), z.counties[c].end);
+      run(c, b, e, mine[c]);
+      b = e;
+    }
+  });
+  for (size_t c = 0; c < nc; ++c) z.tallies[c] = TallyRow{};
+  for (const std::vector<TallyRow>& part : rows)
+    for (size_t c = 0; c < nc; ++c)
+      for (int x = 0; x < kNumTallies; ++x) z.tallies[c][x] += part[c][x];
 }
 
 }  // namespace govsim::zhejiang
