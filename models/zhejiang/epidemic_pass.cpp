@@ -182,7 +182,8 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
           const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
           double lambda = p.beta_household * home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
           const uint32_t fi = fm[i];
-          if (fi != kNoFirm && !quarantined && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
+          // A firm without infectious workers adds +0 (left out: one random read instead of three).
+          if (fi != kNoFirm && !quarantined && z.firm_inf[fi] > 0 && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
             lambda += z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];
           // u in [0, 1): no draw can infect unless lambda > 0. 1 - exp(-lambda) <= lambda: a draw at or
           // above lambda never infects, so the exponential is only evaluated for the few draws below it
