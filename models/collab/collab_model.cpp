@@ -330,7 +330,15 @@ void CollabModel::register_society_metrics(MetricRegistry& m) {
   };
   total("cum_society_registered", "persons", "Residents on the residents' platform (party members included).",
         &SocietyTotals::registered);
-  total("cum_party_registered", "persons", "Party members on the residents' platform.", &SocietyTotals::party_registered);
+  total("cum_party_registered", "persons",
+        "In-service party members who reported to their community online (decided: collab.society.report_cost).",
+        &SocietyTotals::party_registered);
+  for (int j = 0; j < collab::kOrgKinds; ++j)
+    m.add_daily({std::string("cum_") + collab::kOrgKindNames[j] + "s_reporting", SeriesKind::Cumulative, "organisations",
+                 std::string(j == 0 ? "Party" : "Social") +
+                     " organisations that reported to their community online (decided: collab.society.report_cost).",
+                 A::Last, "", {}},
+                [this, j](const TickContext&, std::span<double> out) { out[0] = double(society_.totals().orgs_reported[j]); });
   total("cum_society_matters", "matters", "Common-area matters raised on the platform by registered residents.",
         &SocietyTotals::matters);
   total("cum_society_deliberations", "items",
@@ -491,6 +499,22 @@ void CollabModel::add_actor_scalars(const World& w, int32_t from, std::vector<Sc
 // Party members' services per day in each calendar year of the run (days after the warm-up), for
 // comparisons between years such as seed 003's "2020 vs 2019".
 void CollabModel::add_society_scalars(const World& w, int32_t from, std::vector<Scalar>& out) const {
+  // Who reported online by the end of the run, of each kind that decides (collab.society.report_cost).
+  const auto& t = society_.totals();
+  auto share = [](uint64_t a, uint64_t b) { return b ? double(a) / double(b) : 0.0; };
+  out.push_back({"in_service_party_members", "persons", "In-service party members of the society layer.",
+                 double(society_.party_members())});
+  out.push_back({"share_reporting_party_member", "fraction",
+                 "Share of the in-service party members who reported to their community online by the end of the run.",
+                 share(t.party_registered, society_.party_members())});
+  for (int j = 0; j < collab::kOrgKinds; ++j) {
+    const std::string kind = collab::kOrgKindNames[j];
+    const uint64_t n = society_.organisations(collab::OrgKind(j));
+    out.push_back({kind + "s", "organisations", "Organisations of kind " + kind + " in the society layer.", double(n)});
+    out.push_back({"share_reporting_" + kind, "fraction",
+                   "Share of the organisations of kind " + kind + " that reported to their community online by the end of the run.",
+                   share(t.orgs_reported[j], n)});
+  }
   const int32_t n = static_cast<int32_t>(service_.size());
   for (int32_t a = from; a < n;) {
     const int year = w.calendar().date(a).year();

@@ -237,6 +237,35 @@ const ParamTable<CollabParams>& parameters() {
            "Service rate of a party member not on the platform (or before its launch), as a fraction of "
            "collab.society.service_rate: without the platform the branch reaches members by phone and notice board.",
            "assumption: half, no source; it sets the growth of party members' service that seed 003 reports");
+    // Reporting to the community online (s24): in-service party members and party and social
+    // organisations decide by the threshold rule of participation.hpp; models/collab/society.hpp.
+    table.real("collab.society.in_service_share", soc(&S::in_service_share), 0.422, 0, 1, "fraction",
+           "Share of the party members who are in service (employed in a unit): they are the party members of "
+           "the society layer, who may report to their residential community and serve it; the other members "
+           "(retired, farmers, students, other occupations) are plain residents there.",
+           "Party statistical bulletin, end of 2021 (Central Organisation Department, 30 Jun 2022): workers "
+           "6.594 M, professionals 15.487 M, managers 10.948 M of enterprises, institutions and social "
+           "organisations and staff of Party and government organs 7.805 M, of 96.712 M members; the nearest "
+           "year to 2020 with the occupations found; seed 003 gives no Yuexiu breakdown");
+    table.real("collab.society.report_cost", soc(&S::report_cost), 0.4, 0, 3, "",
+           "Reach cost of reporting to one's community through the residents' platform: once reached by "
+           "outreach (the hazard of collab.society.outreach_rate and contact_rate), an in-service party member "
+           "or an organisation of willingness w reports when w > report_cost + 1 - motive (the threshold rule of "
+           "collab.participants.*).",
+           "assumption: the collab model's declared reach cost through a platform (collab.platform.threshold's "
+           "default 0.4); seed 003 gives no figure. Before the launch nobody reports online");
+    table.real("collab.society.party_organisation_density", soc(&S::party_org_density), 3.32e-3, 0, 1,
+           "organisations/resident",
+           "Grassroots party organisations (committees, general branches, branches) per resident; each may "
+           "report to its community online (each community has its share of the district's total).",
+           "4.681 M grassroots party organisations at the end of 2019 (Central Organisation Department, Party "
+           "statistical bulletin of 30 Jun 2020) over 1.41 bn residents (2020 census); the national density, "
+           "seed 003 gives no count for Yuexiu");
+    table.real("collab.society.party_organisation_motive", soc(&S::party_org_motive), 1.2, 0, 3, "",
+           "Perceived benefit of reporting to the community for a party organisation (its higher committee "
+           "asks it to).",
+           "assumption: as a party member's (collab.participants.party_member_motive 1.2): both are asked "
+           "by the Party to report (seed 003: 党组织报到 and 党员报到 modules)");
     return table;
   }();
   return t;
@@ -290,6 +319,10 @@ CollabParams load_collab_parameters(const ParamSet& p) {
   c.with_platform.routing_levels = c.flat_routing ? 0 : c.routing_levels;
   c.adoption = load_adoption_parameters(p);
   c.participants = load_participant_parameters(p);
+  // The society layer's party members and social organisations decide with the actors' motives.
+  c.society.party_member_motive = c.participants.motive[int(ActorKind::PartyMember)];
+  c.society.social_org_density = c.participants.share[int(ActorKind::SocialOrganisation)];
+  c.society.social_org_motive = c.participants.motive[int(ActorKind::SocialOrganisation)];
   if (c.dispatch_from_table) c.dispatch_table = DispatchTable(c.dispatch_categories, c.dispatch_zipf, c.dispatch_table_categories);
   return c;
 }

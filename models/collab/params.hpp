@@ -46,6 +46,14 @@ struct SocietyParams {
   double turnout = 0;          // chance a registered resident takes part in a deliberation (at willingness 1)
   double service_rate = 0;     // community services per party member per day, with the platform
   double offline_reach = 0;    // service rate without the platform, relative to service_rate
+  // Who reports to the community online, decided by the threshold rule of participation.hpp (s24):
+  double in_service_share = 0;       // of the party members: the in-service ones, who report and serve
+  double report_cost = 0;            // reach cost of reporting to the community through the platform
+  double party_member_motive = 0;    // = collab.participants.party_member_motive
+  double party_org_density = 0;      // party organisations per resident
+  double party_org_motive = 0;       // perceived benefit of reporting for a party organisation
+  double social_org_density = 0;     // = collab.participants.social_organisation_share
+  double social_org_motive = 0;      // = collab.participants.social_organisation_motive
 };
 
 // Interdependence as exchange (issue 16; models/collab/reciprocal_exchange.hpp, docs/collab_model.md):

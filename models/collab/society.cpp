@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/collab/participation.hpp"
 #include "sim/core/errors.hpp"
 
 namespace govsim::collab {
@@ -26,6 +27,14 @@ struct Society::Draws {
     return binomial_from_uniforms(n, p, u[0], u[1]);
   }
 };
+
+bool class_reports(int k, double motive, double report_cost) {
+  return joins(static_cast<float>(willingness_of_class(k)), motive, report_cost);
+}
+
+uint32_t even_part(uint64_t total, uint32_t parts, uint32_t i) {
+  return static_cast<uint32_t>((i + 1) * total / parts - i * total / parts);
+}
 
 double join_probability(double outreach_rate, double contact_rate, double registered_share, double benefit) {
   const double hazard = (outreach_rate + contact_rate * registered_share) * benefit;
@@ -60,51 +69,90 @@ void Society::setup(const SocietyParams& p, uint32_t residents, double can_use) 
   p_ = p;
   can_use_ = can_use;
   const uint32_t C = static_cast<uint32_t>(p.communities);
-  residents_.assign(size_t(C) * kWillingnessClasses, 0);
+  constexpr int K = kWillingnessClasses;
+  residents_.assign(size_t(C) * K, 0);
   registered_.assign(residents_.size(), 0);
   took_part_.assign(residents_.size(), 0);
-  party_.assign(C, 0);
-  party_registered_.assign(C, 0);
+  party_.assign(residents_.size(), 0);
+  party_registered_.assign(residents_.size(), 0);
+  orgs_.assign(size_t(C) * kOrgKinds * K, 0);
+  orgs_reported_.assign(orgs_.size(), 0);
   pending_.assign(C, 0);
   totals_ = {};
+  const double density[kOrgKinds] = {p.party_org_density, p.social_org_density};
   for (uint32_t c = 0; c < C; ++c) {
-    const uint32_t n = uint32_t(uint64_t(c + 1) * residents / C) - uint32_t(uint64_t(c) * residents / C);
-    party_[c] = static_cast<uint32_t>(std::lround(p.party_member_share * n));
-    const uint32_t others = n - party_[c];
-    for (int k = 0; k < kWillingnessClasses; ++k)  // even split, remainder first
-      residents_[c * kWillingnessClasses + k] = others / kWillingnessClasses + (uint32_t(k) < others % kWillingnessClasses);
+    const uint32_t n = even_part(residents, C, c);
+    const uint32_t members = static_cast<uint32_t>(std::lround(p.party_member_share * p.in_service_share * n));
+    const uint32_t others = n - members;
+    for (int k = 0; k < K; ++k) {  // even split, remainder first
+      residents_[c * K + k] = even_part(others, K, uint32_t(k));
+      party_[c * K + k] = even_part(members, K, uint32_t(k));
+    }
+    for (int j = 0; j < kOrgKinds; ++j) {
+      const uint32_t orgs = even_part(uint64_t(std::llround(density[j] * residents)), C, c);
+      for (int k = 0; k < K; ++k) orgs_[(c * kOrgKinds + j) * K + k] = even_part(orgs, K, uint32_t(k));
+    }
   }
 }
 
+uint64_t Society::party_members() const {
+  uint64_t n = 0;
+  for (uint32_t m : party_) n += m;
+  return n;
+}
+
+uint64_t Society::organisations(OrgKind j) const {
+  uint64_t n = 0;
+  for (size_t i = 0; i < orgs_.size(); ++i)
+    if ((i / kWillingnessClasses) % kOrgKinds == size_t(j)) n += orgs_[i];
+  return n;
+}
+
 void Society::step_day(uint32_t tick, bool live, int32_t day_since_launch, const CounterRng& rng) {
-  const uint32_t C = static_cast<uint32_t>(party_.size());
+  const uint32_t C = static_cast<uint32_t>(pending_.size());
+  constexpr int K = kWillingnessClasses;
+  const double motive[kOrgKinds] = {p_.party_org_motive, p_.social_org_motive};
   service_today_ = 0;
   for (uint32_t c = 0; c < C; ++c) {
     Draws d{rng, tick, kSocietyAgent + c};
-    uint32_t* reg = &registered_[size_t(c) * kWillingnessClasses];
-    const uint32_t* res = &residents_[size_t(c) * kWillingnessClasses];
-    uint32_t* part = &took_part_[size_t(c) * kWillingnessClasses];
+    uint32_t* reg = &registered_[size_t(c) * K];
+    const uint32_t* res = &residents_[size_t(c) * K];
+    uint32_t* part = &took_part_[size_t(c) * K];
+    const uint32_t* members = &party_[size_t(c) * K];
+    uint32_t* reported = &party_registered_[size_t(c) * K];
     if (live) {
-      uint64_t n = party_[c], on = party_registered_[c];
-      for (int k = 0; k < kWillingnessClasses; ++k) n += res[k], on += reg[k];
+      uint64_t n = 0, on = 0;
+      for (int k = 0; k < K; ++k) n += res[k] + members[k], on += reg[k] + reported[k];
       const double share = n ? double(on) / double(n) : 0.0;
       // 1. joining
-      for (int k = 0; k < kWillingnessClasses; ++k) {
+      for (int k = 0; k < K; ++k) {
         const uint32_t able = static_cast<uint32_t>(double(res[k]) * can_use_);  // exact at can_use 1
         const uint32_t joined = d.binomial(able - std::min(able, reg[k]),
                                            join_probability(p_.outreach_rate, p_.contact_rate, share, willingness_of_class(k)));
         reg[k] += joined;
         totals_.registered += joined;
       }
-      const uint32_t party_able = static_cast<uint32_t>(double(party_[c]) * can_use_);
-      const uint32_t party_joined = d.binomial(party_able - std::min(party_able, party_registered_[c]),
-                                               join_probability(p_.outreach_rate, p_.contact_rate, share, 1.0));
-      party_registered_[c] += party_joined;
-      totals_.registered += party_joined;
-      totals_.party_registered += party_joined;
+      // 1b. reporting: reached at the full hazard (asked by the branch or committee), decided by the threshold
+      const double reached = join_probability(p_.outreach_rate, p_.contact_rate, share, 1.0);
+      for (int k = 0; k < K; ++k) {
+        if (!class_reports(k, p_.party_member_motive, p_.report_cost)) continue;
+        const uint32_t able = static_cast<uint32_t>(double(members[k]) * can_use_);
+        const uint32_t joined = d.binomial(able - std::min(able, reported[k]), reached);
+        reported[k] += joined;
+        totals_.registered += joined;
+        totals_.party_registered += joined;
+      }
+      for (int j = 0; j < kOrgKinds; ++j)
+        for (int k = 0; k < K; ++k) {
+          if (!class_reports(k, motive[j], p_.report_cost)) continue;
+          const size_t i = (size_t(c) * kOrgKinds + j) * K + k;
+          const uint32_t joined = d.binomial(orgs_[i] - orgs_reported_[i], reached);
+          orgs_reported_[i] += joined;
+          totals_.orgs_reported[j] += joined;
+        }
       // 2. matters raised by the registered residents
       uint32_t raised = 0;
-      for (int k = 0; k < kWillingnessClasses; ++k) raised += d.binomial(reg[k], p_.raise_rate * willingness_of_class(k));
+      for (int k = 0; k < K; ++k) raised += d.binomial(reg[k], p_.raise_rate * willingness_of_class(k));
       pending_[c] += raised;
       totals_.matters += raised;
       // 3. the branch's review
@@ -112,17 +160,18 @@ void Society::step_day(uint32_t tick, bool live, int32_t day_since_launch, const
         ++totals_.deliberations;
         totals_.votes += pending_[c];
         pending_[c] = 0;
-        for (int k = 0; k < kWillingnessClasses; ++k) {
+        for (int k = 0; k < K; ++k) {
           const uint32_t first = d.binomial(reg[k] - part[k], p_.turnout * willingness_of_class(k));
           part[k] += first;
           totals_.participants += first;
         }
       }
     }
-    // 4. party members' service
-    const uint32_t on = live ? party_registered_[c] : 0;
+    // 4. in-service party members' service
+    uint32_t all = 0, on = 0;
+    for (int k = 0; k < K; ++k) all += members[k], on += live ? reported[k] : 0;
     const uint32_t by_platform = d.binomial(on, p_.service_rate);
-    const uint32_t offline = d.binomial(party_[c] - on, p_.service_rate * p_.offline_reach);
+    const uint32_t offline = d.binomial(all - on, p_.service_rate * p_.offline_reach);
     totals_.service_platform += by_platform;
     totals_.service_offline += offline;
     service_today_ += by_platform + offline;
@@ -134,6 +183,7 @@ void Society::save(StateWriter& out) const {
   out.put("society/registered", registered_);
   out.put("society/took_part", took_part_);
   out.put("society/party_registered", party_registered_);
+  out.put("society/orgs_reported", orgs_reported_);
   out.put("society/pending", pending_);
   out.put_pod("society/totals", std::span<const SocietyTotals>(&totals_, 1));
   out.put_value("society/service_today", service_today_);
@@ -143,13 +193,16 @@ void Society::load(const StateReader& in) {
   auto registered = in.get_vector<uint32_t>("society/registered");
   auto took_part = in.get_vector<uint32_t>("society/took_part");
   auto party_registered = in.get_vector<uint32_t>("society/party_registered");
+  auto orgs_reported = in.get_vector<uint32_t>("society/orgs_reported");
   auto pending = in.get_vector<uint32_t>("society/pending");
   if (registered.size() != residents_.size() || took_part.size() != residents_.size() ||
-      party_registered.size() != party_.size() || pending.size() != party_.size())
+      party_registered.size() != party_.size() || orgs_reported.size() != orgs_.size() ||
+      pending.size() != pending_.size())
     throw DataError("model/society: the checkpoint has another number of communities than the scenario");
   registered_ = std::move(registered);
   took_part_ = std::move(took_part);
   party_registered_ = std::move(party_registered);
+  orgs_reported_ = std::move(orgs_reported);
   pending_ = std::move(pending);
   in.get_pod("society/totals", std::span<SocietyTotals>(&totals_, 1));
   service_today_ = in.get_value<uint64_t>("society/service_today");

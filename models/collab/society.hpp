@@ -3,18 +3,25 @@
 // "The society layer"). Switched by collab.society.enabled; off, nothing here runs or is reported.
 //
 // Residents are split evenly into communities and, inside a community, into ten willingness
-// classes (the collab model's willingness, uniform on [0, 1]; class k has w = (k + 0.5) / 10); a
-// share of each community are party members. From the residents' platform's launch, every day:
+// classes (the collab model's willingness, uniform on [0, 1]; class k has w = (k + 0.5) / 10). A
+// share of each community are in-service party members (party_member_share x in_service_share),
+// also split into the ten classes; the district's party organisations and social organisations
+// (densities per resident) are split evenly into the communities and the classes. From the
+// residents' platform's launch, every day:
 //   1. joining (Bass diffusion weighted by benefit): a resident of willingness w who is not on the
-//      platform joins with probability 1 - exp(-(a + b s) w), s the community's registered share at
-//      the start of the day; a party member joins with w = 1 (their branch asks them to report);
+//      platform joins with probability 1 - exp(-(a + b s) w), s the community's registered share
+//      (residents and party members) at the start of the day;
+//   1b. reporting (decided, the threshold rule `joins` of participation.hpp): an in-service party
+//      member or an organisation of willingness w and motive m who has not reported is reached with
+//      probability 1 - exp(-(a + b s)) (its branch or committee asks it) and reports to its
+//      community online when w > report_cost + 1 - m; the others never report;
 //   2. matters: each registered resident raises a common-area matter with probability r w;
 //   3. review: every review_days days the community's branch reviews the matters raised since its
 //      last review; if there are any, they form one deliberation item and each matter is put to the
 //      community's vote; each registered resident who has never taken part does so with probability
 //      turnout * w (distinct participants);
-//   4. service: each party member serves the community with probability service_rate if on the
-//      platform, offline_reach * service_rate if not (before the launch nobody is on it).
+//   4. service: each in-service party member serves the community with probability service_rate if
+//      reported online, offline_reach * service_rate if not (before the launch nobody has).
 // Counts are drawn per (community, class) as binomials from the counter-based generator keyed by
 // (seed, run, day, community, draw number), in community order: the same on any thread count.
 #include <array>
@@ -29,6 +36,18 @@ namespace govsim::collab {
 
 inline constexpr int kWillingnessClasses = 10;
 
+// Kinds of organisation that may report to their community online.
+enum class OrgKind : int { Party = 0, Social = 1 };
+inline constexpr int kOrgKinds = 2;
+inline constexpr const char* kOrgKindNames[kOrgKinds] = {"party_organisation", "social_organisation"};
+
+// Reporters of one kind in one willingness class that the threshold rule lets report at reach cost
+// `report_cost` (participation.hpp's `joins`, w = (k + 0.5) / 10): all of them or none.
+bool class_reports(int k, double motive, double report_cost);
+
+// `total` split evenly into `parts`: part i's share (floor differences, adding up to total).
+uint32_t even_part(uint64_t total, uint32_t parts, uint32_t i);
+
 // Probability that a resident of willingness `benefit` joins on a day (rule 1).
 double join_probability(double outreach_rate, double contact_rate, double registered_share, double benefit);
 
@@ -38,8 +57,9 @@ uint32_t binomial_from_uniforms(uint32_t n, double p, double u1, double u2);
 
 // District totals since the start of the run.
 struct SocietyTotals {
-  uint64_t registered = 0;        // residents on the platform (party members included)
-  uint64_t party_registered = 0;  // party members on the platform
+  uint64_t registered = 0;        // residents on the platform (reported party members included)
+  uint64_t party_registered = 0;  // in-service party members who reported to their community online
+  std::array<uint64_t, kOrgKinds> orgs_reported{};  // organisations that reported online, by kind
   uint64_t matters = 0;           // matters raised
   uint64_t deliberations = 0;     // deliberation items (one per review with matters)
   uint64_t votes = 0;             // matters put to the community's vote
@@ -60,6 +80,8 @@ class Society {
 
   const SocietyTotals& totals() const { return totals_; }
   uint64_t service_today() const { return service_today_; }
+  uint64_t party_members() const;        // in-service party members (all communities)
+  uint64_t organisations(OrgKind j) const;  // organisations of kind j (all communities)
 
   void save(StateWriter& out) const;
   void load(const StateReader& in);
@@ -69,9 +91,13 @@ class Society {
   SocietyParams p_;
   double can_use_ = 1.0;
   // Per community c and class k (index c * kWillingnessClasses + k): residents, registered, and
-  // registered who have taken part in a deliberation item. Party members are not in the classes.
+  // registered who have taken part in a deliberation item; in-service party members and those who
+  // reported online.
   std::vector<uint32_t> residents_, registered_, took_part_;
-  std::vector<uint32_t> party_, party_registered_, pending_;  // per community; pending: matters not yet reviewed
+  std::vector<uint32_t> party_, party_registered_;
+  // Per community c, kind j and class k (index (c * kOrgKinds + j) * kWillingnessClasses + k).
+  std::vector<uint32_t> orgs_, orgs_reported_;
+  std::vector<uint32_t> pending_;  // per community: matters not yet reviewed
   SocietyTotals totals_;
   uint64_t service_today_ = 0;
 };

@@ -28,8 +28,18 @@ SocietyParams society_params() {
   p.turnout = 0.05;
   p.service_rate = 2.0 / 365;
   p.offline_reach = 0.5;
+  p.in_service_share = 0.422;
+  p.report_cost = 0.4;
+  p.party_member_motive = 1.2;
+  p.party_org_density = 3.32e-3;
+  p.party_org_motive = 1.2;
+  p.social_org_density = 6.3e-4;
+  p.social_org_motive = 1.2;
   return p;
 }
+
+// Reporters of every kind that reported online.
+uint64_t org_reports(const Society& s, collab::OrgKind j) { return s.totals().orgs_reported[size_t(j)]; }
 
 // `days` days of a society of `residents`, live from day `launch`.
 Society simulate(const SocietyParams& p, uint32_t residents, int days, int launch = 0, uint64_t seed = 7) {
@@ -107,9 +117,11 @@ TEST_CASE("society: before the launch nobody joins or raises matters and party m
   CHECK(s.totals().deliberations == 0);
   CHECK(s.totals().service_platform == 0);
   CHECK(s.totals().service_since_launch == 0);
-  // 60 days of 3 250 party members at half of 2 services a year: about 534.
-  CHECK(s.totals().service_offline > 400);
-  CHECK(s.totals().service_offline < 680);
+  // 60 days of 1 380 in-service party members (6.5 % x 42.2 % of 2 500 per community, 68.6, rounded
+  // to 69, in 20 communities) at half of 2 services a year: about 227.
+  CHECK(s.party_members() == 1380);
+  CHECK(s.totals().service_offline > 160);
+  CHECK(s.totals().service_offline < 300);
 }
 
 TEST_CASE("society: matters are reviewed weekly into one deliberation item per community, each matter voted on",
@@ -221,6 +233,115 @@ TEST_CASE("society: the Yuexiu scenario's society outputs are the same on 1 and 
   checkpoint_test::require_same_results(one, two);
   CHECK(last(one, "cum_society_registered") > 1000);
   CHECK(last(one, "cum_society_deliberations") > 0);
+  // The deciding reporters (s24): in-service party members and both kinds of organisation.
+  CHECK(last(one, "cum_party_registered") > 0);
+  CHECK(last(one, "cum_party_organisations_reporting") > 0);
+  CHECK(last(one, "cum_social_organisations_reporting") >= 0);
+  CHECK(scalar(one, "party_organisations") == 66);  // 3.32e-3 x 20 000 residents
+  CHECK(scalar(one, "share_reporting_party_organisation") > 0);
+  CHECK(scalar(one, "share_reporting_party_organisation") <= 0.8);  // the threshold's bound at the defaults
   CHECK(last(one, "cum_society_votes") >= last(one, "cum_society_deliberations"));
   CHECK(scalar(one, "party_service_per_day_2020") > scalar(one, "party_service_per_day_2019"));
+}
+
+// --- Reporting to the community online (s24): in-service party members and organisations decide by
+// the threshold rule of participation.hpp (w > report_cost + 1 - motive), once reached. -----------
+
+TEST_CASE("society reporting: the threshold lets a whole willingness class report or none, as participation's joins",
+          "[collab][society]") {
+  // motive 1.2, cost 0.4: w > 0.2, classes 2..9 (w = 0.25 ... 0.95).
+  for (int k = 0; k < collab::kWillingnessClasses; ++k) CHECK(collab::class_reports(k, 1.2, 0.4) == (k >= 2));
+  CHECK(collab::class_reports(9, 1.0, 0.96) == false);  // nobody at a cost above every willingness
+  CHECK(collab::class_reports(0, 2.0, 0.0) == true);    // everybody when the motive dwarfs the cost
+  CHECK(collab::even_part(10, 3, 0) + collab::even_part(10, 3, 1) + collab::even_part(10, 3, 2) == 10);
+}
+
+TEST_CASE("society reporting: a lower reach cost brings more organisations and party members to report (monotone)",
+          "[collab][society]") {
+  SocietyParams p = society_params();
+  p.outreach_rate = 0.02;  // most are reached within the 300 days, so the threshold decides
+  uint64_t members = 0, party = 0, social = 0;
+  for (double cost : {1.2, 0.9, 0.6, 0.4, 0.1}) {
+    p.report_cost = cost;
+    const Society s = simulate(p, 200000, 300);
+    const uint64_t m = s.totals().party_registered, po = org_reports(s, collab::OrgKind::Party),
+                   so = org_reports(s, collab::OrgKind::Social);
+    INFO("report_cost " << cost << ": " << m << " members, " << po << " party and " << so << " social organisations");
+    if (cost >= 1.2) {  // w > 1: nobody
+      CHECK(m == 0);
+      CHECK(po == 0);
+      CHECK(so == 0);
+    } else {
+      CHECK(m > members);
+      CHECK(po > party);
+      CHECK(so >= social);
+    }
+    // Never more than the classes the threshold admits.
+    int admitted = 0;
+    for (int k = 0; k < collab::kWillingnessClasses; ++k) admitted += collab::class_reports(k, 1.2, cost);
+    CHECK(double(po) <= s.organisations(collab::OrgKind::Party) * admitted / 10.0 + 20);
+    CHECK(m <= s.party_members());
+    members = m, party = po, social = so;
+  }
+  CHECK(social > 0);
+  // The platform's role: before its launch nobody reports online.
+  const Society before = simulate(p, 200000, 100, /*launch=*/1000);
+  CHECK(before.totals().party_registered == 0);
+  CHECK(org_reports(before, collab::OrgKind::Party) == 0);
+  CHECK(org_reports(before, collab::OrgKind::Social) == 0);
+}
+
+TEST_CASE("society reporting: with no organisations or no in-service members nobody of that kind reports",
+          "[collab][society]") {
+  SocietyParams p = society_params();
+  p.outreach_rate = 0.02;
+  p.party_org_density = 0;
+  p.social_org_density = 0;
+  p.in_service_share = 0;
+  const Society s = simulate(p, 100000, 200);
+  CHECK(s.organisations(collab::OrgKind::Party) == 0);
+  CHECK(s.organisations(collab::OrgKind::Social) == 0);
+  CHECK(s.party_members() == 0);
+  CHECK(org_reports(s, collab::OrgKind::Party) == 0);
+  CHECK(org_reports(s, collab::OrgKind::Social) == 0);
+  CHECK(s.totals().party_registered == 0);
+  CHECK(s.totals().service_platform + s.totals().service_offline == 0);  // only in-service members serve
+  CHECK(s.totals().registered > 0);  // residents still join
+}
+
+TEST_CASE("society reporting: each kind in isolation reports up to its threshold's share, and only it",
+          "[collab][society]") {
+  const SocietyParams base = [] {
+    SocietyParams p = society_params();
+    p.outreach_rate = 0.05;  // reached almost surely within 200 days
+    p.party_org_density = 0;
+    p.social_org_density = 0;
+    p.in_service_share = 0;
+    return p;
+  }();
+  // Only party organisations (motive 1.2, cost 0.4: 8 of 10 classes).
+  SocietyParams p = base;
+  p.party_org_density = 5e-3;
+  Society s = simulate(p, 200000, 200);
+  CHECK(s.organisations(collab::OrgKind::Party) == 1000);
+  CHECK(org_reports(s, collab::OrgKind::Party) == Approx(800).margin(8));
+  CHECK(org_reports(s, collab::OrgKind::Social) == 0);
+  CHECK(s.totals().party_registered == 0);
+  // Only social organisations, with a lower motive (0.8, cost 0.4: w > 0.6, 4 of 10 classes).
+  p = base;
+  p.social_org_density = 5e-3;
+  p.social_org_motive = 0.8;
+  s = simulate(p, 200000, 200);
+  CHECK(org_reports(s, collab::OrgKind::Social) == Approx(400).margin(4));
+  CHECK(org_reports(s, collab::OrgKind::Party) == 0);
+  CHECK(s.totals().party_registered == 0);
+  // Only in-service party members (6.5 % x 42.2 % of 200 000 = 5 486; 8 of 10 classes report).
+  p = base;
+  p.in_service_share = 0.422;
+  s = simulate(p, 200000, 200);
+  CHECK(s.party_members() == Approx(5486).margin(20));
+  CHECK(double(s.totals().party_registered) == Approx(0.8 * s.party_members()).margin(60));
+  CHECK(org_reports(s, collab::OrgKind::Party) + org_reports(s, collab::OrgKind::Social) == 0);
+  // Reporting members serve at the full rate, the others at offline_reach: service rises with reporting.
+  CHECK(s.totals().service_platform > s.totals().service_offline);
 }
