@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/collab/seed002_layers.hpp"
 #include "sim/core/errors.hpp"
 #include "sim/params/param_table.hpp"
 
@@ -248,6 +249,7 @@ void declare_collab_parameters(ParamRegistry& reg) {
   parameters().declare(reg);
   declare_adoption_parameters(reg);
   declare_participant_parameters(reg);
+  declare_seed002_parameters(reg);  // issue 16 point 5: collab.working_window/levels/census.*
 }
 
 void check_collab_parameters(const ParamSet& p) {
