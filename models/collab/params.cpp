@@ -281,6 +281,7 @@ void check_collab_parameters(const ParamSet& p) {
     throw InputError(p.at("population.residents").loc, "population.residents",
                      "expected at least one resident per unit (collab.units)");
   check_participant_parameters(p);
+  check_seed002_parameters(p);
 }
 
 CollabParams load_collab_parameters(const ParamSet& p) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "models/collab/layer_draws.hpp"
+#include "sim/core/errors.hpp"
 
 namespace govsim::collab {
 namespace {
@@ -33,6 +34,18 @@ void declare_seed002_parameters(ParamRegistry& reg) {
   declare_working_window_parameters(reg);
   declare_levels_parameters(reg);
   declare_census_parameters(reg);
+}
+
+void check_seed002_parameters(const ParamSet& p) {
+  if (p.get_double("collab.working_window.doc_start_hour") >= p.get_double("collab.working_window.doc_end_hour"))
+    throw InputError(p.at("collab.working_window.doc_end_hour").loc, "collab.working_window.doc_end_hour",
+                     "expected a value after collab.working_window.doc_start_hour");
+  for (const char* need : {"authority", "information", "resources"}) {
+    const std::string street = std::string("collab.levels.") + need + "_street";
+    const std::string district = std::string("collab.levels.") + need + "_district";
+    if (p.get_double(street) + p.get_double(district) > 1.0)
+      throw InputError(p.at(district).loc, district, "expected " + street + " + " + district + " <= 1 (shares of matters)");
+  }
 }
 
 void Seed002Layers::setup(const ParamSet& ps, const AdoptionParams& adoption, uint32_t residents, int32_t days,

@@ -21,6 +21,8 @@
 namespace govsim::collab {
 
 void declare_seed002_parameters(ParamRegistry& reg);
+// Clear errors for inconsistent values (a window that ends before it starts, shares above 1).
+void check_seed002_parameters(const ParamSet& p);
 
 // Census durations are kept in bins of this many minutes up to kCensusBins (the last bin: longer).
 inline constexpr double kCensusBinMinutes = 0.5;

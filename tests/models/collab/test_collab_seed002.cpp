@@ -249,3 +249,18 @@ TEST_CASE("seed 002 layers in the model: off by default, and on they leave the t
   CHECK(scalar(with, "census_households") > 0);
   CHECK(sum(daily(with, "new_census_registrations")) == scalar(with, "census_households"));
 }
+
+TEST_CASE("seed 002 layers: inconsistent values are named in a clear error", "[collab][working_window][levels]") {
+  auto message = [](const std::vector<std::string>& sets) {
+    try {
+      scenario("I", small(sets));
+    } catch (const std::exception& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(message({"collab.working_window.doc_start_hour=19", "collab.working_window.doc_end_hour=9"}),
+             Catch::Contains("collab.working_window.doc_end_hour"));
+  CHECK_THAT(message({"collab.levels.authority_street=0.7", "collab.levels.authority_district=0.5"}),
+             Catch::Contains("collab.levels.authority_district"));
+}
