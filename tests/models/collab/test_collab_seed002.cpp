@@ -3,6 +3,7 @@
 // and in the model (layers off change nothing; layers on leave the task simulation untouched).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "models/collab/admin_levels.hpp"
 #include "models/collab/census.hpp"
 #include "models/collab/working_window.hpp"
+#include "sim/checkpoint/checkpoint_test_support.hpp"
 
 using namespace govsim;
 using namespace govsim::collab;
@@ -263,4 +265,18 @@ TEST_CASE("seed 002 layers: inconsistent values are named in a clear error", "[c
              Catch::Contains("collab.working_window.doc_end_hour"));
   CHECK_THAT(message({"collab.levels.authority_street=0.7", "collab.levels.authority_district=0.5"}),
              Catch::Contains("collab.levels.authority_district"));
+}
+
+TEST_CASE("seed 002 layers: a run branched from a mid-run checkpoint equals the straight run", "[collab][census][working_window]") {
+  const std::vector<std::string> sets = {"population.residents=6000", "collab.working_window.enabled=true",
+                                         "collab.levels.enabled=true", "collab.platform.launch=2020-11-15"};
+  const Scenario sc = checkpoint_test::shipped("seed002_census.toml", sets);
+  const std::string path = (std::filesystem::temp_directory_path() / "govsim_seed002_ck_%D.govck").string();
+  const RunResult straight = checkpoint_test::run_with_checkpoints(sc, sets, {"2020-11-20"}, path, 2);
+  std::string file = path;
+  file.replace(file.find("%D"), 2, "2020-11-20");
+  const RunResult branched = checkpoint_test::branch(file, {}, 1);
+  std::filesystem::remove(file);
+  checkpoint_test::require_same_results(straight, branched);
+  CHECK(scalar(straight, "census_households") > 1000);
 }
