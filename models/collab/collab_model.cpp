@@ -11,6 +11,7 @@
 #include "models/collab/params.hpp"
 #include "models/collab/participation.hpp"
 #include "models/collab/queue_stats.hpp"
+#include "models/collab/seed002_layers.hpp"
 #include "models/collab/society.hpp"
 #include "models/collab/unit_sim.hpp"
 #include "sim/model/parallel.hpp"
@@ -43,6 +44,8 @@ class CollabModel final : public Model {
                      p_.adoption.enabled ? share_able_to_use(p_.adoption) : 1.0);
       service_.reserve(cal.num_ticks());
     }
+    // Seed 002's other figures (issue 16, point 5): off unless a layer is switched on.
+    seed002_.setup(w.params(), p_.adoption, w.store("residents").size(), cal.num_ticks(), w.rng());
   }
 
   void register_metrics(const World& w, MetricRegistry& m) override;
@@ -78,6 +81,9 @@ class CollabModel final : public Model {
                         society_live ? int32_t(today - p_.society.launch) : -1, rng);
       service_.push_back(society_.service_today());
     }
+    if (seed002_.any())
+      seed002_.step_day(uint32_t(ctx.tick), live,
+                        p_.adoption.enabled ? (live ? adoption_.district_officials_on(ctx.tick - first_live_) : 0.0) : 1.0, rng);
   }
 
   std::vector<Scalar> summary(const World&, const std::vector<SeriesData>&, const std::vector<SeriesData>&) override;
@@ -108,6 +114,7 @@ class CollabModel final : public Model {
       society_.save(out);
       out.put("society/service_history", service_);
     }
+    if (seed002_.any()) seed002_.save(out);
   }
   void load_state(const StateReader& in) override {
     UnitSim::Snapshot s;
@@ -137,6 +144,7 @@ class CollabModel final : public Model {
       service_ = in.get_vector<uint64_t>("society/service_history");
       if (service_.size() != history_.size()) throw DataError("model/society/service_history: not one value per day");
     }
+    if (seed002_.any()) seed002_.load(in);
   }
 
  private:
@@ -236,6 +244,7 @@ class CollabModel final : public Model {
   Adoption adoption_;             // only with collab.adoption.enabled
   std::vector<DayConditions> conditions_;  // per unit, the day's
   std::vector<uint64_t> service_;  // party members' services per day (society layer)
+  Seed002Layers seed002_;          // seed 002's other figures (collab.working_window/levels/census)
 
   Column<float>* willingness_ = nullptr;
   Column<uint32_t>* contributions_ = nullptr;
@@ -290,6 +299,7 @@ void CollabModel::register_metrics(const World&, MetricRegistry& m) {
               });
   if (p_.society.enabled) register_society_metrics(m);
   register_actor_metrics(m);
+  seed002_.register_metrics(m);
 }
 
 // Adoption and participants' series (issue 16; only when their layer is on).
@@ -439,6 +449,7 @@ std::vector<Model::Scalar> CollabModel::summary(const World& w, const std::vecto
                  double(sum_over(launch, n).count[kClosed])});
   if (p_.society.enabled) add_society_scalars(w, from, out);
   add_actor_scalars(w, from, out);
+  seed002_.add_scalars(from, launch, n, out);
   return out;
 }
 
@@ -544,7 +555,10 @@ ModelInfo collab_model_info() {
                      {}, false, {}},
           {{"collab.society.enabled = true", "[collab.society]\nenabled = true\ncommunities = 10\n"},
            {"collab.adoption.enabled = true and collab.participants.enabled = true",
-            "[collab.adoption]\nenabled = true\n[collab.participants]\nenabled = true\n"}}};
+            "[collab.adoption]\nenabled = true\n[collab.participants]\nenabled = true\n"},
+           {"collab.working_window.enabled = true", "[collab.working_window]\nenabled = true\n"},
+           {"collab.levels.enabled = true", "[collab.levels]\nenabled = true\n"},
+           {"collab.census.enabled = true", "[collab.census]\nenabled = true\n"}}};
 }
 
 }  // namespace govsim::models

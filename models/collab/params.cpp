@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/collab/seed002_layers.hpp"
 #include "sim/core/errors.hpp"
 #include "sim/params/param_table.hpp"
 
@@ -277,6 +278,7 @@ void declare_collab_parameters(ParamRegistry& reg) {
   parameters().declare(reg);
   declare_adoption_parameters(reg);
   declare_participant_parameters(reg);
+  declare_seed002_parameters(reg);  // issue 16 point 5: collab.working_window/levels/census.*
 }
 
 void check_collab_parameters(const ParamSet& p) {
@@ -308,6 +310,7 @@ void check_collab_parameters(const ParamSet& p) {
     throw InputError(p.at("population.residents").loc, "population.residents",
                      "expected at least one resident per unit (collab.units)");
   check_participant_parameters(p);
+  check_seed002_parameters(p);
 }
 
 CollabParams load_collab_parameters(const ParamSet& p) {

@@ -118,7 +118,7 @@ KeyFigures compare_with_targets(const std::string& targets_path, const ResultTab
       std::snprintf(b, sizeof b, "x%g", *fac);
       r.tolerance = b;
     }
-    if (kind == "lower") lo = v;
+    if (kind == "lower") lo = v, hi = INFINITY;  // a lower bound: any value above it agrees
     // The simulated quantity.
     double sim = NAN;
     const auto* m = (*x)["maps_to"].as_table();
