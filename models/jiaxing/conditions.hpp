@@ -101,7 +101,7 @@ inline bool is_entrepreneur(const JiaxingParams& p, double u) {
 // The city's delay (days) for a decision that needs public entrepreneurs (converting a crisis
 // service, building an after-crisis one): the base delay divided by their skill, the level.
 // Level 0: never (the largest int).
-inline int32_t entrepreneur_delay(const JiaxingParams& p, int base_days) {
+inline int32_t entrepreneur_delay(const JiaxingParams& p, double base_days) {
   const double level = p.conditions.entrepreneurs;
   if (level <= 0) return std::numeric_limits<int32_t>::max() / 2;
   return static_cast<int32_t>(std::lround(std::min(1e6, base_days / level)));

@@ -65,7 +65,7 @@ struct ServiceDecisionParams {
   double retire_share = 0;  // retire when the gap is below this share of its peak while live...
   int retire_days = 0;      // ...for this many days in a row
   int convert_days = 0;     // days from a crisis service's retirement until its conversion is live
-  int develop_days = 0;     // days from the last crisis retirement until after-crisis services are live
+  double develop_days = 0;  // days (real: calibration samples it) from the last crisis retirement until after-crisis services are live
 };
 
 // Targeted crisis services (crisis_channels.hpp): who may need them, how they hear of them, and
@@ -97,7 +97,7 @@ struct JiaxingParams {
   double everyday_rate = 0, crisis_rate = 0, post_shift = 0, offline_rebound = 0, rebound_days = 1;
   std::array<NeedDefaults, kNumNeeds> need{};
   // co-production
-  double volunteer_signup = 0, incentive_appeal = 0, volunteer_activity = 0;
+  double volunteer_signup = 0, volunteer_attrition = 0, incentive_appeal = 0, volunteer_activity = 0;
   IncentiveParams incentives;
   double mutual_aid_offer = 0, masks_per_exchange = 0, council_participation = 0;
   double critical_mass_share = 0, critical_mass_steepness = 0, care_per_volunteer_act = 0;

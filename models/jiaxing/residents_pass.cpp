@@ -18,7 +18,7 @@ inline float unit(uint32_t w) { return CounterRng::to_unit_float(w); }
 // What the community offers its residents today: rates fixed before the first resident's turn,
 // and capacities that residents use up in id order.
 struct CommunityDay {
-  double p_delib0 = 0, p_vol = 0, p_offer0 = 0, signup0 = 0, reg_max_push = 0, inv_trust_mean = 0;
+  double p_delib0 = 0, p_vol = 0, p_offer0 = 0, signup0 = 0, quit = 0, reg_max_push = 0, inv_trust_mean = 0;
   double nbr_weight = 0;                  // critical mass: weight of registered neighbours
   std::array<double, 2> firm_capacity{};  // bookings left: home services, supplies
   double volunteer_capacity = 0;          // care needs yesterday's volunteer acts can meet
@@ -39,6 +39,7 @@ CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const 
   d.p_vol = live.volunteer ? p.volunteer_activity * conditions::volunteer_motive(p, day.intensity) : 0.0;
   d.p_offer0 = live.mutual_aid ? p.mutual_aid_offer * useful : 0.0;
   d.signup0 = live.signup ? p.volunteer_signup * conditions::signup_motive(p, day.intensity) : 0.0;
+  d.quit = p.volunteer_attrition;
   d.nbr_weight = conditions::neighbour_weight(p);
   // Largest hazard factor any resident can have today (trust enters as 1 - w + w x trust_rel).
   d.inv_trust_mean = 1.0 / p.trust_mean;
@@ -151,7 +152,8 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
 }
 
 // Co-production of a registered resident: one uniform split into disjoint ranges (one act a day
-// at most), then volunteer sign-up. Returns true when the resident co-produced.
+// at most), then volunteer sign-up or, for a volunteer, stopping (the same draw: the two are exclusive).
+// Returns true when the resident co-produced.
 inline bool coproduction(const DayContext& day, const ResidentView& r, CommunityDay& d, uint32_t i, float u2, float u3,
                          double trust_rel, Tally& T) {
   bool acted = false;
@@ -169,7 +171,9 @@ inline bool coproduction(const DayContext& day, const ResidentView& r, Community
     ++d.new_offers;
     acted = true;
   }
-  if (!(r.flags[i] & kVolunteer) && u3 < d.signup0 * trust_rel) {
+  if (r.flags[i] & kVolunteer) {
+    if (u3 < d.quit) r.flags[i] &= static_cast<uint8_t>(~kVolunteer);
+  } else if (u3 < d.signup0 * trust_rel) {
     r.flags[i] |= kVolunteer;
     ++T[kNewVolunteers];
   }

@@ -1,6 +1,7 @@
 #include "models/jiaxing/service_decisions.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/jiaxing/conditions.hpp"
 
@@ -85,7 +86,9 @@ uint32_t ServiceDecisions::decide(const JiaxingParams& p, int32_t tick, Date tod
     if (s.phase == ServiceState::Live) continue;  // conversions and new services stay once live
     // Services that need public entrepreneurs come after delays divided by their skill (the
     // condition's level; never at level 0).
-    const auto delay = [&](int days) { return sv.needs_entrepreneur ? conditions::entrepreneur_delay(p, days) : days; };
+    const auto delay = [&](double days) {
+      return sv.needs_entrepreneur ? conditions::entrepreneur_delay(p, days) : static_cast<int32_t>(std::lround(days));
+    };
     if (sv.launch == Launch::Conversion) {
       const ServiceState& from = states_[sv.converts_from];
       if (from.phase == ServiceState::Retired && tick >= from.retired_at + delay(d.convert_days)) launch(p, s, tick, 0);

@@ -218,7 +218,8 @@ def test_no_published_number_is_hard_coded():
                "paper_repro/calibration_verdicts.py", "paper_repro/jiaxing_branch.py",
                "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/posterior_band.py",
                "paper_repro/zhejiang_five_colour.py", "paper_repro/health_code_diffusion.py",
-               "paper_repro/jiaxing_conditions.py", "analysis/sweep_runner.py"]
+               "paper_repro/jiaxing_conditions.py", "analysis/sweep_runner.py",
+               "paper_repro/jiaxing_referee.py", "paper_repro/jiaxing_posterior_curve.py"]
     found = []
     for rel in scripts:
         named = [c for c in by_case if c in os.path.basename(rel)]

@@ -82,13 +82,23 @@ TEST_CASE("zhejiang_five_colour.py --small writes outside the tree", "[paper_rep
   check_small_run("paper_repro/zhejiang_five_colour.py", {"zhejiang_five_colour.png", "zhejiang_five_colour.json"});
 }
 
+TEST_CASE("jiaxing_referee.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/jiaxing_referee.py", {"jiaxing_referee.json"});
+}
+
+TEST_CASE("jiaxing_posterior_curve.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  // Reads the committed posterior (paper_repro/output/jiaxing_posterior.h5) by default.
+  check_small_run("paper_repro/jiaxing_posterior_curve.py", {"jiaxing_posterior_curve.png", "jiaxing_posterior_curve.json"});
+}
+
 TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
                         "paper_repro/jiaxing_sensitivity.py", "paper_repro/typology_sweep.py",
                         "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
                         "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py",
-                        "paper_repro/jiaxing_conditions.py"}) {
+                        "paper_repro/jiaxing_conditions.py", "paper_repro/jiaxing_referee.py",
+                        "paper_repro/jiaxing_posterior_curve.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);

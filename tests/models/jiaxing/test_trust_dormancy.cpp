@@ -93,3 +93,24 @@ TEST_CASE("jiaxing dormancy: users lapse and a dormant user can come back", "[ji
     CHECK(stock.at(r.calendar.num_ticks() - 1) > 0);
   }
 }
+
+TEST_CASE("jiaxing volunteers: without attrition the stock never falls; with it volunteers stop",
+          "[jiaxing][volunteers]") {
+  // Volunteers stop with hazard coproduction.volunteer_attrition (issue 15, point 5: without it no
+  // volunteer ever stops and post-crisis activity keeps climbing).
+  const RunResult kept = run_small({"jiaxing.coproduction.volunteer_attrition=0"});
+  const RunResult leave = run_small({"jiaxing.coproduction.volunteer_attrition=0.02"});
+  const SeriesData& k = daily(kept, "n_volunteers");
+  const SeriesData& l = daily(leave, "n_volunteers");
+  int falls_kept = 0, falls_leave = 0;
+  for (int32_t t = 1; t < k.rows; ++t) {
+    falls_kept += k.at(t) < k.at(t - 1);
+    falls_leave += l.at(t) < l.at(t - 1);
+  }
+  CHECK(falls_kept == 0);             // a property: no attrition, no volunteer is ever lost
+  CHECK(falls_leave > 0);             // volunteers stop
+  CHECK(last(kept, "n_volunteers") > 0);
+  // A mean spell of 50 days against sign-up that goes on all year: the stock at the end is well
+  // below the one without attrition (each volunteer's sign-up draw is the same in both runs).
+  CHECK(last(leave, "n_volunteers") < 0.5 * last(kept, "n_volunteers"));
+}
