@@ -91,6 +91,10 @@ TEST_CASE("jiaxing_posterior_curve.py --small writes outside the tree", "[paper_
   check_small_run("paper_repro/jiaxing_posterior_curve.py", {"jiaxing_posterior_curve.png", "jiaxing_posterior_curve.json"});
 }
 
+TEST_CASE("seed002_figures.py --small writes outside the tree", "[paper_repro][slow][python]") {
+  check_small_run("paper_repro/seed002_figures.py", {"seed002_figures.png", "seed002_figures.json"});
+}
+
 TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_repro][python]") {
   if (!govsim::testing::have_python_stack()) return;
   for (const char* s : {"paper_repro/jiaxing_participation.py", "paper_repro/typology.py", "paper_repro/yuexiu_dispatch.py",
@@ -98,7 +102,7 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
                         "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
                         "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py",
                         "paper_repro/jiaxing_conditions.py", "paper_repro/jiaxing_referee.py",
-                        "paper_repro/jiaxing_posterior_curve.py"}) {
+                        "paper_repro/jiaxing_posterior_curve.py", "paper_repro/seed002_figures.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
