@@ -147,11 +147,8 @@ def main():
     start = datetime.date(2019, 9, 1)
 
     def run(exp_index, rep):
-        label, edit, sets = EXPERIMENTS[exp_index]
-        path = os.path.join(work, f"e{exp_index}.toml")
-        if not os.path.exists(path):
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(edit(base_text))
+        sets = EXPERIMENTS[exp_index][2]
+        path = os.path.join(work, f"e{exp_index}.toml")  # written below, before the parallel runs
         sets = [f"jiaxing.platform.develop_days={develop + 61:g}" if s == "+develop_days" else s for s in sets]
         out = os.path.join(work, f"e{exp_index}-{rep}.h5")
         gr.run_one(args.govsim, path, out, jc.population_sets(args.scale) + sets, rep, threads=1)
