@@ -120,7 +120,7 @@ TEST_CASE("epidemic runs are identical for 1 and 2 threads", "[epidemic][determi
   for (size_t k = 0; k < a.daily.size(); ++k) CHECK(a.daily[k].values == b.daily[k].values);
 }
 
-TEST_CASE("a lockdown event lowers infections after its date", "[epidemic][events]") {
+TEST_CASE("a lockdown event lowers infections after its date", "[epidemic][events][heavy]") {
   const std::string base = scenario("initial_per_100k = 100\ntransmission = 0.12\n");
   double open = 0, closed = 0;
   for (int i = 0; i < 5; ++i) {

@@ -9,7 +9,7 @@ using namespace govsim;
 using namespace govsim::health_code_test;
 
 TEST_CASE("health_code: arrivals from abroad start on 11 Mar and are controlled only from 14 Mar",
-          "[health_code][international]") {
+          "[health_code][international][heavy]") {
   const RunResult r = run_small({}, 2, "population.scale=0.001");
   const SeriesData& a = daily(r, "new_international_arrivals");
   const int32_t arrivals = tick(r, "2020-03-11"), version = tick(r, "2020-03-14");

@@ -90,7 +90,7 @@ TEST_CASE("health_code: small scale run matches the committed reference", "[heal
                                            render(run_small()));
 }
 
-TEST_CASE("health_code: the share of yellow codes at issue with siloed data is as the rule says", "[health_code]") {
+TEST_CASE("health_code: the share of yellow codes at issue with siloed data is as the rule says", "[health_code][heavy]") {
   // Siloed data, no symptoms, no cases in the place: a code is yellow when the applicant has a travel
   // history (15 %) or cannot be verified (15 %): p = 1 - 0.85 * 0.85 = 0.2775. Codes issued at 1/2000
   // scale (several thousand) give a binomial standard error under 1 pp; the test allows 4 of them.

@@ -272,7 +272,7 @@ TEST_CASE("jiaxing: results are identical for 1, 2 and 4 threads", "[jiaxing]") 
 }
 
 TEST_CASE("jiaxing: the activity curve rises in the crisis and falls after it (3 replicates)",
-          "[jiaxing]") {
+          "[jiaxing][heavy]") {
   // 45 000 residents (45 communities), 3 replicates differing only in run.index. Tolerance: the
   // difference of replicate means must exceed both 0.05 (an absolute floor, between a quarter
   // and a third of the effect: at the current calibration Feb - Nov = 0.18 and Feb - Mar = 0.14,

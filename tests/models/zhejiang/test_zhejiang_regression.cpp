@@ -27,7 +27,7 @@ std::string num(double v) {
 
 }  // namespace
 
-TEST_CASE("zhejiang: small scale run matches the committed reference", "[zhejiang][regression]") {
+TEST_CASE("zhejiang: small scale run matches the committed reference", "[zhejiang][regression][heavy]") {
   const RunResult r = run_small({}, 0.01, 0, 2);
   std::ostringstream out;
   out << "# daily: date";

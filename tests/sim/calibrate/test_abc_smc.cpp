@@ -177,7 +177,7 @@ TEST_CASE("an existing posterior is replaced only with --force, and part-store m
   CHECK(std::filesystem::exists(post));
 }
 
-TEST_CASE("the Gaussian synthetic likelihood recovers the true values of the reference model", "[calibrate]") {
+TEST_CASE("the Gaussian synthetic likelihood recovers the true values of the reference model", "[calibrate][heavy]") {
   TempDir dir;
   const std::vector<double> obs = synthetic_observations(dir);
   write_file(dir / "base.toml", govsim::testing::kSweepBase);
