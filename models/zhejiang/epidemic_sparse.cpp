@@ -384,7 +384,17 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
 
   // 7. Arrivals (Hubei-linked travellers, returning workers).
   if (tick < sp.arrivals.size()) {
-    for (uint32_t i : sp.arrivals[tick]) {
+    const std::vector<uint32_t>& today = sp.arrivals[tick];
+    for (size_t a = 0; a < today.size(); ++a) {
+      if (a + 16 < today.size()) {  // the arrivals are scattered over the columns: fetch ahead
+        const uint32_t ahead = today[a + 16];
+        __builtin_prefetch(fl + ahead);
+        __builtin_prefetch(ds + ahead);
+        __builtin_prefetch(qu + ahead);
+        __builtin_prefetch(fm + ahead);
+        __builtin_prefetch(cty + ahead);
+      }
+      const uint32_t i = today[a];
       TallyRow& t = z.tallies[cty[i]];
       uint8_t f = uint8_t(fl[i] & ~kAway);
       --t[kAwayNow];
