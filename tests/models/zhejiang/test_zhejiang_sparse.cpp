@@ -39,7 +39,7 @@ const SeriesData& recorded(const Simulation& sim, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("zhejiang sparse: tallies equal a recount of the residents every day; S+E+P+Y+A+R = N", "[zhejiang]") {
+TEST_CASE("zhejiang sparse: tallies equal a recount of the residents every day, S+E+P+Y+A+R = N", "[zhejiang]") {
   std::vector<std::string> sets = {kSparse, "zhejiang.hubei.infected_share=0.02", "population.scale=0.002"};
   const Scenario sc = load_scenario(
       (govsim::testing::source_dir() / "scenarios/zhejiang_five_colour_small.toml").string(), sets);
