@@ -19,14 +19,6 @@
 namespace govsim::zhejiang {
 namespace {
 
-// Infectiousness of a resident to others (0 if away, not infectious or confirmed and isolated).
-inline float infectiousness(uint8_t s, uint8_t f, float asym) {
-  if (f & (kAway | kConfirmed)) return 0.f;
-  if (s == kP || s == kY) return 1.f;
-  if (s == kA) return asym;
-  return 0.f;
-}
-
 // The daily draws of eight consecutive residents, made at the first word any of them reads.
 struct BlockDraws {
   Draw8 d;
@@ -44,13 +36,33 @@ inline bool any_infectious32(const uint8_t* s) {
 
 static_assert(kY == kP + 1 && kA == kP + 2, "the infectious states are kP, kY, kA in a row");
 
-struct DayRates {
-  double to_infectious, to_symptoms, sym_end, asym_end, asym_share, detect_sym, detect_q, find, trace_hh, trace_work,
-      q_out;
-  float asym;
-};
-
 }  // namespace
+
+DayRates day_rates(const ZhejiangParams& p) {
+  return {1.0 / p.latent_days,
+          1.0 / p.presymptomatic_days,
+          1.0 / p.symptomatic_days,
+          1.0 / (p.presymptomatic_days + p.symptomatic_days),
+          p.asymptomatic_share,
+          p.detect_symptomatic + p.participation.level() * p.participation_detect_gain,
+          p.detect_quarantined,
+          p.level1 ? p.matching.level() * p.matching_find_rate + p.participation.level() * p.participation_report_rate
+                   : 0.0,
+          std::min(1.0, p.trace_household + p.matching.level() * p.matching_trace_gain),
+          std::min(1.0, p.trace_work + p.matching.level() * p.matching_trace_gain),
+          1.0 - p.quarantine_effect,
+          float(p.asymptomatic_infectiousness)};
+}
+
+void travel_pressure_from_shares(ZjWorld& z) {
+  const size_t nc = z.counties.size();
+  z.travel_pressure.assign(nc, 0.0);
+  for (size_t c = 0; c < nc; ++c) {
+    double acc = 0;
+    for (const auto& [nb, wt] : z.neighbours[c]) acc += wt * z.county_inf_share[nb];
+    z.travel_pressure[c] = z.counties[c].travel_weight_sum > 0 ? acc / z.counties[c].travel_weight_sum : 0.0;
+  }
+}
 
 void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
@@ -64,19 +76,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   const uint32_t* hh = z.household->cur().data();
   const uint32_t* fm = z.firm->cur().data();
   const uint16_t* arr = z.arrival->cur().data();
-  const DayRates r{1.0 / p.latent_days,
-                   1.0 / p.presymptomatic_days,
-                   1.0 / p.symptomatic_days,
-                   1.0 / (p.presymptomatic_days + p.symptomatic_days),
-                   p.asymptomatic_share,
-                   p.detect_symptomatic + p.participation.level() * p.participation_detect_gain,
-                   p.detect_quarantined,
-                   p.level1 ? p.matching.level() * p.matching_find_rate + p.participation.level() * p.participation_report_rate
-                            : 0.0,
-                   std::min(1.0, p.trace_household + p.matching.level() * p.matching_trace_gain),
-                   std::min(1.0, p.trace_work + p.matching.level() * p.matching_trace_gain),
-                   1.0 - p.quarantine_effect,
-                   float(p.asymptomatic_infectiousness)};
+  const DayRates r = day_rates(p);
   const int32_t return_from = p.migrants_return_from - w.calendar().start();
 
   // Group infectiousness from yesterday's state.
@@ -125,12 +125,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
     const uint32_t pop = z.counties[c].end - z.counties[c].begin;
     z.county_inf_share[c] = pop ? acc / pop : 0.0;
   }
-  z.travel_pressure.assign(nc, 0.0);
-  for (size_t c = 0; c < nc; ++c) {
-    double acc = 0;
-    for (const auto& [nb, wt] : z.neighbours[c]) acc += wt * z.county_inf_share[nb];
-    z.travel_pressure[c] = z.counties[c].travel_weight_sum > 0 ? acc / z.counties[c].travel_weight_sum : 0.0;
-  }
+  travel_pressure_from_shares(z);
 
   std::vector<uint16_t>& hh_mark = z.hh_traced[tick % 2];
   std::vector<uint16_t>& firm_mark = z.firm_traced[tick % 2];

@@ -67,18 +67,21 @@ void firms_day(World& w, ZjWorld& z, uint32_t tick) {
       z.firm_state[f] = kClosed;
       return;
     }
-    const auto d = rng.uniform2(tick, f, kFirmDaily);
-    const uint32_t size = z.worker_begin[f + 1] - z.worker_begin[f];
-    const bool staffed = z.firm_present[f] >= p.min_workers_present * size;
-    const bool inputs = p.min_supply <= 0 || d[1] < std::min(1.0, supply[c] / p.min_supply);
+    // The day's two uniforms are made only for the states that read them (keyed by (tick, f): the
+    // same values whenever they are made, so results are unchanged; most firms are open).
     switch (st) {
       case kClosed: st = kApplied; break;
       case kApplied:
-        if (d[0] < approve) st = kApproved;
+        if (rng.uniform2(tick, f, kFirmDaily)[0] < approve) st = kApproved;
         break;
-      case kApproved:
+      case kApproved: {
+        const uint32_t size = z.worker_begin[f + 1] - z.worker_begin[f];
+        const bool staffed = z.firm_present[f] >= p.min_workers_present * size;
+        const bool inputs =
+            p.min_supply <= 0 || rng.uniform2(tick, f, kFirmDaily)[1] < std::min(1.0, supply[c] / p.min_supply);
         if (staffed && inputs) st = kOpen;
         break;
+      }
       default: break;
     }
     z.firm_state[f] = st;

@@ -38,6 +38,7 @@ struct ZhejiangParams {
   double asymptomatic_infectiousness = 0, quarantine_effect = 0;
   double detect_symptomatic = 0, detect_quarantined = 0, trace_household = 0, trace_work = 0;
   int quarantine_days = 14;
+  std::string epidemic_scheme = "dense";  // "dense" (every resident every day) or "sparse" (epidemic_sparse.cpp)
   // response and mechanisms
   bool level1 = false;
   double level1_contact_scale = 1;

@@ -49,15 +49,53 @@ struct ZjWorld {
   std::vector<double> county_inf_share, travel_pressure;
   std::vector<float> county_contact;       // contact scale by county today
   std::vector<float> county_permission;    // share of firms permitted to resume today
+  // The sparse scheme (epidemic_sparse.cpp; zhejiang.epidemic.scheme = "sparse"): the residents' three
+  // state columns are single-buffered and changed in place, and these lists replace the scans. All
+  // of it is rebuilt from the columns and the tracing marks on the first day after set-up or a
+  // restore (`rebuild`), so a checkpoint needs nothing beyond the dense scheme's state.
+  struct Sparse {
+    bool rebuild = true;
+    std::vector<uint32_t> active;                    // present residents in E, P, Y or A, sorted
+    std::vector<uint32_t> unfound;                   // present Hubei-linked residents not yet found nor confirmed
+    std::vector<std::vector<uint32_t>> arrivals;     // by arrival tick: away residents
+    std::vector<std::vector<uint32_t>> q_ends;       // by tick a quarantine ends (stale entries skipped)
+    std::vector<uint32_t> traced_hh[2], traced_firm[2];  // households / firms with a case confirmed, by parity
+    std::vector<std::pair<uint32_t, int32_t>> present_delta;  // firm_present changes applied the next day
+    // per-day scratch, reused
+    std::vector<uint32_t> touched_firm, touched_comm, infected, candidates, next_active;
+    std::vector<std::pair<uint32_t, float>> hh_inf;  // (first member, summed infectiousness) of households
+    std::vector<double> county_inf;
+  } sp;
 };
 
 inline constexpr uint32_t kNoFirm = 0xFFFFFFFFu;
+
+// Infectiousness of a resident to others (0 if away, not infectious or confirmed and isolated).
+inline float infectiousness(uint8_t s, uint8_t f, float asym) {
+  if (f & (kAway | kConfirmed)) return 0.f;
+  if (s == kP || s == kY) return 1.f;
+  if (s == kA) return asym;
+  return 0.f;
+}
+
+// The epidemic's daily rates from today's parameters (both schemes).
+struct DayRates {
+  double to_infectious, to_symptoms, sym_end, asym_end, asym_share, detect_sym, detect_q, find, trace_hh, trace_work,
+      q_out;
+  float asym;
+};
+DayRates day_rates(const ZhejiangParams& p);
+// travel_pressure[c] from county_inf_share: the border-weighted mean over c's neighbours.
+void travel_pressure_from_shares(ZjWorld& z);
 
 // Builds residents' places (households, communities, workplaces, Hubei links, away workers)
 // and the firms, from the county table (population.cpp).
 void build_population(World& w, ZjWorld& z);
 // The epidemic's day (epidemic_pass.cpp): group infectiousness, then every resident's transition.
 void epidemic_day(World& w, ZjWorld& z, uint32_t tick);
+// The sparse scheme's day (epidemic_sparse.cpp): the same model, costing in proportion to the residents
+// something happens to.
+void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick);
 // The map's day (county_map.cpp): indicators updated with today's cases, scores, colours, and
 // the measures (contact scale, permission) every county applies tomorrow.
 void map_day(ZjWorld& z, uint32_t tick, bool first_day_of_map);

@@ -18,9 +18,11 @@ class ZhejiangModel final : public Model {
     z_.scale = w.params().get_double("population.scale");
     AgentStore& r = w.store("residents");
     z_.n = r.size();
-    z_.disease = &r.add_column<uint8_t>("zj_disease", kS, true);
-    z_.flags = &r.add_column<uint8_t>("zj_flags", 0, true);
-    z_.quarantine = &r.add_column<uint16_t>("zj_quarantine_until", 0, true);
+    // The sparse scheme changes the state in place (epidemic_sparse.cpp): one buffer.
+    sparse_ = z_.p.epidemic_scheme == "sparse";
+    z_.disease = &r.add_column<uint8_t>("zj_disease", kS, !sparse_);
+    z_.flags = &r.add_column<uint8_t>("zj_flags", 0, !sparse_);
+    z_.quarantine = &r.add_column<uint16_t>("zj_quarantine_until", 0, !sparse_);
     z_.household = &r.add_column<uint32_t>("zj_household", 0);
     z_.firm = &r.add_column<uint32_t>("zj_firm", kNoFirm);
     z_.arrival = &r.add_column<uint16_t>("zj_arrival", 0);
@@ -56,7 +58,8 @@ class ZhejiangModel final : public Model {
   void step(World& w, const TickContext& ctx) override {
     const uint32_t tick = uint32_t(ctx.tick);
     apply_measures(z_);
-    epidemic_day(w, z_, tick);
+    if (sparse_) epidemic_day_sparse(w, z_, tick);
+    else epidemic_day(w, z_, tick);
     firms_day(w, z_, tick);
     map_day(z_, tick, false);
   }
@@ -88,6 +91,7 @@ class ZhejiangModel final : public Model {
     in.get("cum_cases_city", std::span<uint64_t>(z_.cum_cases_city));
     z_.cum_cases = in.get_value<uint64_t>("cum_cases");
     z_.cum_quarantine_days = in.get_value<uint64_t>("cum_quarantine_days");
+    z_.sp.rebuild = true;  // the sparse scheme's lists follow from the restored columns and marks
   }
 
   std::vector<Scalar> summary(const World& w, const std::vector<SeriesData>& daily,
@@ -97,6 +101,7 @@ class ZhejiangModel final : public Model {
 
  private:
   ZjWorld z_;
+  bool sparse_ = false;
 };
 
 }  // namespace
