@@ -2,6 +2,13 @@
 """Zhejiang's five-colour map, enterprise resumption and counterfactuals branched from 9 Feb 2020.
 
     /usr/bin/python3 paper_repro/zhejiang_five_colour.py [--small] [--replicates N] [--out DIR]
+    /usr/bin/python3 paper_repro/zhejiang_five_colour.py --posterior POST.h5 [--replicates N]
+
+Without --posterior the runs use the scenario's declared defaults (UNCALIBRATED, said in the
+figure). With --posterior (a `govsim calibrate` posterior of paper_repro/calibrations/zhejiang*.toml)
+replicate r draws particle r by weight (systematic resampling, as zhejiang_predictive.py) and uses
+the calibration's own `set` and scale (full scale with the sparse scheme for
+zhejiang_full_scale.toml), so the bands carry the posterior's uncertainty as well as the seeds'.
 
 What it does (with build/govsim; build it first, see README):
  1. Runs scenarios/zhejiang_five_colour.toml at --scale (default 1/100; --small: 1/500) for N seeds,
@@ -36,6 +43,7 @@ sys.path.insert(0, os.path.join(ROOT, "analysis"))
 import govsim_results  # noqa: E402
 import repro_output  # noqa: E402
 import targets  # noqa: E402
+from zhejiang_predictive import calibration_context, draw_particles  # noqa: E402
 
 SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour.toml")
 GEOJSON = os.path.join(ROOT, "scenarios", "data", "zhejiang", "counties.geojson")
@@ -104,20 +112,33 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"))
     ap.add_argument("--small", action="store_true", help="1/500 scale and 2 seeds: a smoke test")
-    ap.add_argument("--scale", type=float, default=0.01, help="population.scale (default 1/100)")
+    ap.add_argument("--scale", type=float, default=None,
+                    help="population.scale (default 1/100, or the calibration's with --posterior)")
+    ap.add_argument("--posterior", help="a govsim calibrate posterior: replicate r uses its particle r (by weight)")
     ap.add_argument("--replicates", type=int, default=4, help="seeds per arm (default 4)")
     ap.add_argument("--threads", type=int, default=2)
     repro_output.add_arguments(ap)
     args = ap.parse_args()
     out = repro_output.resolve(ap, args)
-    scale, reps = (0.002, 2) if args.small else (args.scale, args.replicates)
+    cal_sets, cal_scale, particles, names = [], None, None, []
+    if args.posterior:
+        cal_sets, cal_scale, _ = calibration_context(args.posterior)
+        cal_sets = [x for x in cal_sets if not x.startswith("population.scale=")]
+    scale = args.scale if args.scale is not None else (cal_scale if cal_scale is not None else 0.01)
+    reps = args.replicates
+    if args.small:
+        scale, reps = 0.002, 2
+    if args.posterior:
+        names, particles = draw_particles(args.posterior, reps)
     work = tempfile.mkdtemp(prefix="govsim-zhejiang-")
     th = ["--threads", str(args.threads), "-q"]
-    base_sets = ["--set", f"population.scale={scale}"]
     results = {arm: [] for arm in ARMS}
     bases, identical = [], True
     for r in range(reps):
         seed = str(1000 + r)
+        base_sets = ["--set", f"population.scale={scale}"] + [x for c in cal_sets for x in ("--set", c)]
+        if particles is not None:
+            base_sets += [x for n, v in zip(names, particles[r]) for x in ("--set", f"{n}={v:.17g}")]
         base, ck = os.path.join(work, f"base{r}.h5"), os.path.join(work, f"ck{r}.h5")
         govsim(args.govsim, ["run", SCENARIO, "-o", base, "--seed", seed, "--checkpoint", ck,
                              "--checkpoint-at", CHECKPOINT_DAY] + base_sets + th)
@@ -175,7 +196,10 @@ def main():
     ax.axhline(1, color="0.4", lw=0.8)
     ax.set_ylabel("relative to (a), median and range over seeds")
     ax.legend(fontsize=7)
-    fig.suptitle(f"Zhejiang five-colour map (UNCALIBRATED: declared defaults), {repro_output.scale_label(scale)}, "
+    calibrated = args.posterior is not None
+    what = (f"posterior draws of {os.path.basename(args.posterior)}" if calibrated
+            else "UNCALIBRATED: declared defaults")
+    fig.suptitle(f"Zhejiang five-colour map ({what}), {repro_output.scale_label(scale)}, "
                  f"{reps} seeds; counterfactuals branched from the {CHECKPOINT_DAY} checkpoint"
                  + (" (--small smoke test)" if args.small else ""))
     fig.tight_layout()
@@ -190,9 +214,14 @@ def main():
     report = {"scenario": os.path.relpath(SCENARIO, ROOT), "scale": scale, "replicates": reps,
               "checkpoint_day": CHECKPOINT_DAY, "unchanged_branch_identical": bool(identical),
               "fitted": fitted, "counterfactuals": summary,
-              "calibrated": False,
-              "note": "UNCALIBRATED: the scenario uses the declared defaults (no posterior yet); 'fitted' lists the "
-                      "fit targets of paper_repro/calibrations/zhejiang.toml against this uncalibrated run"}
+              "calibrated": calibrated,
+              "posterior": os.path.basename(args.posterior) if calibrated else None,
+              "calibration_set": cal_sets,
+              "draws": ({"parameters": names, "values": [list(map(float, v)) for v in particles]} if calibrated else None),
+              "note": ("replicate r uses posterior particle r (drawn by weight) and seed 1000 + r; 'fitted' lists the "
+                       "targets of paper_repro/targets/zhejiang.toml against these runs" if calibrated else
+                       "UNCALIBRATED: the scenario uses the declared defaults; 'fitted' lists the fit targets of "
+                       "paper_repro/targets/zhejiang.toml against this uncalibrated run")}
     with open(os.path.join(out, "zhejiang_five_colour.json"), "w") as f:
         json.dump(report, f, indent=1)
     inside = sum(x["within_tolerance"] for x in fitted)

@@ -3,12 +3,15 @@
 
     /usr/bin/python3 paper_repro/zhejiang_predictive.py POSTERIOR.h5 [--small] [--scale S] [--draws K] [--out DIR]
 
-Draws K particles of a `govsim calibrate` posterior (paper_repro/calibrations/zhejiang.toml) by
-weight (systematic resampling, fixed offset, so the draw is reproducible), runs the scenario at
---scale for each with its own seed, and tabulates, each labelled fitted or predicted:
+Draws K particles of a `govsim calibrate` posterior (paper_repro/calibrations/zhejiang.toml at 1/50,
+or zhejiang_full_scale.toml) by weight (systematic resampling, fixed offset, so the draw is
+reproducible), runs the scenario for each with its own seed and the calibration's own `set` (its
+population.scale and epidemic scheme, read from the posterior's provenance; --scale overrides the
+scale), and tabulates, each labelled fitted or predicted by the posterior's own target uses:
  - the 11 cities' cumulative confirmed cases on every date of CITY_DATES against
    scenarios/data/zhejiang/city_cases.csv (1, 9, 21 Feb are fitted; every other date is predicted);
- - the counties by colour on MAP_DATES (all predicted: the calibration holds the 9 Feb map out);
+ - the counties by colour on MAP_DATES (9 Feb fitted or held out, as the calibration used it; later
+   dates predicted);
  - the provincial industrial resumption rate on RESUMPTION_DATES (24 Feb fitted, the rest predicted).
 Counts are full-scale equivalents (simulated / scale). Writes zhejiang_predictive.json and prints a
 markdown table (median and the range over the draws). --small: 1/500 scale and 2 draws, a smoke
@@ -21,6 +24,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import tomllib
 
 import h5py
 import numpy as np
@@ -62,19 +66,42 @@ def draw_particles(path, k):
     return names, [values[min(i, len(values) - 1)] for i in picks]
 
 
+def calibration_context(path):
+    """The calibration's `set` list, its runs' population.scale (the `set`, else its scenario's) and
+    each target's use, from the posterior's provenance."""
+    def text(f, key):
+        t = f[key][()]
+        return t.decode() if isinstance(t, bytes) else str(t)
+
+    with h5py.File(path, "r") as f:
+        cal, scenario = tomllib.loads(text(f, "provenance/calibration_text")), text(f, "provenance/scenario_text")
+        uses = dict(zip(f["targets/id"].asstr(), f["targets/use"].asstr()))
+    sets = list(cal.get("calibration", {}).get("set", []))
+    scale = next((float(x.split("=", 1)[1]) for x in sets if x.startswith("population.scale=")), None)
+    if scale is None:
+        scale = float(tomllib.loads(scenario).get("population", {}).get("scale", 1.0))
+    return sets, scale, uses
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("posterior")
     ap.add_argument("--govsim", default=os.path.join(ROOT, "build", "govsim"))
-    ap.add_argument("--scale", type=float, default=0.02)
+    ap.add_argument("--scale", type=float, default=None,
+                    help="population.scale of the runs (default: the calibration's)")
     ap.add_argument("--draws", type=int, default=6)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--small", action="store_true", help="1/500 scale and 2 draws: a smoke test")
     repro_output.add_arguments(ap)
     args = ap.parse_args()
     out_dir = repro_output.resolve(ap, args)
+    cal_sets, cal_scale, uses = calibration_context(args.posterior)
+    if args.scale is None:
+        args.scale = cal_scale
     if args.small:
         args.scale, args.draws = 0.002, 2
+    # The calibration's other settings (e.g. the sparse epidemic scheme) apply to every draw.
+    base_sets = [x for s in cal_sets if not s.startswith("population.scale=") for x in ("--set", s)]
     names, draws = draw_particles(args.posterior, args.draws)
     work = tempfile.mkdtemp(prefix="govsim-zj-pred-")
     results = []
@@ -82,7 +109,7 @@ def main():
         path = os.path.join(work, f"draw{k}.h5")
         sets = [x for n, val in zip(names, v) for x in ("--set", f"{n}={val:.17g}")]
         cmd = [args.govsim, "run", SCENARIO, "-o", path, "--seed", str(5000 + k), "--threads", str(args.threads),
-               "-q", "--set", f"population.scale={args.scale}"] + sets
+               "-q", "--set", f"population.scale={args.scale}"] + base_sets + sets
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:
             sys.exit(f"zhejiang_predictive.py: govsim run failed: {r.stderr.strip()}")
@@ -108,13 +135,16 @@ def main():
     published_map = {"2020-02-09": [1, 12, 12, 53, 12]}
     for d in MAP_DATES:
         for j, colour in enumerate(("red", "orange", "yellow", "blue", "green")):
-            add(f"counties_{colour}", d, "predicted (held out)" if d in published_map else "predicted",
+            fitted = uses.get(f"map_{colour}_{d.replace('-', '_')}") == "fit"
+            use = "fitted" if fitted else ("predicted (held out)" if d in published_map else "predicted")
+            add(f"counties_{colour}", d, use,
                 published_map[d][j] if d in published_map else None,
                 [x.daily["n_counties_by_colour"][day[d], j] for x in results])
     for d in RESUMPTION_DATES:
         add("industrial_resumption", d, "fitted" if d == "2020-02-24" else "predicted",
             0.9 if d == "2020-02-24" else None, [x.daily["share_industrial_firms_open"][day[d]] for x in results])
     report = {"posterior": os.path.abspath(args.posterior), "scale": args.scale, "draws": args.draws,
+              "calibration_set": cal_sets,
               "parameters": names, "draw_values": [list(map(float, v)) for v in draws], "rows": rows}
     out = os.path.join(out_dir, "zhejiang_predictive.json")
     with open(out, "w") as f:
