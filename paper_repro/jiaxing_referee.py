@@ -104,9 +104,13 @@ def everyday_at_start(text):
     n = len(re.findall(r'^launch = "(conversion|after_crisis)"', text, re.M))
     if n == 0:
         raise SystemExit("jiaxing_referee: the catalogue has no conversion or after_crisis services")
-    text = re.sub(r'^launch = "(conversion|after_crisis)"', 'launch = "at_start"', text, flags=re.M)
-    # A service launched at start converts from nothing.
-    return re.sub(r'^converts_from\s*=.*$', "", text, flags=re.M)
+    # Block by block: a service launched at start converts from nothing and needs no demand (responds_to).
+    blocks = text.split("[[jiaxing.services]]")
+    for i in range(1, len(blocks)):
+        if re.search(r'^launch = "(conversion|after_crisis)"', blocks[i], re.M):
+            b = re.sub(r'^launch = "(conversion|after_crisis)"', 'launch = "at_start"', blocks[i], flags=re.M)
+            blocks[i] = re.sub(r'^(converts_from|responds_to)\s*=.*$', "", b, flags=re.M)
+    return "[[jiaxing.services]]".join(blocks)
 
 
 EXPERIMENTS = [

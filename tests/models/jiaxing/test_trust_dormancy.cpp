@@ -126,8 +126,9 @@ TEST_CASE("jiaxing volunteers: without attrition the stock never falls; with it 
           "[jiaxing][volunteers]") {
   // Volunteers stop with hazard coproduction.volunteer_attrition (issue 15, point 5: without it no
   // volunteer ever stops and post-crisis activity keeps climbing).
-  const RunResult kept = run_small({"jiaxing.coproduction.volunteer_attrition=0"});
-  const RunResult leave = run_small({"jiaxing.coproduction.volunteer_attrition=0.02"});
+  // Dormancy off: a dormant volunteer is not counted, so lapses would make the stock fall too.
+  const RunResult kept = run_small({"jiaxing.coproduction.volunteer_attrition=0", "jiaxing.trust.lapse_rate=0"});
+  const RunResult leave = run_small({"jiaxing.coproduction.volunteer_attrition=0.02", "jiaxing.trust.lapse_rate=0"});
   const SeriesData& k = daily(kept, "n_volunteers");
   const SeriesData& l = daily(leave, "n_volunteers");
   int falls_kept = 0, falls_leave = 0;
