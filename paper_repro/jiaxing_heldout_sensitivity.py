@@ -44,9 +44,9 @@ SMALL_RESIDENTS = 4500
 # (integers rounded, at least 1 day where 0 would switch the rule off).
 CMS = "jiaxing.coproduction.critical_mass_share"
 VARIED = [CMS, "jiaxing.trust.contagion", "jiaxing.platform.launch_gap", "jiaxing.platform.build_days", "jiaxing.platform.retire_share",
-          "jiaxing.platform.retire_days", "jiaxing.platform.convert_days", "jiaxing.platform.develop_days"]
-INTEGER = {"jiaxing.platform.build_days", "jiaxing.platform.retire_days", "jiaxing.platform.convert_days",
-           "jiaxing.platform.develop_days"}
+          "jiaxing.platform.retire_days", "jiaxing.platform.convert_days", "jiaxing.platform.develop_evidence",
+          "jiaxing.trust.lapse_rate"]
+INTEGER = {"jiaxing.platform.build_days", "jiaxing.platform.retire_days", "jiaxing.platform.convert_days"}
 
 
 def variations(defaults):

@@ -8,8 +8,9 @@ Before issue 15 the scenario's dates drew the Jiaxing curve. A review measured (
 councils from 15 Jun instead of 15 Apr took May from 29.9 % to 5.8 %; crisis services kept to
 30 Apr put March at 10.8 %; everyday services live from Oct 2019 removed the crash (March 36.9 %).
 Now no service has a date: public entrepreneurs launch crisis services when needs go unmet, retire
-them when the gap closes and convert or build everyday ones after stated delays
-(models/jiaxing/service_decisions.hpp). The only dates are the sourced response levels
+them when the gap closes, convert them after a stated delay and build the after-crisis services
+once residents have brought enough of the need each serves to the platform
+(`platform.develop_evidence`; models/jiaxing/service_decisions.hpp). The only dates are the sourced response levels
 (`[[crisis.phases]]`). This script runs, on the shipped scenario at `--scale` of Jiaxing with
 `--replicates` seeds (common random numbers across experiments):
 
@@ -19,10 +20,14 @@ them when the gap closes and convert or build everyday ones after stated delays
   level 1 to 30 Apr   the level-1 response lasts until 30 Apr (levels 2 and 3 after it): the
                       referee's "crisis services kept until 30 Apr", now as a policy event that
                       the services answer to;
-  councils 61 d later the delay from the last crisis retirement to the after-crisis services
-                      (`platform.develop_days`, an assumption) +61 days, the referee's
-                      "15 Jun instead of 15 Apr": now an uncertain delay whose prior the
-                      calibration propagates into May's predictive band;
+  evidence x2.66      the demand entrepreneurs wait for before building the after-crisis
+                      services (`platform.develop_evidence`, an assumption with a prior) times
+                      2.66: the relative change of the referee's "councils 61 days later" when
+                      the after-crisis services came a fixed delay (develop_days, 36.8 days as
+                      shipped until issue 15 point 2) after the crisis;
+  evidence 10 / 100   develop_evidence at the bounds of its prior (10 and 100 needs per 1,000);
+  crisis push x0.5    half the grid workers' crisis registration drive (`push_crisis`): fewer
+                      users bring fewer needs to the platform, so the everyday services come later;
   retire after 30 d   entrepreneurs retire a crisis service only after 30 quiet days (3 shipped);
   everyday at start   the converted and after-crisis services live from the launch (catalogue
                       edited to launch = "at_start"): the referee's "everyday services from
@@ -99,16 +104,23 @@ def everyday_at_start(text):
     n = len(re.findall(r'^launch = "(conversion|after_crisis)"', text, re.M))
     if n == 0:
         raise SystemExit("jiaxing_referee: the catalogue has no conversion or after_crisis services")
-    text = re.sub(r'^launch = "(conversion|after_crisis)"', 'launch = "at_start"', text, flags=re.M)
-    # A service launched at start converts from nothing.
-    return re.sub(r'^converts_from\s*=.*$', "", text, flags=re.M)
+    # Block by block: a service launched at start converts from nothing and needs no demand (responds_to).
+    blocks = text.split("[[jiaxing.services]]")
+    for i in range(1, len(blocks)):
+        if re.search(r'^launch = "(conversion|after_crisis)"', blocks[i], re.M):
+            b = re.sub(r'^launch = "(conversion|after_crisis)"', 'launch = "at_start"', blocks[i], flags=re.M)
+            blocks[i] = re.sub(r'^(converts_from|responds_to)\s*=.*$', "", b, flags=re.M)
+    return "[[jiaxing.services]]".join(blocks)
 
 
 EXPERIMENTS = [
     ("baseline", lambda t: t, []),
     ("crisis +30 days", lambda t: shift_phases(t, 30), []),
     ("level 1 to 30 Apr", lambda t: level1_until(t, "2020-04-30"), []),
-    ("councils 61 d later", lambda t: t, ["+develop_days"]),
+    ("evidence x2.66", lambda t: t, ["develop_evidence*2.66"]),
+    ("evidence 10 (prior low)", lambda t: t, ["jiaxing.platform.develop_evidence=10"]),
+    ("evidence 100 (prior high)", lambda t: t, ["jiaxing.platform.develop_evidence=100"]),
+    ("crisis push x0.5", lambda t: t, ["push_crisis*0.5"]),
     ("retire after 30 d", lambda t: t, ["jiaxing.platform.retire_days=30"]),
     ("everyday at start", everyday_at_start, []),
 ]
@@ -141,15 +153,27 @@ def main():
         args.scale, args.replicates = 0.001, 1
     OUT = os.path.join(out_dir, "jiaxing_referee.json")
     base_text = open(SCENARIO, encoding="utf-8").read()
-    develop = float(re.search(r"^develop_days\s*=\s*([0-9.eE+-]+)", base_text, re.M).group(1)) \
-        if re.search(r"^develop_days\s*=", base_text, re.M) else 30.0
+    def shipped(key, section):  # a value of the scenario's calibrated block
+        m = re.search(rf"^{key}\s*=\s*([0-9.eE+-]+)", base_text, re.M)
+        if not m:
+            raise SystemExit(f"jiaxing_referee: {SCENARIO}: no `{key} = ...` (expected in [{section}])")
+        return float(m.group(1))
+    scaled = {"develop_evidence": ("jiaxing.platform.develop_evidence", shipped("develop_evidence", "jiaxing.platform")),
+              "push_crisis": ("jiaxing.registration.push_crisis", shipped("push_crisis", "jiaxing.registration"))}
+
+    def resolve(s):  # "KEY*FACTOR": the shipped value of KEY times FACTOR
+        if "*" not in s:
+            return s
+        key, factor = s.split("*")
+        name, value = scaled[key]
+        return f"{name}={value * float(factor):.6g}"
     work = gr.make_workdir("govsim-jiaxing-referee-")
     start = datetime.date(2019, 9, 1)
 
     def run(exp_index, rep):
         sets = EXPERIMENTS[exp_index][2]
         path = os.path.join(work, f"e{exp_index}.toml")  # written below, before the parallel runs
-        sets = [f"jiaxing.platform.develop_days={develop + 61:g}" if s == "+develop_days" else s for s in sets]
+        sets = [resolve(s) for s in sets]
         out = os.path.join(work, f"e{exp_index}-{rep}.h5")
         gr.run_one(args.govsim, path, out, jc.population_sets(args.scale) + sets, rep, threads=1)
         r = govsim_results.load(out)

@@ -17,8 +17,8 @@ void add_condition_parameters(ParamTable<JiaxingParams>& table) {
              0, 1, "level",
              "Public entrepreneurship, 0...1: a share level x officials.entrepreneur_share of officials are "
              "public entrepreneurs (they speed up their community's roll-out), and the city converts crisis "
-             "services and builds everyday ones after platform.convert_days / level and "
-             "platform.develop_days / level days (0: never).",
+             "services after platform.convert_days / level days and builds everyday ones as the demand it sees, "
+             "weighted by the level, reaches platform.develop_evidence (0: never).",
              level_source)
       .changeable();
   table.real("jiaxing.conditions.critical_mass", [](P& p) -> double& { return p.conditions.critical_mass; }, 1, 0, 1,

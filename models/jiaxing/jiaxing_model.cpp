@@ -48,10 +48,13 @@ class JiaxingModel final : public Model {
   void register_metrics(const World& w, MetricRegistry& m) override;
 
   void step(World& w, const TickContext& ctx) override {
-    if (ctx.tick > 0) {  // yesterday's offline gap, city-wide: the same for any thread count
-      std::array<double, kNumNeeds> gap{};
-      for (int k = 0; k < kNumNeeds; ++k) gap[k] = 1000.0 * tally(kGap0 + k) / num_residents_;
-      decisions_.observe(gap);
+    if (ctx.tick > 0) {  // yesterday's offline gap and demand, city-wide: the same for any thread count
+      std::array<double, kNumNeeds> gap{}, brought{};
+      for (int k = 0; k < kNumNeeds; ++k) {
+        gap[k] = 1000.0 * tally(kGap0 + k) / num_residents_;
+        brought[k] = 1000.0 * tally(kBrought0 + k) / num_residents_;
+      }
+      decisions_.observe(gap, brought);
     }
     DayContext day = day_context(w, ctx);
     day.launched = decisions_.decide(p_, ctx.tick, ctx.date);

@@ -280,11 +280,19 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
     table.integer("jiaxing.platform.convert_days", [](P& p) -> int& { return p.decisions.convert_days; }, 7, 0, 365,
               "days", "Days from a crisis service's retirement until the everyday service converted from it is live.",
               kDecisions);
-    table.real("jiaxing.platform.develop_days", [](P& p) -> double& { return p.decisions.develop_days; }, 30, 0, 365,
-              "days",
-              "Days from the last crisis service's retirement until the after_crisis services are live "
-              "(entrepreneurs learn what residents used, then build).",
-              kDecisions);
+    table.real("jiaxing.platform.develop_evidence", [](P& p) -> double& { return p.decisions.develop_evidence; },
+               31.6, 0.1, 10000, "needs per 1,000 residents",
+               "What an after_crisis service needs before public entrepreneurs build it: the needs of the kind "
+               "it serves (its responds_to) that active users brought to the platform since the crisis "
+               "services retired, per 1,000 residents, each day's count weighted by the entrepreneurship "
+               "level (their skill sets the speed; level 0: never built). The service is live the day the sum "
+               "reaches this value.",
+               "seed 000: from 2 Mar 2020 the city's leaders 'began developing new public services on the "
+               "platform to meet residents' changing needs' (開始在微嘉園上發展新的公共服務項目以此改變社區居民的需求); "
+               "how much demand they waited for is not given. Assumption: they build once the need has come "
+               "to the platform from 1 % to 10 % of residents (10-100 per 1,000; log-uniform prior, default "
+               "its geometric centre 31.6), sampled by the calibration and propagated, never fitted")
+        .changeable();
     std::vector<std::string> needs(kNeedNames.begin(), kNeedNames.end());
     needs.push_back("none");
     table.records({"jiaxing.services", ParamType::TableArray, std::nullopt, {}, {}, {}, "",
@@ -303,11 +311,13 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
                 std::vector<std::string>(kLaunchNames.begin(), kLaunchNames.end()), "",
                 "What starts the service: at_start (live from the first day), unmet_need (launched and "
                 "retired by the offline gap of a need), conversion (converted from a retired crisis service), "
-                "after_crisis (built after the crisis services retire), dated (start/end; experiments only).",
+                "after_crisis (built after the crisis services retire, once residents have brought enough of its "
+                "need to the platform), dated (start/end; experiments only).",
                 ""},
                {"jiaxing.services[].responds_to", ParamType::String, std::string("none"), {}, {}, needs, "",
-                "unmet_need services: the need whose offline gap launches and retires it ('none': the need "
-                "it serves).", ""},
+                "unmet_need services: the need whose offline gap launches and retires it; after_crisis "
+                "services: the need whose demand on the platform tells entrepreneurs to build it "
+                "(platform.develop_evidence). 'none': the need it serves.", ""},
                {"jiaxing.services[].converts_from", ParamType::String, std::string(""), {}, {}, {}, "",
                 "conversion services: the name of the unmet_need service it is converted from.", ""},
                {"jiaxing.services[].source", ParamType::String, std::string(""), {}, {}, {}, "",
@@ -368,11 +378,16 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
            "Daily probability a resident talks with their social neighbours and hears of their requests.",
            "assumption: neighbours and family groups talk every few days")
         .changeable();
-    table.real("jiaxing.trust.lapse_rate", &P::lapse_rate, 0.0, 0, 1, "1/day",
+    table.real("jiaxing.trust.lapse_rate", &P::lapse_rate, 0.00316, 0, 1, "1/day",
            "Daily hazard that a registered user goes dormant (stops using the platform, stays registered), "
            "times (1 - trust).",
-           "assumption: off (0) in the shipped scenarios until a calibration gives it a posterior; "
-           "docs/jiaxing_model.md reports its effect")
+           "app churn benchmarks (worldmetrics.org, mobile app retention statistics: monthly churn 28 % on "
+           "average, 11 % for the lowest category, weather apps) count users who did not open an app in a "
+           "month, which in this model is mostly need-driven non-use (Nov 2019: 3 % of users active); "
+           "dormancy is giving the platform up as a channel, so assumption: its monthly hazard at mean trust "
+           "lies between a tenth of the lowest category's churn and that churn (1.1-11 %/month, i.e. "
+           "0.001-0.01 per day x (1 - trust_mean)); log-uniform prior, default its geometric centre, "
+           "sampled by the calibration and propagated")
         .changeable();
     table.real("jiaxing.trust.registration_trust", &P::registration_trust, 1, 0, 1, "fraction",
            "Weight of relative trust (trust / trust_mean) in the registration hazard: the hazard is "
@@ -383,7 +398,8 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
         .changeable();
     table.real("jiaxing.trust.return_rate", &P::return_rate, 0.01, 0, 1, "1/day",
            "Daily hazard that a dormant user comes back, times trust.",
-           "assumption: a dormant user returns within months at average trust; acts only when lapse_rate > 0")
+           "app churn benchmarks (worldmetrics.org, mobile app retention statistics): 30 % of churned users "
+           "return within 60 days, a daily hazard of 0.0059, i.e. 0.01 x trust at trust_mean 0.6")
         .changeable();
     add_targeted_parameters(table);
     add_council_parameters(table);
@@ -477,22 +493,30 @@ void check_jiaxing_parameters(const ParamSet& p) {
                          "service '" + name + "' converts from '" + from +
                              "', which is not a crisis (launch = \"unmet_need\") service, so it never retires");
     }
-    if (launch == "unmet_need") {
+    if (launch == "unmet_need" || launch == "after_crisis") {
+      // The need that launches it: its offline gap (crisis services) or its demand on the platform
+      // (after-crisis services).
+      const bool crisis = launch == "unmet_need";
       std::string need = s.get_string("responds_to");
       if (need == "none") need = s.get_string("serves");
       if (need == "none")
         throw InputError(s.loc, "jiaxing.services",
-                         "unmet_need service '" + name + "' serves no need, so it must say which need's gap "
-                         "launches it (responds_to = one of the needs)");
+                         launch + " service '" + name + "' serves no need, so it must say which need's " +
+                             (crisis ? "gap launches it" : "demand on the platform tells entrepreneurs to build it") +
+                             " (responds_to = one of the needs)");
       const std::string key = "jiaxing.needs." + need + ".";
-      if (p.get_double(key + "offline_closure") <= 0 ||
-          (p.get_double(key + "everyday_weight") <= 0 && p.get_double(key + "crisis_weight") <= 0))
+      if (crisis && (p.get_double(key + "offline_closure") <= 0 ||
+                     (p.get_double(key + "everyday_weight") <= 0 && p.get_double(key + "crisis_weight") <= 0)))
         throw InputError(s.loc, "jiaxing.services",
                          "unmet_need service '" + name + "' can never launch: need '" + need +
                              "' never goes unmet offline (its offline_closure or both its weights are 0)");
+      if (!crisis && p.get_double(key + "everyday_weight") <= 0)
+        throw InputError(s.loc, "jiaxing.services",
+                         "after_crisis service '" + name + "' can never launch: need '" + need +
+                             "' never arises after the crisis (its everyday_weight is 0)");
     } else if (s.get_string("responds_to") != "none") {
       throw InputError(s.at("responds_to").loc, "jiaxing.services",
-                       "responds_to applies only to launch = \"unmet_need\" services");
+                       "responds_to applies only to launch = \"unmet_need\" or \"after_crisis\" services");
     }
     if (launch == "after_crisis" && !any_unmet_need)
       throw InputError(s.loc, "jiaxing.services",

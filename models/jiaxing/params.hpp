@@ -29,7 +29,8 @@ struct Service {
   int need = -1;  // index into kNeedNames, or -1 for services that serve no need
   Channel channel = Channel::SelfService;
   Launch launch = Launch::Dated;
-  int responds_to = -1;    // unmet_need: the need whose offline gap launches and retires it
+  int responds_to = -1;    // unmet_need: the need whose offline gap launches and retires it;
+                           // after_crisis: the need whose demand on the platform tells entrepreneurs to build it
   int converts_from = -1;  // conversion: index of the crisis service it converts
   Date start, end;         // dated services only
   bool needs_entrepreneur = false;  // launched and rolled out only by public entrepreneurs
@@ -65,7 +66,8 @@ struct ServiceDecisionParams {
   double retire_share = 0;  // retire when the gap is below this share of its peak while live...
   int retire_days = 0;      // ...for this many days in a row
   int convert_days = 0;     // days from a crisis service's retirement until its conversion is live
-  double develop_days = 0;  // days (real: calibration samples it) from the last crisis retirement until after-crisis services are live
+  double develop_evidence = 0;  // needs per 1,000 residents of the kind an after_crisis service serves, brought to
+                                // the platform after the crisis, that entrepreneurs need to see before it is live
 };
 
 // Targeted crisis services (crisis_channels.hpp): who may need them, how they hear of them, and

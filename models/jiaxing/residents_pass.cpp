@@ -138,6 +138,7 @@ inline bool need_of_the_day(const JiaxingParams& p, const DayContext& day, const
     }
   }
   if (met_online || queued) ++T[kUses0 + k];
+  if (reg) ++T[kBrought0 + k];  // seen on the platform, served or not: what entrepreneurs learn from
   if (!(v_off < day.open[k])) ++T[kGap0 + k];  // what entrepreneurs see go unmet offline (service_decisions.hpp)
   if (met_online) {
     ++T[kMetOnline];
@@ -187,22 +188,17 @@ inline bool dormancy(const JiaxingParams& p, const ResidentView& r, uint32_t i, 
   if (!r.registered[i] || p.lapse_rate <= 0) {
     if (!(r.flags[i] & kDormant)) return false;
   }
-  if (r.flags[i] & kDormant) {
-    if (u < p.return_rate * r.trust[i]) {
-      r.flags[i] &= static_cast<uint8_t>(~kDormant);
-      ++T[kReturned];
-      return false;
-    }
-    ++T[kDormantUsers];
-    return true;
-  }
-  if (u < p.lapse_rate * (1.0 - r.trust[i])) {
+  const bool was = r.flags[i] & kDormant;
+  const bool now = rules::dormant_after(was, r.trust[i], p.lapse_rate, p.return_rate, u);
+  if (was && !now) {
+    r.flags[i] &= static_cast<uint8_t>(~kDormant);
+    ++T[kReturned];
+  } else if (!was && now) {
     r.flags[i] |= kDormant;
     ++T[kNewDormant];
-    ++T[kDormantUsers];
-    return true;
   }
-  return false;
+  if (now) ++T[kDormantUsers];
+  return now;
 }
 
 }  // namespace

@@ -66,6 +66,17 @@ inline float trust_after_news(const JiaxingParams& p, float trust, uint8_t news)
   }
 }
 
+// Dormancy (issue 15): a registered user goes dormant with daily hazard lapse x (1 - trust) and a
+// dormant one comes back with hazard ret x trust; tomorrow's state from one uniform draw u. With
+// trust fixed, a cohort's dormant share tends to dormant_share_stationary().
+inline bool dormant_after(bool dormant, double trust, double lapse, double ret, double u) {
+  return dormant ? !(u < ret * trust) : u < lapse * (1.0 - trust);
+}
+inline double dormant_share_stationary(double trust, double lapse, double ret) {
+  const double in = lapse * (1.0 - trust), out = ret * trust;
+  return in + out > 0 ? in / (in + out) : 0.0;
+}
+
 // Daily roll-out hazard of a launched entrepreneur service in a community.
 inline double adoption_hazard(const JiaxingParams& p, int entrepreneurs) {
   return std::min(1.0, p.adoption_rate * (1.0 + p.entrepreneur_pull * entrepreneurs));

@@ -10,10 +10,13 @@ namespace govsim::jiaxing {
 void ServiceDecisions::reset(size_t num_services) {
   states_.assign(num_services, ServiceState{});
   window_.fill(0);
+  brought_.fill(0);
   days_observed_ = 0;
 }
 
-void ServiceDecisions::observe(const std::array<double, kNumNeeds>& gap_per_1000) {
+void ServiceDecisions::observe(const std::array<double, kNumNeeds>& gap_per_1000,
+                               const std::array<double, kNumNeeds>& brought_per_1000) {
+  brought_ = brought_per_1000;
   const int slot = days_observed_ % kGapWindow;
   for (int k = 0; k < kNumNeeds; ++k) window_[k * kGapWindow + slot] = gap_per_1000[k];
   ++days_observed_;
@@ -92,8 +95,11 @@ uint32_t ServiceDecisions::decide(const JiaxingParams& p, int32_t tick, Date tod
     if (sv.launch == Launch::Conversion) {
       const ServiceState& from = states_[sv.converts_from];
       if (from.phase == ServiceState::Retired && tick >= from.retired_at + delay(d.convert_days)) launch(p, s, tick, 0);
-    } else if (sv.launch == Launch::AfterCrisis) {
-      if (any_launched && all_retired && tick >= crisis_over_at + delay(d.develop_days)) launch(p, s, tick, 0);
+    } else if (sv.launch == Launch::AfterCrisis && any_launched && all_retired && tick > crisis_over_at) {
+      // Entrepreneurs, free of the crisis services, learn what residents bring to the platform.
+      const double level = sv.needs_entrepreneur ? p.conditions.entrepreneurs : 1.0;
+      if (sv.responds_to >= 0) s.evidence += level * brought_[sv.responds_to];
+      if (s.evidence >= d.develop_evidence && level > 0) launch(p, s, tick, 0);
     }
   }
   uint32_t live = 0;

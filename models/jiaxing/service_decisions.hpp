@@ -8,8 +8,12 @@
 //     platform.retire_days days in a row; it is launched again if the gap returns to that level
 //     (a second wave);
 //   - launch a `conversion` platform.convert_days after the service it converts from retires;
-//   - launch `after_crisis` services platform.develop_days after the last crisis service retires
-//     (what residents used in the crisis tells them what to build next).
+//   - build `after_crisis` services from what residents bring to the platform (seed 000: from 2 Mar
+//     2020 leaders "began developing new public services to meet residents' changing needs"): once
+//     every launched crisis service has retired, each day adds the entrepreneurship level x the
+//     needs of the service's kind (responds_to) that active users brought to the platform the day
+//     before, per 1,000 residents, to its evidence; it is live the day the evidence reaches
+//     platform.develop_evidence. No demand, or level 0: never.
 // `at_start` services are live from the first day; `dated` services keep their start and end
 // (for experiments; the Jiaxing scenarios use none). Decisions use the city's totals of the day
 // before, so they are the same whatever the thread count. Community roll-out of services that need
@@ -34,14 +38,16 @@ struct ServiceState {
   int32_t quiet_days = 0;     // consecutive days below the retirement level
   int32_t launches = 0;
   double peak_gap = 0;        // highest gap while last live (for unmet_need services)
+  double evidence = 0;        // after_crisis: demand seen since the crisis ended (needs per 1,000 x level)
 };
 
 class ServiceDecisions {
  public:
   void reset(size_t num_services);
 
-  // Records yesterday's offline gap per need (needs per 1,000 residents per day).
-  void observe(const std::array<double, kNumNeeds>& gap_per_1000);
+  // Records yesterday's offline gap per need and the needs active users brought to the platform,
+  // both per 1,000 residents.
+  void observe(const std::array<double, kNumNeeds>& gap_per_1000, const std::array<double, kNumNeeds>& brought_per_1000);
   // Mean gap of need k over the window (fewer days at the start).
   double gap_mean(int k) const;
 
@@ -60,6 +66,8 @@ class ServiceDecisions {
 
   std::vector<ServiceState> states_;
   std::array<double, kNumNeeds * kGapWindow> window_{};  // ring buffer, need-major
+  std::array<double, kNumNeeds> brought_{};               // yesterday's demand on the platform (not saved:
+                                                          // observe() re-reads it from the saved day's tallies)
   int32_t days_observed_ = 0;
 };
 

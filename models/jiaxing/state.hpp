@@ -28,6 +28,8 @@ enum Counter : int {
   kCouncilRounds,
   kUses0, kUses6 = kUses0 + kNumNeeds - 1,
   kGap0, kGap6 = kGap0 + kNumNeeds - 1,  // needs that arose where offline provision was closed, by need
+  kBrought0, kBrought6 = kBrought0 + kNumNeeds - 1,  // needs of active (non-dormant) users, by need:
+                                                     // what residents bring to the platform (service_decisions.hpp)
   kMonthActive0, kMonthActive1, kMonthActive2,
   kNumCounters
 };

@@ -28,22 +28,29 @@ Service service(const char* name, Launch launch, int need, int from = -1) {
 JiaxingParams catalogue() {
   JiaxingParams p;
   p.decisions = {/*launch_gap=*/1.0, /*build_days=*/2, /*retire_share=*/0.25, /*retire_days=*/3,
-                 /*convert_days=*/5, /*develop_days=*/10};
+                 /*convert_days=*/5, /*develop_evidence=*/10};
+  p.conditions.entrepreneurs = 1;
+  Service council = service("council", Launch::AfterCrisis, -1);
+  council.responds_to = int(Need::CommunityAffairs);
+  council.needs_entrepreneur = true;
   p.services = {service("notices", Launch::AtStart, 0), service("mask aid", Launch::UnmetNeed, 1),
-                service("converted", Launch::Conversion, 1, 1), service("council", Launch::AfterCrisis, -1)};
+                service("converted", Launch::Conversion, 1, 1), council};
   return p;
 }
 
-// Runs the rule over a daily gap of the supplies need; returns the live bitmask per day.
-std::vector<uint32_t> decide_over(const JiaxingParams& p, const std::vector<double>& supplies_gap) {
+// Runs the rule over a daily gap of the supplies need and a daily demand on the platform for
+// community affairs (needs per 1,000 residents; 1 a day unless given); returns the live bitmask per day.
+std::vector<uint32_t> decide_over(const JiaxingParams& p, const std::vector<double>& supplies_gap,
+                                  const std::vector<double>& affairs_demand = {}) {
   ServiceDecisions d;
   d.reset(p.services.size());
   std::vector<uint32_t> live;
   for (size_t t = 0; t < supplies_gap.size(); ++t) {
     if (t > 0) {
-      std::array<double, kNumNeeds> g{};
+      std::array<double, kNumNeeds> g{}, b{};
       g[1] = supplies_gap[t - 1];
-      d.observe(g);
+      b[int(Need::CommunityAffairs)] = affairs_demand.empty() ? 1.0 : affairs_demand[t - 1];
+      d.observe(g, b);
     }
     live.push_back(d.decide(p, static_cast<int32_t>(t), Date::from_ymd(2020, 1, 1) + static_cast<int32_t>(t)));
   }
@@ -91,8 +98,9 @@ TEST_CASE("jiaxing services: a crisis gap launches, retires, converts and leads 
   // Conversion live convert_days after the retirement day (49), and stays.
   CHECK(first_day(live, 2) == 49 + p.decisions.convert_days);
   CHECK(last_day(live, 2) == 119);
-  // After-crisis services develop_days after the last crisis retirement.
-  CHECK(first_day(live, 3) == 49 + p.decisions.develop_days);
+  // After-crisis services: from the day after the last crisis retirement (49), one need per 1,000
+  // a day is added to the evidence; it reaches develop_evidence (10) on day 59.
+  CHECK(first_day(live, 3) == 49 + 10);
   // The at_start service never stops.
   CHECK(first_day(live, 0) == 0);
   CHECK(last_day(live, 0) == 119);
@@ -111,6 +119,41 @@ TEST_CASE("jiaxing services: a retired crisis service returns with a second wave
   REQUIRE(retired < 60);
   for (int32_t t = retired + 1; t < 131; ++t) REQUIRE(((live[t] >> 1) & 1u) == 0u);  // not on the tail
   CHECK(((live[145] >> 1) & 1u) == 1u);                                              // the second wave
+}
+
+namespace {
+std::vector<double> crisis_gap(size_t days) {  // the gap of the test above: retirement on day 49
+  std::vector<double> gap(days, 0.0);
+  for (int t = 10; t < 40; ++t) gap[t] = 4.0;
+  for (size_t t = 40; t < days; ++t) gap[t] = 0.5;
+  return gap;
+}
+}  // namespace
+
+TEST_CASE("jiaxing services: after-crisis services come from what residents bring to the platform",
+          "[jiaxing][services]") {
+  JiaxingParams p = catalogue();
+  const std::vector<double> gap = crisis_gap(400);
+  SECTION("no demand on the platform: never built, however long after the crisis") {
+    const auto live = decide_over(p, gap, std::vector<double>(400, 0.0));
+    CHECK(first_day(live, 2) == 49 + p.decisions.convert_days);  // the conversion does not wait for demand
+    CHECK(first_day(live, 3) == -1);
+  }
+  SECTION("demand during the crisis does not count: entrepreneurs build once the crisis services retire") {
+    std::vector<double> demand(400, 0.0);
+    for (int t = 0; t < 49; ++t) demand[t] = 100.0;  // ten times the evidence needed, before the retirement
+    CHECK(first_day(decide_over(p, gap, demand), 3) == -1);
+  }
+  SECTION("the evidence needed and the demand set the day; the entrepreneurship level sets the speed") {
+    // 2 needs per 1,000 a day: 5 days after the retirement; twice the evidence, 10 days.
+    CHECK(first_day(decide_over(p, gap, std::vector<double>(400, 2.0)), 3) == 49 + 5);
+    p.decisions.develop_evidence = 20;
+    CHECK(first_day(decide_over(p, gap, std::vector<double>(400, 2.0)), 3) == 49 + 10);
+    p.conditions.entrepreneurs = 0.5;  // half the skill: twice as long
+    CHECK(first_day(decide_over(p, gap, std::vector<double>(400, 2.0)), 3) == 49 + 20);
+    p.conditions.entrepreneurs = 0;  // no entrepreneurs: never, whatever the demand
+    CHECK(first_day(decide_over(p, gap, std::vector<double>(400, 50.0)), 3) == -1);
+  }
 }
 
 TEST_CASE("jiaxing services: moving the crisis moves the services", "[jiaxing][services]") {
@@ -160,6 +203,13 @@ TEST_CASE("jiaxing services: validate refuses a catalogue that can never offer a
       if (b.find("\"after_crisis\"") != std::string::npos || b.find("\"at_start\"") != std::string::npos)
         keep.push_back(b);
     CHECK_THROWS_WITH(load(with_blocks(keep)), Catch::Contains("can never launch"));
+  }
+  SECTION("an after-crisis service that serves no need must say which demand builds it") {
+    std::string t = scenario_text();
+    const std::string at = "responds_to = \"community_affairs\"";
+    REQUIRE(t.find(at) != std::string::npos);
+    t.erase(t.find(at), t.find('\n', t.find(at)) - t.find(at));
+    CHECK_THROWS_WITH(load(t), Catch::Contains("serves no need") && Catch::Contains("responds_to"));
   }
   SECTION("a conversion of a service not in the catalogue gets a suggestion") {
     std::string t = scenario_text();

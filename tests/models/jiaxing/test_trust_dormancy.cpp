@@ -3,7 +3,10 @@
 // dormant and come back (jiaxing.trust.lapse_rate, return_rate). Small scale (20 000 residents).
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "jiaxing_test_support.hpp"
+#include "models/jiaxing/rules.hpp"
 
 using namespace govsim;
 using namespace govsim::jiaxing_test;
@@ -94,12 +97,38 @@ TEST_CASE("jiaxing dormancy: users lapse and a dormant user can come back", "[ji
   }
 }
 
+TEST_CASE("jiaxing dormancy: with trust fixed the dormant share settles, and dormant users return",
+          "[jiaxing][dormancy]") {
+  // The rule alone (rules::dormant_after) on a cohort of 20,000 users with fixed trust 0.6: the
+  // dormant share tends to lapse (1 - trust) / (lapse (1 - trust) + return x trust) = 0.008 / 0.038
+  // from either side; starting all dormant, users come back. Binomial s.e. of the share at 20,000
+  // users is 0.003; the tolerance is 0.01.
+  const double trust = 0.6, lapse = 0.02, ret = 0.05;
+  const double level = jiaxing::rules::dormant_share_stationary(trust, lapse, ret);
+  REQUIRE(level == Approx(0.008 / 0.038));
+  auto share_after = [&](bool start_dormant, double l, double r, int days) {
+    std::mt19937_64 gen(20200302);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::vector<char> dormant(20000, start_dormant);
+    for (int d = 0; d < days; ++d)
+      for (auto& x : dormant) x = jiaxing::rules::dormant_after(x, trust, l, r, u(gen));
+    double n = 0;
+    for (char x : dormant) n += x;
+    return n / dormant.size();
+  };
+  CHECK(share_after(false, lapse, ret, 300) == Approx(level).margin(0.01));
+  CHECK(share_after(true, lapse, ret, 300) == Approx(level).margin(0.01));  // dormant users come back
+  CHECK(share_after(false, 0.0, ret, 300) == 0.0);                         // no lapse: nobody dormant
+  CHECK(share_after(true, lapse, 0.0, 300) == 1.0);                        // no return: nobody comes back
+}
+
 TEST_CASE("jiaxing volunteers: without attrition the stock never falls; with it volunteers stop",
           "[jiaxing][volunteers]") {
   // Volunteers stop with hazard coproduction.volunteer_attrition (issue 15, point 5: without it no
   // volunteer ever stops and post-crisis activity keeps climbing).
-  const RunResult kept = run_small({"jiaxing.coproduction.volunteer_attrition=0"});
-  const RunResult leave = run_small({"jiaxing.coproduction.volunteer_attrition=0.02"});
+  // Dormancy off: a dormant volunteer is not counted, so lapses would make the stock fall too.
+  const RunResult kept = run_small({"jiaxing.coproduction.volunteer_attrition=0", "jiaxing.trust.lapse_rate=0"});
+  const RunResult leave = run_small({"jiaxing.coproduction.volunteer_attrition=0.02", "jiaxing.trust.lapse_rate=0"});
   const SeriesData& k = daily(kept, "n_volunteers");
   const SeriesData& l = daily(leave, "n_volunteers");
   int falls_kept = 0, falls_leave = 0;
