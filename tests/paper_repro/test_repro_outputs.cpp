@@ -174,22 +174,23 @@ TEST_CASE("the Zhejiang scripts run the committed full-scale posterior with its 
   check_small_run("paper_repro/zhejiang_predictive.py", {"zhejiang_predictive.json"}, q(post));
   check_small_run("paper_repro/zhejiang_five_colour.py", {"zhejiang_five_colour.png", "zhejiang_five_colour.json"},
                   "--posterior " + q(post));
-  // Read back one run of each (the same commands with --out): the calibration's `set` (the sparse
-  // scheme) reaches the runs, and the 9 Feb map is labelled fitted because that calibration fits it.
+  // One --small run of each script into a directory of ours, read back: the calibration's `set`
+  // (the sparse scheme) reaches the runs, and the 9 Feb map is labelled fitted because that
+  // calibration fits it.
   govsim::testing::TempDir out;
-  const std::string common = " --small --govsim " + q(govsim::testing::govsim_binary()) + " --out " + q(out.path());
-  auto r = run_command("/usr/bin/python3 " + q(govsim::testing::source_dir() / "paper_repro/zhejiang_predictive.py") +
-                       " " + q(post) + common + " 2>&1");
-  INFO(r.output);
-  REQUIRE(r.exit_code == 0);
-  const std::string pred = govsim::testing::read_file(out / "zhejiang_predictive.json");
+  auto run_and_read = [&](const std::string& script, const std::string& args, const std::string& json) {
+    const auto r = run_command("/usr/bin/python3 " + q(govsim::testing::source_dir() / script) + " " + args +
+                               " --small --govsim " + q(govsim::testing::govsim_binary()) + " --out " + q(out.path()) +
+                               " 2>&1");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    return govsim::testing::read_file(out / json);
+  };
+  const std::string pred = run_and_read("paper_repro/zhejiang_predictive.py", q(post), "zhejiang_predictive.json");
   CHECK(pred.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
   CHECK(pred.find("\"figure\": \"counties_blue\",\n   \"date\": \"2020-02-09\",\n   \"use\": \"fitted\"") != std::string::npos);
-  r = run_command("/usr/bin/python3 " + q(govsim::testing::source_dir() / "paper_repro/zhejiang_five_colour.py") +
-                  " --posterior " + q(post) + common + " 2>&1");
-  INFO(r.output);
-  REQUIRE(r.exit_code == 0);
-  const std::string cf = govsim::testing::read_file(out / "zhejiang_five_colour.json");
+  const std::string cf =
+      run_and_read("paper_repro/zhejiang_five_colour.py", "--posterior " + q(post), "zhejiang_five_colour.json");
   CHECK(cf.find("\"calibrated\": true") != std::string::npos);
   CHECK(cf.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
 }
