@@ -69,10 +69,10 @@ def govsim(binary, args):
 def outcomes(res):
     d = res.daily
     return {"cases": float(d["cum_cases"][-1]) * res_scale(res),
-            "industrial_resumption_2020_02_24": float(d["share_industrial_firms_open"][day_index(res, "2020-02-24")]),
+            "industrial_resumption_2020_02_24": float(d["share_designated_industrial_firms_open"][day_index(res, "2020-02-24")]),
             "quarantine_days": float(np.sum(d["n_quarantined"])) * res_scale(res),
-            "industrial_resumption_end": float(d["share_industrial_firms_open"][-1]),
-            "industrial_resumption_mean_after_map": float(np.nanmean(d["share_industrial_firms_open"][day_index(res, CHECKPOINT_DAY):]))}
+            "industrial_resumption_end": float(d["share_designated_industrial_firms_open"][-1]),
+            "industrial_resumption_mean_after_map": float(np.nanmean(d["share_designated_industrial_firms_open"][day_index(res, CHECKPOINT_DAY):]))}
 
 
 def res_scale(res):
@@ -172,7 +172,7 @@ def main():
     ax.tick_params(axis="x", labelrotation=45, labelsize=7)
     ax = fig.add_subplot(gs[1, 2:4])
     for k, arm in enumerate(ARMS):
-        ys = np.array([x.daily["share_industrial_firms_open"] for x in results[arm]])
+        ys = np.array([x.daily["share_designated_industrial_firms_open"] for x in results[arm]])
         ax.plot(days, np.median(ys, axis=0), color=f"C{k}", lw=1.5, label=arm)
         ax.fill_between(days, ys.min(axis=0), ys.max(axis=0), color=f"C{k}", alpha=0.15)
     t_res = TARGETS["industrial_resumption_2020_02_24"]

@@ -66,6 +66,7 @@ void travel_pressure_from_shares(ZjWorld& z) {
 
 void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
+  const double migrant_infected = migrant_infected_on(z, tick);
   const CounterRng& rng = w.rng();
   const uint8_t* ds = z.disease->cur().data();
   const uint8_t* fl = z.flags->cur().data();
@@ -154,7 +155,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
     if (f & kAway) {
       if (arr[i] == tick) {
         f &= uint8_t(~kAway);
-        const double infected = (f & kHubei) ? p.hubei_infected : p.migrant_infected;
+        const double infected = (f & kHubei) ? p.hubei_infected : migrant_infected;
         if (unit(word(0)) < infected) {
           s = kE;
           f |= kImported;
@@ -232,7 +233,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
         if (unfound) stay_free *= 1.0 - r.find;
         if (traced_yesterday) {
           if (hh_prev[hh[i]] == tick) stay_free *= 1.0 - r.trace_hh;
-          if (fm[i] != kNoFirm && firm_prev[fm[i]] == tick) stay_free *= 1.0 - r.trace_work;
+          if (fm[i] != kNoFirm && firm_prev[fm[i]] == tick) stay_free *= 1.0 - work_trace_share(z, r, fm[i]);
         }
         if (stay_free < 1.0 && unit(word(3)) >= stay_free) {
           q = uint16_t(tick + p.quarantine_days);

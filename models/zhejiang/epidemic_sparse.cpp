@@ -158,6 +158,7 @@ void sort_unique(std::vector<uint32_t>& v) {
 
 void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
+  const double migrant_infected = migrant_infected_on(z, tick);
   const CounterRng& rng = w.rng();
   Sparse& sp = z.sp;
   if (sp.rebuild) rebuild(z, tick, uint32_t(w.calendar().num_ticks()));
@@ -356,7 +357,7 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
     if (unfound) stay_free *= 1.0 - r.find;
     if (tick > 0) {
       if (hh_prev[hh[j]] == tick) stay_free *= 1.0 - r.trace_hh;
-      if (fm[j] != kNoFirm && firm_prev[fm[j]] == tick) stay_free *= 1.0 - r.trace_work;
+      if (fm[j] != kNoFirm && firm_prev[fm[j]] == tick) stay_free *= 1.0 - work_trace_share(z, r, fm[j]);
     }
     if (stay_free < 1.0 && draw(rng, tick, j, kSparseQuarantine) >= stay_free) {
       const bool before = at_work(ds[j], f, qu[j], tick);
@@ -398,7 +399,7 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
       TallyRow& t = z.tallies[cty[i]];
       uint8_t f = uint8_t(fl[i] & ~kAway);
       --t[kAwayNow];
-      const double infected = (f & kHubei) ? p.hubei_infected : p.migrant_infected;
+      const double infected = (f & kHubei) ? p.hubei_infected : migrant_infected;
       const auto d = rng.draw4(tick, i, kSparseArrival);
       if (ds[i] == kS && unit(d[0]) < infected) {
         ds[i] = kE;

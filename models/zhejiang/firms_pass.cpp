@@ -1,6 +1,6 @@
 // The firms' day (docs/zhejiang_model.md, "Enterprise resumption"). Through the holiday only
 // essential firms operate. Once resumption is allowed a closed firm applies when its county's
-// colour permits it (key firms, those of lowest rank, first); an application is approved at the
+// colour permits it (key firms, the county's largest, first: `firm_priority`); an application is approved at the
 // offline rate plus the platform's online, rule-based rate; an approved firm opens on a day its
 // workers are present (not away, quarantined or isolated) and it secures its inputs. Inputs come
 // from the industry and transport firms of its own county, its bordering counties and the
@@ -62,7 +62,7 @@ void firms_day(World& w, ZjWorld& z, uint32_t tick) {
       return;
     }
     if (!p.resumption_allowed) return;
-    const bool permitted = essential || z.firm_rank[f] < z.county_permission[c];
+    const bool permitted = essential || z.firm_priority[f] < z.county_permission[c];
     if (!permitted) {
       z.firm_state[f] = kClosed;
       return;

@@ -27,7 +27,8 @@ constexpr const char* kMeasure =
     "magnitudes; stricter colours keep fewer contacts outside the household";
 constexpr const char* kPermit =
     "assumption: the seed links the resumption index to the map ('二者与疫情\"五色图\"相衔接'); red closes, "
-    "green and blue allow every firm, orange and yellow allow key firms first";
+    "green and blue allow every firm, orange and yellow allow key firms first (taken as the county's largest "
+    "firms, which hold the permitted share of its jobs: docs/zhejiang_model.md, 'Enterprise resumption')";
 constexpr const char* kFirmSize =
     "assumption: mean workers per workplace by sector, the order of Zhejiang's 2018 economic census "
     "(many small firms); only sets how many workplaces a county has";
@@ -68,7 +69,26 @@ const ParamTable<P>& parameters() {
     t.date("zhejiang.migrants.return_until", &P::migrants_return_until, Date::from_ymd(2020, 3, 15),
            "Last day an away worker returns.", "data README: migrant workers 'returned over February-March'");
     t.real("zhejiang.migrants.infected_share", &P::migrant_infected, 1e-5, 0, 0.01, "fraction",
-           "Share of returning workers infected on arrival.", "assumption: low prevalence outside Hubei in Feb 2020");
+           "Share of returning workers infected on arrival when zhejiang.migrants.origin_cases is empty (constant "
+           "in time).",
+           "assumption: low prevalence outside Hubei in Feb 2020; the shipped scenarios use origin_cases instead");
+    t.text("zhejiang.migrants.origin_cases", &P::origin_cases, "", {},
+           "CSV of cumulative confirmed cases in the rest of mainland China (outside Hubei and Zhejiang) by day, "
+           "with its population (date,cumulative_confirmed,population), relative to the scenario file. A returning "
+           "worker is infected on arrival with probability infections_per_case x the cases reported per resident "
+           "there over the origin_window days before. Empty: the constant infected_share.",
+           "data: scenarios/data/zhejiang/origin_cases.csv (analysis/make_origin_cases.py from the national daily "
+           "reports and the 2020 census)");
+    t.real("zhejiang.migrants.infections_per_case", &P::infections_per_case, 3, 0, 100, "ratio",
+           "Infections in the origin per reported case (reported cases understate infections).",
+           "assumption: Li et al. 2020, Science 368:489, estimate 86 % of infections undocumented before 23 Jan "
+           "2020 (about 7 per case); testing outside Hubei widened after, so fewer; prior log-uniform(1, 10) in "
+           "paper_repro/calibrations/zhejiang_full_scale.toml")
+        .changeable();
+    t.integer("zhejiang.migrants.origin_window", &P::origin_window, 14, 1, 60, "days",
+              "Days of reported cases in the origin counted as current infections on an arrival day.",
+              "assumption: about the infectious period plus the delay to a report (He et al. 2020, Nat Med 26:672; "
+              "the 14-day quarantine rule of 2020)");
     t.real("zhejiang.migrants.risk_share", &P::migrant_risk_share, 0.3, 0, 1, "fraction",
            "Share of returning workers arriving from risk areas (quarantined 14 days on arrival).",
            "assumption: a third of Zhejiang's migrant workers came from the provinces then classed as risk areas");
@@ -79,6 +99,19 @@ const ParamTable<P>& parameters() {
       t.real(key, [s](P& p) -> double& { return p.firm_size[s]; }, sizes[s], 1, 10000, "workers",
              "Mean workers per workplace in this sector.", kFirmSize);
     }
+    t.text("zhejiang.firms.size_distribution", &P::firm_size_distribution, "zipf", {"zipf", "even"},
+           "How a sector's workers are spread over its firms: 'zipf' (the k-th largest firm of a county's sector "
+           "employs a share proportional to 1/k, so a few firms employ most workers) or 'even' (every firm alike, "
+           "the first increments' rule).",
+           "Axtell 2001, Science 293:1818: firm sizes follow Zipf's law (rank-size exponent about 1) across the "
+           "economy; 'even' is kept for the sensitivity statement in docs/zhejiang_model.md");
+    t.real("zhejiang.firms.designated_size", &P::designated_size, 20, 1, 100000, "workers",
+           "Workers from which an industrial firm counts as 'above designated size' (规模以上), the population "
+           "of the published industrial resumption rate.",
+           "assumption: the statistical threshold is an annual revenue of 20 M yuan (National Bureau of Statistics, "
+           "since 2011); at about 1 M yuan of revenue per industrial worker in Zhejiang (order of the provincial "
+           "yearbook's revenue over employment of such firms) that is about 20 workers; docs/zhejiang_model.md "
+           "gives the sensitivity to 10 and 50");
     // epidemic
     t.real("zhejiang.epidemic.beta_household", &P::beta_household, 0.12, 0, 1, "1/day",
            "Daily infection hazard from one infectious household member.",
@@ -121,6 +154,13 @@ const ParamTable<P>& parameters() {
     t.real("zhejiang.tracing.work", &P::trace_work, 0.1, 0, 1, "fraction",
            "Share of a confirmed case's co-workers quarantined the next day (before data matching).",
            "assumption: workplace contacts are harder to list than household members")
+        .changeable();
+    t.real("zhejiang.tracing.work_contacts", &P::trace_work_contacts, 30, 1, 100000, "workers",
+           "Co-workers a confirmed case was in contact with: in a firm of n workers each co-worker is quarantined "
+           "with the tracing share times min(1, this / (n - 1)), so a case in a large firm sends a workshop, not "
+           "the whole firm, into quarantine.",
+           "assumption: a workshop or office of the order of an industrial firm's mean size (zhejiang.firms."
+           "size_industry); with even firm sizes it never binds")
         .changeable();
     t.text("zhejiang.epidemic.scheme", &P::epidemic_scheme, "dense", {"dense", "sparse"},
            "How the epidemic's day is computed: 'dense' visits every resident every day (the reference, bit-identical "
@@ -235,7 +275,7 @@ const ParamTable<P>& parameters() {
       std::string q = "zhejiang.measures.permission_";
       q += kColourNames[c];
       t.real(q, [c](P& p) -> double& { return p.permission[c]; }, permit[c], 0, 1, "fraction",
-             "Share of firms (key firms first) permitted to resume in a county of this colour.", kPermit)
+             "Share of the county's jobs permitted to resume in a county of this colour (its largest firms first).", kPermit)
           .changeable();
     }
     // firms

@@ -30,13 +30,19 @@ struct ZhejiangParams {
   double hubei_linked = 0, wenzhou_link_factor = 1, hubei_infected = 0, hubei_before_closure = 0;
   Date hubei_arrivals_from, hubei_closure, hubei_arrivals_until;
   double migrants_away = 0, migrant_infected = 0, migrant_risk_share = 0;
+  std::string origin_cases;          // table of cases where returning workers come from ("": constant share)
+  double infections_per_case = 0;    // infections per reported case in the origin
+  int origin_window = 14;            // days of reported cases that count as current infections
   Date migrants_return_from, migrants_return_until;
   std::array<double, kNumSectors> firm_size{};
+  std::string firm_size_distribution = "zipf";  // "zipf" (Axtell 2001) or "even" (every firm of a sector alike)
+  double designated_size = 20;                   // workers: an industrial firm this large is "above designated size"
   // epidemic
   double beta_household = 0, beta_work = 0, beta_community = 0, beta_travel = 0, travel_share = 0;
   double latent_days = 0, presymptomatic_days = 0, symptomatic_days = 0, asymptomatic_share = 0;
   double asymptomatic_infectiousness = 0, quarantine_effect = 0;
   double detect_symptomatic = 0, detect_quarantined = 0, trace_household = 0, trace_work = 0;
+  double trace_work_contacts = 0;  // co-workers a case is in contact with (tracing reaches at most these)
   int quarantine_days = 14;
   std::string epidemic_scheme = "dense";  // "dense" (every resident every day) or "sparse" (epidemic_sparse.cpp)
   // response and mechanisms

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "models/zhejiang/firm_sizes.hpp"
 #include "models/zhejiang/world_state.hpp"
 #include "sim/model/parallel.hpp"
 #include "sim/network/community_graph.hpp"
@@ -144,6 +145,7 @@ void build_population(World& w, ZjWorld& z) {
   z.num_households = hh_base[nc];
   // Every resident: county, household id, work, Hubei link, away.
   const double hubei_scaled = p.hubei_linked * z.scale;
+  const bool zipf = p.firm_size_distribution == "zipf";
   tbb::parallel_for(size_t{0}, nc, [&](size_t c) {
     const County& k = z.counties[c];
     const double pop = double(k.end - k.begin);
@@ -175,11 +177,11 @@ void build_population(World& w, ZjWorld& z) {
           while (s + 1 < kNumSectors && x >= cum[s]) ++s;
           const uint32_t fb = k.firm_offset[s], fe = k.firm_offset[s + 1];
           if (fe > fb) {
-            fm[i] = fb + std::min(fe - fb - 1, uint32_t(unit(d[2]) * (fe - fb)));
+            fm[i] = fb + firm_index(fe - fb, unit(d[2]), zipf);
             f |= kEmployed;
           }
           if ((f & kEmployed) && unit(d[3]) < p.migrants_away) {
-            const auto r = rng.uniform2(kNetworkSetupTick, i, kSetupTravel + 10);
+            const auto r = rng.uniform2(kNetworkSetupTick, i, kSetupAway);
             f |= kAway;
             if (r[1] < p.migrant_risk_share) f |= kRisk;
             arr[i] = tick_between(cal, p.migrants_return_from, p.migrants_return_until, r[0]);
@@ -206,6 +208,7 @@ void build_population(World& w, ZjWorld& z) {
   std::vector<uint32_t> fill(z.worker_begin.begin(), z.worker_begin.end() - 1);
   for (uint32_t i = 0; i < z.n; ++i)
     if (fm[i] != kNoFirm) z.workers[fill[fm[i]]++] = i;
+  rank_firms(z);
 }
 
 }  // namespace govsim::zhejiang

@@ -35,6 +35,18 @@ double sector_open(const ZjWorld& z, int s) {
   return all ? double(open) / all : std::numeric_limits<double>::quiet_NaN();
 }
 
+// The published resumption rate's population: industrial firms above designated size.
+double designated_open(const ZjWorld& z) {
+  uint64_t open = 0, all = 0;
+  for (const County& k : z.counties)
+    for (uint32_t f = k.firm_offset[kIndustry]; f < k.firm_offset[kIndustry + 1]; ++f)
+      if (z.firm_designated[f]) {
+        open += z.firm_state[f] == kOpen;
+        ++all;
+      }
+  return all ? double(open) / all : std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace
 
 void register_series(const World& w, const ZjWorld& z, MetricRegistry& m) {
@@ -135,6 +147,11 @@ void register_series(const World& w, const ZjWorld& z, MetricRegistry& m) {
                "Provincial resumption rate of industrial firms (mining, manufacturing, utilities): share operating.",
                Aggregation::Mean, "", {}},
               [zp](const TickContext&, Out o) { o[0] = sector_open(*zp, kIndustry); });
+  m.add_daily({"share_designated_industrial_firms_open", SeriesKind::Share, "fraction",
+               "Provincial resumption rate of industrial firms above designated size (zhejiang.firms.designated_size "
+               "workers or more): share operating. The population of the published rate.",
+               Aggregation::Mean, "", {}},
+              [zp](const TickContext&, Out o) { o[0] = designated_open(*zp); });
   m.add_daily(per_region({"share_firms_open", SeriesKind::Share, "fraction", "Share of firms operating, by county.",
                           Aggregation::Mean, "", {}},
                          w),
@@ -169,7 +186,7 @@ std::vector<Model::Scalar> summarise(const World& w, const ZjWorld& z, const std
     return nullptr;
   };
   // Reporting dates of the fitted figures (the values themselves live in paper_repro/targets/).
-  for (const char* day : {"2020-02-01", "2020-02-09", "2020-02-21", "2020-02-24", "2020-03-01"}) {
+  for (const char* day : {"2020-02-01", "2020-02-09", "2020-02-21", "2020-02-24", "2020-03-01", "2020-03-15", "2020-03-31"}) {
     const int32_t t = cal.tick_of(*Date::parse(day));
     if (t < 0) continue;
     std::string tag = day;
@@ -185,6 +202,9 @@ std::vector<Model::Scalar> summarise(const World& w, const ZjWorld& z, const std
     if (const SeriesData* s = find("share_industrial_firms_open"))
       out.push_back({"share_industrial_firms_open_" + tag, "fraction", "Provincial industrial resumption rate on this date.",
                      s->at(t)});
+    if (const SeriesData* s = find("share_designated_industrial_firms_open"))
+      out.push_back({"share_designated_industrial_firms_open_" + tag, "fraction",
+                     "Provincial resumption rate of industrial firms above designated size on this date.", s->at(t)});
   }
   // The first published map: counts by colour on its first day.
   if (const SeriesData* s = find("n_counties_by_colour"))

@@ -33,7 +33,7 @@ inline constexpr std::array<const char*, kNumFirmStates> kFirmStateNames = {"ope
 
 // Random-number streams; a stream id never changes meaning once published.
 enum Stream : uint32_t { kSetupPlace = 1301, kSetupWork = 1302, kSetupTravel = 1303, kDaily = 1311, kFirmDaily = 1312,
-                         kFirmSetup = 1313,
+                         kFirmSetup = 1313, kSetupAway = 1314,
                          // the sparse scheme (epidemic_sparse.cpp)
                          kSparseHome = 1321, kSparseWork = 1322, kSparseComm = 1323, kSparseCommThin = 1324,
                          kSparseTravel = 1325, kSparseTravelThin = 1326, kSparseProgress = 1327,

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the Zhejiang passes share: the built population (static after setup), the columns
 // they read and write, and the state carried from day to day (checkpointed by the model).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,8 +32,11 @@ struct ZjWorld {
   uint32_t num_households = 0, num_communities = 0, num_firms = 0;
   std::vector<uint32_t> comm_begin;        // community c: residents [comm_begin[c], comm_begin[c+1])
   std::vector<uint8_t> firm_county, firm_sector;
-  std::vector<float> firm_rank;            // permanent draw: key firms (low rank) resume first
+  std::vector<float> firm_rank;            // permanent draw: essential firms (low rank) run through the holiday
+  std::vector<float> firm_priority;        // resumption order in the county, 0 = first (largest firms first)
+  std::vector<uint8_t> firm_designated;    // 1: an industrial firm above designated size
   std::vector<uint32_t> worker_begin, workers;  // CSR: firm f's workers
+  std::vector<double> origin_recent;       // per tick: recent cases per resident where workers return from (empty: none)
   // day-to-day state (checkpointed)
   std::vector<uint8_t> firm_state;
   std::vector<uint8_t> hh_cases;           // confirmed cases per household (saturating)
@@ -85,6 +89,19 @@ struct DayRates {
   float asym;
 };
 DayRates day_rates(const ZhejiangParams& p);
+// Probability that a returning worker arriving on `tick` is infected: from the cases in the rest of
+// China (origin_cases.hpp) or, without that table, the constant zhejiang.migrants.infected_share.
+inline double migrant_infected_on(const ZjWorld& z, uint32_t tick) {
+  if (z.origin_recent.empty()) return z.p.migrant_infected;
+  const double recent = z.origin_recent[std::min<size_t>(tick, z.origin_recent.size() - 1)];
+  return std::min(1.0, z.p.infections_per_case * recent);
+}
+// Probability that a co-worker of a case in firm f is quarantined by tracing: the day's tracing share,
+// thinned in a large firm to the zhejiang.tracing.work_contacts co-workers the case met.
+inline double work_trace_share(const ZjWorld& z, const DayRates& r, uint32_t f) {
+  const double others = double(z.worker_begin[f + 1] - z.worker_begin[f]) - 1.0;
+  return others <= z.p.trace_work_contacts ? r.trace_work : r.trace_work * z.p.trace_work_contacts / others;
+}
 // travel_pressure[c] from county_inf_share: the border-weighted mean over c's neighbours.
 void travel_pressure_from_shares(ZjWorld& z);
 

@@ -2,9 +2,11 @@
 // passes in order each day: measures from yesterday's map, the epidemic, the firms, today's map.
 #include "models/zhejiang/zhejiang_model.hpp"
 
+#include "models/zhejiang/origin_cases.hpp"
 #include "models/zhejiang/params.hpp"
 #include "models/zhejiang/series.hpp"
 #include "models/zhejiang/world_state.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace govsim::models {
 namespace {
@@ -28,6 +30,9 @@ class ZhejiangModel final : public Model {
     z_.arrival = &r.add_column<uint16_t>("zj_arrival", 0);
     z_.county = &r.add_column<uint8_t>("zj_county", 0);
     build_population(w, z_);
+    if (!z_.p.origin_cases.empty())
+      z_.origin_recent = load_origin_recent_cases(scenario_data_path(w.params(), "zhejiang.migrants.origin_cases"),
+                                                  w.calendar(), z_.p.origin_window);
     const size_t nc = z_.counties.size();
     z_.firm_state.assign(z_.num_firms, kOpen);
     z_.hh_cases.assign(z_.num_households, 0);

@@ -10,7 +10,8 @@ using namespace govsim;
 using namespace govsim::zhejiang_test;
 
 TEST_CASE("zhejiang: no importation gives no infection and no case", "[zhejiang]") {
-  const RunResult r = run_small({"zhejiang.hubei.linked=0", "zhejiang.migrants.infected_share=0"});
+  const RunResult r = run_small({"zhejiang.hubei.linked=0", "zhejiang.migrants.infected_share=0",
+                                     "zhejiang.migrants.infections_per_case=0"});
   const SeriesData& inf = series(r, "new_infections");
   CHECK(std::accumulate(inf.values.begin(), inf.values.end(), 0.0) == 0.0);
   CHECK(last(r, "cum_cases") == 0.0);
@@ -21,7 +22,7 @@ TEST_CASE("zhejiang: no importation gives no infection and no case", "[zhejiang]
 
 TEST_CASE("zhejiang: perfect data matching gives fewer infections than none", "[zhejiang][statistical]") {
   // Perfect: every present Hubei-linked resident found on the first day of the level-1 response and
-  // every contact of a confirmed case traced. Off: the mechanism switched off. The same four seeds in
+  // every contact of a confirmed case traced. Off: the mechanism switched off. The same eight seeds in
   // both arms (arrivals and their infections are the same draws: a paired comparison); the mean
   // paired difference in infections must exceed 3 standard errors (tolerance k = 3), in the stated
   // direction. Infections, not confirmed cases: matching also finds infected people who would
@@ -29,7 +30,7 @@ TEST_CASE("zhejiang: perfect data matching gives fewer infections than none", "[
   // Enough infected arrivals at 1/200 scale (about 15) that the epidemic is not mostly chance.
   const std::string kImports = "zhejiang.hubei.infected_share=0.01";
   std::vector<double> diff;
-  for (uint64_t seed = 1; seed <= 4; ++seed) {
+  for (uint64_t seed = 1; seed <= 8; ++seed) {
     auto infections = [](const RunResult& r) {
       const SeriesData& s = series(r, "new_infections");
       return std::accumulate(s.values.begin(), s.values.end(), 0.0);
