@@ -67,6 +67,7 @@ void travel_pressure_from_shares(ZjWorld& z) {
 void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
   const double migrant_infected = migrant_infected_on(z, tick);
+  const double identified = arrival_identified(p);
   const CounterRng& rng = w.rng();
   const uint8_t* ds = z.disease->cur().data();
   const uint8_t* fl = z.flags->cur().data();
@@ -161,7 +162,8 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
           f |= kImported;
           ++t[kNewInfections];
         }
-        if ((f & kRisk) && int32_t(tick) >= return_from) {
+        // Identified: always at full strength of both mechanisms (no draw is read then).
+        if ((f & kRisk) && int32_t(tick) >= return_from && (identified >= 1.0 || unit(word(1)) < identified)) {
           q = uint16_t(tick + p.quarantine_days);
           ++t[kNewQuarantined];
         }

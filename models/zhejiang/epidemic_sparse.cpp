@@ -7,7 +7,8 @@
 // workplace, community, travel); with Poisson hazards P(infected) = 1 - exp(-sum) = P(infected by at
 // least one term), so each term is drawn as its own channel and the union is taken:
 // - household: members of households with an infectious member (per-member draws);
-// - workplace: workers of open firms with infectious present workers (per-worker draws);
+// - workplace: workers of open firms with infectious present workers, by geometric skipping over the
+//   firm's workers at the firm's probability (a large firm costs its infections, not its size);
 // - community: residents of communities with an infectious resident, by geometric skipping at the
 //   community's probability (only the selected residents are visited), thinned for quarantined ones;
 // - travel: the county term beta_travel x travel_pressure x contact, by geometric skipping over the
@@ -15,7 +16,7 @@
 //   rejecting those not present and susceptible and thinning quarantined ones by q_out.
 // Everything else runs from lists: the infected (progression, detection), arrivals by arrival day,
 // quarantine ends by day, unfound Hubei-linked residents (data matching), members of households and
-// firms with a case confirmed yesterday (tracing). The county tallies and firm_present (workers
+// firms with a case confirmed yesterday (tracing; co-workers reached by skipping). The county tallies and firm_present (workers
 // present per firm) are kept up to date by the changes.
 //
 // Determinism: the day runs on one thread (its work is small) over sorted lists, and every draw is
@@ -159,6 +160,7 @@ void sort_unique(std::vector<uint32_t>& v) {
 void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
   const double migrant_infected = migrant_infected_on(z, tick);
+  const double identified = arrival_identified(p);
   const CounterRng& rng = w.rng();
   Sparse& sp = z.sp;
   if (sp.rebuild) rebuild(z, tick, uint32_t(w.calendar().num_ticks()));
@@ -255,10 +257,12 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
     if (!(z.firm_inf[f] > 0) || z.firm_state[f] != kOpen || z.firm_present[f] == 0) continue;
     const double lambda = z.county_contact[z.firm_county[f]] * p.beta_work * z.firm_inf[f] / z.firm_present[f];
     const double pr = -std::expm1(-lambda);
-    for (uint32_t k = z.worker_begin[f]; k < z.worker_begin[f + 1]; ++k) {
+    // Every co-worker is drawn with pr and kept if susceptible and free: by geometric skipping over
+    // the firm's workers, so a firm costs its infections, not its size (Zipf firms reach thousands).
+    skip_sample(rng, tick, z.worker_begin[f], z.worker_begin[f + 1], pr, kSparseWorkSkip, [&](uint32_t k) {
       const uint32_t j = z.workers[k];
-      if (susceptible(j) && !(qu[j] > tick) && draw(rng, tick, j, kSparseWork) < pr) sp.infected.push_back(j);
-    }
+      if (susceptible(j) && !(qu[j] > tick)) sp.infected.push_back(j);
+    });
   }
   for (uint32_t comm : sp.touched_comm) {
     const uint32_t b = z.comm_begin[comm], e = z.comm_begin[comm + 1];
@@ -274,7 +278,6 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   std::vector<uint16_t>& hh_mark = z.hh_traced[tick % 2];
   std::vector<uint16_t>& firm_mark = z.firm_traced[tick % 2];
   const std::vector<uint16_t>& hh_prev = z.hh_traced[(tick + 1) % 2];
-  const std::vector<uint16_t>& firm_prev = z.firm_traced[(tick + 1) % 2];
   std::vector<uint32_t>& traced_hh_today = sp.traced_hh[tick % 2];
   std::vector<uint32_t>& traced_firm_today = sp.traced_firm[tick % 2];
   traced_hh_today.clear();
@@ -338,16 +341,21 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   // 5. Quarantine: data matching / community reporting of present Hubei-linked residents, tracing of
   // the households and co-workers of yesterday's cases.
   sp.candidates.clear();
+  sp.work_reached.clear();
   if (r.find > 0) sp.candidates = sp.unfound;
   if (tick > 0) {
     for (uint32_t i0 : sp.traced_hh[(tick + 1) % 2]) {
       const auto [b, e] = household_of(z, i0);
       for (uint32_t j = b; j < e; ++j) sp.candidates.push_back(j);
     }
+    // Co-workers of yesterday's cases: each reached with work_trace_share, drawn by skipping over the
+    // firm's workers (cost in proportion to those reached, not to the firm's size).
     for (uint32_t f : sp.traced_firm[(tick + 1) % 2])
-      sp.candidates.insert(sp.candidates.end(), z.workers.begin() + z.worker_begin[f],
-                           z.workers.begin() + z.worker_begin[f + 1]);
+      skip_sample(rng, tick, z.worker_begin[f], z.worker_begin[f + 1], work_trace_share(z, r, f), kSparseTraceWorkSkip,
+                  [&](uint32_t k) { sp.work_reached.push_back(z.workers[k]); });
   }
+  sort_unique(sp.work_reached);
+  sp.candidates.insert(sp.candidates.end(), sp.work_reached.begin(), sp.work_reached.end());
   sort_unique(sp.candidates);
   for (uint32_t j : sp.candidates) {
     uint8_t f = fl[j];
@@ -355,11 +363,9 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
     double stay_free = 1.0;
     const bool unfound = (f & (kHubei | kFound)) == kHubei;
     if (unfound) stay_free *= 1.0 - r.find;
-    if (tick > 0) {
-      if (hh_prev[hh[j]] == tick) stay_free *= 1.0 - r.trace_hh;
-      if (fm[j] != kNoFirm && firm_prev[fm[j]] == tick) stay_free *= 1.0 - work_trace_share(z, r, fm[j]);
-    }
-    if (stay_free < 1.0 && draw(rng, tick, j, kSparseQuarantine) >= stay_free) {
+    if (tick > 0 && hh_prev[hh[j]] == tick) stay_free *= 1.0 - r.trace_hh;
+    const bool reached_at_work = std::binary_search(sp.work_reached.begin(), sp.work_reached.end(), j);
+    if (reached_at_work || (stay_free < 1.0 && draw(rng, tick, j, kSparseQuarantine) >= stay_free)) {
       const bool before = at_work(ds[j], f, qu[j], tick);
       if (unfound) f |= kFound;
       fl[j] = f;
@@ -409,7 +415,8 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
         ++t[kNewInfections];
         sp.next_active.push_back(i);
       }
-      if ((f & kRisk) && int32_t(tick) >= return_from) {
+      // Identified: always at full strength of both mechanisms (d[1] is not read then).
+      if ((f & kRisk) && int32_t(tick) >= return_from && (identified >= 1.0 || unit(d[1]) < identified)) {
         qu[i] = qend;
         sp.q_ends[qend].push_back(i);
         ++t[kNewQuarantined];

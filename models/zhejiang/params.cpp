@@ -210,6 +210,20 @@ const ParamTable<P>& parameters() {
            "Extra share of a case's household and co-workers quarantined at full data-matching strength.",
            "assumption: matched phone, transport and health records complete contact lists")
         .changeable();
+    t.real("zhejiang.data_matching.arrival_share", &P::arrival_match_share, 0.5, 0, 1, "fraction",
+           "Share of returning workers from risk areas identified for quarantine by matched travel data (transport, "
+           "telecom, police records) at full data-matching strength. With participation.declare_share it adds up to "
+           "the identified share: min(1, matching x this + participation x declare_share).",
+           "seed 001: '共享、比对卫健、公安等各部门数据充分了解每天疫情重点区域到浙人员信息' (shared and matched health, police and "
+           "other departments' data to know every day who arrived from key epidemic areas); the split 0.5/0.5 is an "
+           "assumption, chosen so that both at full strength identify every arrival, as the first increments did")
+        .changeable();
+    t.real("zhejiang.participation.declare_share", &P::declare_share, 0.5, 0, 1, "fraction",
+           "Share of returning workers from risk areas identified for quarantine by their own declaration (health-"
+           "code and community registration) at full participation.",
+           "seed 001: technology empowers the public (declarations); the value is an assumption (see "
+           "zhejiang.data_matching.arrival_share)")
+        .changeable();
     t.real("zhejiang.participation.detect_gain", &P::participation_detect_gain, 0.15, 0, 1, "1/day",
            "Extra daily probability that a symptomatic case is reported (self or community) at full participation.",
            "assumption: health-code declarations and grid reporting roughly double early detection")

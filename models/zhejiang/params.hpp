@@ -51,6 +51,7 @@ struct ZhejiangParams {
   Mechanism matching, participation, platform;
   double matching_find_rate = 0, matching_trace_gain = 0, participation_detect_gain = 0,
          participation_report_rate = 0, approval_base = 0, approval_platform = 0, supply_matching = 0;
+  double declare_share = 0, arrival_match_share = 0;  // risk-area arrivals identified by declaration / by data
   // five-colour map
   bool map_active = false, map_new_cases = false;
   std::string map_mode = "by_colour";

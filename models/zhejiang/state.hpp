@@ -37,7 +37,8 @@ enum Stream : uint32_t { kSetupPlace = 1301, kSetupWork = 1302, kSetupTravel = 1
                          // the sparse scheme (epidemic_sparse.cpp)
                          kSparseHome = 1321, kSparseWork = 1322, kSparseComm = 1323, kSparseCommThin = 1324,
                          kSparseTravel = 1325, kSparseTravelThin = 1326, kSparseProgress = 1327,
-                         kSparseQuarantine = 1328, kSparseArrival = 1329 };
+                         kSparseQuarantine = 1328, kSparseArrival = 1329,
+                         kSparseWorkSkip = 1330, kSparseTraceWorkSkip = 1331 };
 
 // Per-county daily tallies (integers: exact in any reduction order).
 enum Tally : int {

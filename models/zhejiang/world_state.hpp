@@ -67,6 +67,7 @@ struct ZjWorld {
     std::vector<std::pair<uint32_t, int32_t>> present_delta;  // firm_present changes applied the next day
     // per-day scratch, reused
     std::vector<uint32_t> touched_firm, touched_comm, infected, candidates, next_active;
+    std::vector<uint32_t> work_reached;              // co-workers reached by tracing today, sorted
     std::vector<std::pair<uint32_t, float>> hh_inf;  // (first member, summed infectiousness) of households
     std::vector<double> county_inf;
   } sp;
@@ -95,6 +96,11 @@ inline double migrant_infected_on(const ZjWorld& z, uint32_t tick) {
   if (z.origin_recent.empty()) return z.p.migrant_infected;
   const double recent = z.origin_recent[std::min<size_t>(tick, z.origin_recent.size() - 1)];
   return std::min(1.0, z.p.infections_per_case * recent);
+}
+// Probability that a returning worker from a risk area is identified and quarantined on arrival: by
+// matched travel data and by the worker's own declaration (the two mechanisms' channels).
+inline double arrival_identified(const ZhejiangParams& p) {
+  return std::min(1.0, p.matching.level() * p.arrival_match_share + p.participation.level() * p.declare_share);
 }
 // Probability that a co-worker of a case in firm f is quarantined by tracing: the day's tracing share,
 // thinned in a large firm to the zhejiang.tracing.work_contacts co-workers the case met.

@@ -160,3 +160,23 @@ TEST_CASE("zhejiang imports: more infections per origin case bring more infected
   CHECK(more >= some);
   CHECK(more > some);
 }
+
+TEST_CASE("zhejiang imports: risk-area arrivals are quarantined as far as matching and declarations find them",
+          "[zhejiang]") {
+  // No infection at all, so every quarantine is a returning worker from a risk area on arrival.
+  auto quarantined = [](std::vector<std::string> sets) {
+    sets.push_back("zhejiang.hubei.linked=0");
+    sets.push_back("zhejiang.migrants.infections_per_case=0");
+    const RunResult r = run_small(sets);
+    const SeriesData& s = series(r, "new_quarantined");
+    return std::accumulate(s.values.begin(), s.values.end(), 0.0);
+  };
+  const double both = quarantined({});
+  const double none = quarantined({"zhejiang.data_matching.on=false", "zhejiang.participation.on=false"});
+  const double matching = quarantined({"zhejiang.participation.on=false"});
+  REQUIRE(both > 1000);  // about 0.3 x 0.2 x 0.6 of 129,000 residents at 1/500
+  CHECK(none == 0.0);
+  // Binomial(both, 0.5): 5 standard deviations are under 4 % of `both` at this size.
+  INFO("identified by matching alone: " << matching << " of " << both);
+  CHECK(std::abs(matching / both - 0.5) < 5 * std::sqrt(0.25 / both));
+}
