@@ -15,7 +15,9 @@ through the end of 2020 plus `--months-after` months, and plots the 5-95 % and 2
 median of the monthly active rate, with the four published points marked as fitted (Nov 2019,
 Feb 2020) or held out (Mar, May 2020). It also reports whether activity settles after the rebound
 (issue 15, point 5): the median month-on-month change over the last three simulated months, and
-the share of draws whose last three monthly changes are all within 1 percentage point.
+the share of draws whose last three monthly changes are all within 1 percentage point, and the
+trend from the third-last to the last month (March and May 2021 by default: months of equal length,
+so free of the month-length bias of a monthly rate of distinct active users).
 
 Writes jiaxing_posterior_curve.{png,json} to --out (default $TMPDIR/govsim-repro, outside the tree;
 --refresh-committed: paper_repro/output/): the bands by month, the published points with their use
@@ -143,7 +145,15 @@ def main():
     last3 = change[:, -3:]
     # The first of the three changes is often February to March, which a monthly rate of distinct active
     # users makes rise by itself (28 days against 31); the share settled over the last two is also given.
+    # A monthly rate of distinct active users also moves with the month's length (more days, more
+    # chances to be active): the trend between the last month and the one two before (March and May
+    # in the default window, both 31 days) is free of that bias.
+    trend2 = (rates[:, -1] - rates[:, -3]) / 2
     settle = {"median_monthly_change_last3_pp": [float(100 * v) for v in np.median(last3, axis=0)],
+              "median_trend_last_vs_two_before_pp_per_month": float(100 * np.median(trend2)),
+              "trend_last_vs_two_before_pp_per_month_q05_q95": [float(100 * np.percentile(trend2, 5)),
+                                                                 float(100 * np.percentile(trend2, 95))],
+              "share_of_draws_within_1pp_last_vs_two_before": float(np.mean(np.abs(2 * trend2) <= 0.01)),
               "share_of_draws_settled": float(np.mean(np.all(np.abs(last3) <= 0.01, axis=1))),
               "share_of_draws_settled_last2": float(np.mean(np.all(np.abs(last3[:, 1:]) <= 0.01, axis=1))),
               "median_monthly_change_pp": {m: float(100 * v) for m, v in zip(months[1:], np.median(change, axis=0))},
@@ -190,6 +200,11 @@ def main():
           + ", ".join(f"{v:+.2f} pp" for v in settle["median_monthly_change_last3_pp"])
           + f"; draws with |change| <= 1 pp in each: {100 * settle['share_of_draws_settled']:.0f} % "
           + f"(in each of the last two: {100 * settle['share_of_draws_settled_last2']:.0f} %)")
+    print(f"trend {settle['months'][0]} to {settle['months'][2]} (month-length neutral when both have the same "
+          f"number of days): median {settle['median_trend_last_vs_two_before_pp_per_month']:+.2f} pp/month "
+          f"[{settle['trend_last_vs_two_before_pp_per_month_q05_q95'][0]:+.2f}, "
+          f"{settle['trend_last_vs_two_before_pp_per_month_q05_q95'][1]:+.2f}]; draws within 1 pp over the two "
+          f"months: {100 * settle['share_of_draws_within_1pp_last_vs_two_before']:.0f} %")
     print(f"wrote {OUT}.png and .json")
     return 0
 

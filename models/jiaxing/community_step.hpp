@@ -36,7 +36,7 @@ struct FirmView {
 // Random-number streams (agent word = resident, firm or community id). Never reuse a number.
 enum Stream : uint32_t {
   kResidentDaily = 1, kFirmDaily = 2, kNeedDetail = 4, kHearing = 5, kTargeted = 6,
-  kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12, kSetupHousehold = 13,
+  kSetupResident = 10, kSetupOfficial = 11, kSetupFirm = 12, kSetupHousehold = 13, kSetupOnline = 14,
   kAdoptionBase = 100,    // + service index (community id as the agent word)
   kCouncilDayBase = 200   // + service index (month as the tick word, community id as the agent word)
 };

@@ -175,6 +175,7 @@ void JiaxingModel::setup_residents(World& w) {
     // Literacy: group mean times a uniform factor on [0.5, 1.5], capped at 1.
     (*literacy_)[i] = static_cast<float>(std::min(1.0, p_.literacy[g] * (0.5 + CounterRng::to_unit_float(d[2]))));
     (*trust_)[i] = static_cast<float>(std::min(1.0, p_.trust_mean * (0.5 + CounterRng::to_unit_float(d[3]))));
+    if (!rules::can_register(p_, g, rng.uniform(kNetworkSetupTick, i, kSetupOnline))) (*flags_)[i] |= kOffline;
   });
 }
 

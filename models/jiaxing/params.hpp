@@ -92,6 +92,7 @@ struct JiaxingParams {
   // residents
   double share_young = 0, share_elderly = 0;
   std::array<double, 3> literacy{};  // by age group
+  std::array<double, 3> online_share{1, 1, 1};  // by age group: share who use the mobile internet (can ever register)
   double trust_mean = 0;
   // registration
   double push_pre = 0, push_crisis = 0, push_post = 0, network_weight = 0;

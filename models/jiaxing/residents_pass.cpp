@@ -59,6 +59,7 @@ CommunityDay community_day(const JiaxingParams& p, const DayContext& day, const 
 inline uint8_t registration(const JiaxingParams& p, const DayContext& day, const Network& social, const ResidentView& r,
                             const CommunityDay& d, uint32_t i, float u3, Tally& T) {
   if (r.registered[i] || !(u3 < r.literacy[i] * d.reg_max_push)) return r.registered[i];  // cheap bound first
+  if (r.flags[i] & kOffline) return 0;  // not on the mobile internet: never registers (adoption ceiling)
   double nbr_share = 0.0;
   if (d.nbr_weight > 0) {
     const auto nbrs = social.neighbours(i);

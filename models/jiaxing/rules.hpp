@@ -22,6 +22,10 @@ inline double registration_hazard(double literacy, double push, double network_w
   return std::min(1.0, literacy * (push + network_weight * nbr_share));
 }
 
+// Adoption ceiling: a resident of age group g whose set-up draw is u uses the mobile internet, and
+// so can ever register, when u < online_share[g]. A separate stream, so at share 1 no other draw moves.
+inline bool can_register(const JiaxingParams& p, int age_group, double u) { return u < p.online_share[age_group]; }
+
 // Daily rate of need k: everyday part (raised by post_shift after the emergency) + crisis part.
 inline double need_rate(const JiaxingParams& p, int k, bool after_emergency, double intensity) {
   const double everyday = p.everyday_rate * p.need[k].everyday_weight * (after_emergency ? 1.0 + p.post_shift : 1.0);

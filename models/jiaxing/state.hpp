@@ -39,7 +39,8 @@ using Tally = std::array<uint64_t, kNumCounters>;
 enum Flag : uint8_t {
   kVolunteer = 1, kCounselled = 2, kMaskRequester = 4, kMaskPending = 8, kMaskRecipient = 16,
   kIgnored = 32,  // a pending request no official took up (accountability off)
-  kDormant = 64   // registered but not using the platform (lapsed; may come back)
+  kDormant = 64,  // registered but not using the platform (lapsed; may come back)
+  kOffline = 128  // does not use the mobile internet: can never register (adoption ceiling, set-up)
 };
 // Firm status.
 enum FirmStatus : uint8_t { kOpen = 0, kClosed = 1, kResumed = 2 };

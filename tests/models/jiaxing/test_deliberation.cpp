@@ -3,6 +3,8 @@
 // post-crisis activity that settles instead of climbing.
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "jiaxing_test_support.hpp"
 #include "models/jiaxing/deliberation.hpp"
 
@@ -23,8 +25,8 @@ TEST_CASE(
         day.month = m;
         day.days_in_month = 28 + int32_t(m % 4);
         int meetings = 0, open = 0;
-        const int32_t meet = meeting_day(rng, m, c, s, day.days_in_month);
-        REQUIRE(meet >= 1);
+        const int32_t meet = meeting_day(rng, m, c, s, day.days_in_month, cp.round_days);
+        REQUIRE(meet >= cp.round_days);  // the whole round lies in its month
         REQUIRE(meet <= day.days_in_month);
         for (day.day_of_month = 1; day.day_of_month <= day.days_in_month; ++day.day_of_month) {
           const CouncilRound r = council_round(cp, day, rng, c, s);
@@ -33,8 +35,24 @@ TEST_CASE(
           if (r.meeting) REQUIRE(r.open);
         }
         REQUIRE(meetings == 1);
-        REQUIRE(open == std::min(cp.round_days, meet));
+        REQUIRE(open == cp.round_days);  // every round is open round_days days, whatever its meeting day
       }
+}
+
+TEST_CASE("jiaxing councils: meeting days cover the days that keep the round in its month",
+          "[jiaxing][councils]") {
+  // Uniform on [round_days, days_in_month]: every such day occurs, none before; a month shorter
+  // than a round meets on its last day.
+  const CounterRng rng(11, 0);
+  std::vector<int> seen(32, 0);
+  for (int32_t m = 0; m < 400; ++m)
+    for (uint32_t c = 0; c < 50; ++c) ++seen.at(meeting_day(rng, m, c, 0, 30, 7));
+  for (int d = 1; d < 7; ++d) CHECK(seen[d] == 0);
+  for (int d = 7; d <= 30; ++d) {
+    INFO("day " << d);
+    CHECK(seen[d] > 20000 / 24 / 2);  // 20 000 draws over 24 days: about 833 each
+  }
+  CHECK(meeting_day(rng, 0, 0, 0, 5, 7) == 5);
 }
 
 TEST_CASE("jiaxing councils: a resident takes part at most once a month and activity settles",
