@@ -161,6 +161,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
           s = kE;
           f |= kImported;
           ++t[kNewInfections];
+          ++t[kInfectedIn0 + int(kOnArrival)];
         }
         // Identified: always at full strength of both mechanisms (no draw is read then).
         if ((f & kRisk) && int32_t(tick) >= return_from && (identified >= 1.0 || unit(word(1)) < identified)) {
@@ -178,11 +179,15 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
             for (uint32_t j = i + 1; j < k.end && hh[j] == hh[i]; ++j) home += infectiousness(ds[j], fl[j], r.asym);
           }
           const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
-          double lambda = p.beta_household * home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
+          const double l_home = p.beta_household * home, l_comm = out * z.comm_force[comm];
+          double lambda = l_home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
           const uint32_t fi = fm[i];
           // A firm without infectious workers adds +0 (left out: one random read instead of three).
-          if (fi != kNoFirm && !quarantined && z.firm_inf[fi] > 0 && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0)
-            lambda += z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];
+          double l_work = 0;
+          if (fi != kNoFirm && !quarantined && z.firm_inf[fi] > 0 && z.firm_state[fi] == kOpen && z.firm_present[fi] > 0) {
+            l_work = z.county_contact[c] * p.beta_work * z.firm_inf[fi] / z.firm_present[fi];
+            lambda += l_work;
+          }
           // u in [0, 1): no draw can infect unless lambda > 0. 1 - exp(-lambda) <= lambda: a draw at or
           // above lambda never infects, so the exponential is only evaluated for the few draws below it
           // (the same outcome, most of the cost saved).
@@ -191,6 +196,11 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
             if (u < lambda && u < 1.0 - std::exp(-lambda)) {
               s = kE;
               ++t[kNewInfections];
+              // The setting, in proportion to its hazard: word 1 is not read for a susceptible
+              // resident otherwise, so attributing changes no outcome.
+              const double v = unit(word(1)) * lambda;
+              const int at = v < l_home ? kAtHome : v < l_home + l_work ? kAtWork : v < l_home + l_work + l_comm ? kInCommunity : kByTravel;
+              ++t[kInfectedIn0 + at];
             }
           }
           break;

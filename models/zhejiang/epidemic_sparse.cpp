@@ -177,8 +177,10 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   const uint16_t qend = uint16_t(tick + p.quarantine_days);
   if (qend >= sp.q_ends.size()) sp.q_ends.resize(size_t(qend) + 1);
   auto dis = [](int s) { return int(kDisease0) + s; };
-  for (TallyRow& t : z.tallies)
+  for (TallyRow& t : z.tallies) {
     for (int x : {kNewInfections, kNewCases, kNewImportedCases, kNewClusters, kNewQuarantined, kWorkersPresent}) t[x] = 0;
+    for (int x = 0; x < kNumSettings; ++x) t[kInfectedIn0 + x] = 0;
+  }
   // A worker's presence changed from `before` to `after` (as on day `tick`): firm_present follows the
   // next day, after today's firms have read it.
   auto presence = [&](uint32_t i, bool before, bool after) {
@@ -236,14 +238,17 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   sp.infected.clear();
   auto susceptible = [&](uint32_t j) { return ds[j] == kS && !(fl[j] & kAway); };
   // Community and travel: q_out thins quarantined residents (their contacts outside the household).
-  auto out_channel = [&](uint32_t b, uint32_t e, double lambda, uint32_t stream, uint32_t thin_stream) {
+  // A hit is kept with its setting in the low bits: sorting keeps a resident's hits together, the
+  // first (lowest setting) is the one counted.
+  auto infect = [&](uint32_t j, int at) { sp.infected.push_back(uint64_t(j) << 3 | uint64_t(at)); };
+  auto out_channel = [&](uint32_t b, uint32_t e, double lambda, uint32_t stream, uint32_t thin_stream, int at) {
     if (!(lambda > 0)) return;
     const double p_free = -std::expm1(-lambda);
     const double keep_q = -std::expm1(-lambda * r.q_out) / p_free;
     skip_sample(rng, tick, b, e, p_free, stream, [&](uint32_t j) {
       if (!susceptible(j)) return;
       if (qu[j] > tick && !(draw(rng, tick, j, thin_stream) < keep_q)) return;
-      sp.infected.push_back(j);
+      infect(j, at);
     });
   };
   for (const auto& [i0, inf] : sp.hh_inf) {
@@ -251,7 +256,7 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
     if (!(pr > 0)) continue;
     const auto [b, e] = household_of(z, i0);
     for (uint32_t j = b; j < e; ++j)
-      if (susceptible(j) && draw(rng, tick, j, kSparseHome) < pr) sp.infected.push_back(j);
+      if (susceptible(j) && draw(rng, tick, j, kSparseHome) < pr) infect(j, kAtHome);
   }
   for (uint32_t f : sp.touched_firm) {
     if (!(z.firm_inf[f] > 0) || z.firm_state[f] != kOpen || z.firm_present[f] == 0) continue;
@@ -261,18 +266,20 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
     // the firm's workers, so a firm costs its infections, not its size (Zipf firms reach thousands).
     skip_sample(rng, tick, z.worker_begin[f], z.worker_begin[f + 1], pr, kSparseWorkSkip, [&](uint32_t k) {
       const uint32_t j = z.workers[k];
-      if (susceptible(j) && !(qu[j] > tick)) sp.infected.push_back(j);
+      if (susceptible(j) && !(qu[j] > tick)) infect(j, kAtWork);
     });
   }
   for (uint32_t comm : sp.touched_comm) {
     const uint32_t b = z.comm_begin[comm], e = z.comm_begin[comm + 1];
     const double force = p.beta_community * z.comm_inf[comm] / (e - b);
-    out_channel(b, e, z.county_contact[cty[b]] * force, kSparseComm, kSparseCommThin);
+    out_channel(b, e, z.county_contact[cty[b]] * force, kSparseComm, kSparseCommThin, kInCommunity);
   }
   for (size_t c = 0; c < nc; ++c)
     out_channel(z.counties[c].begin, z.counties[c].end, z.county_contact[c] * p.beta_travel * z.travel_pressure[c],
-                kSparseTravel, kSparseTravelThin);
-  sort_unique(sp.infected);
+                kSparseTravel, kSparseTravelThin, kByTravel);
+  std::sort(sp.infected.begin(), sp.infected.end());
+  sp.infected.erase(std::unique(sp.infected.begin(), sp.infected.end(), [](uint64_t a, uint64_t b) { return a >> 3 == b >> 3; }),
+                    sp.infected.end());
 
   // 4. Progression and detection of yesterday's infected.
   std::vector<uint16_t>& hh_mark = z.hh_traced[tick % 2];
@@ -380,12 +387,14 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
   std::erase_if(sp.unfound, [&](uint32_t j) { return (fl[j] & (kFound | kConfirmed)) != 0; });
 
   // 6. Today's infections.
-  for (uint32_t j : sp.infected) {
+  for (uint64_t hit : sp.infected) {
+    const uint32_t j = uint32_t(hit >> 3);
     ds[j] = kE;
     TallyRow& t = z.tallies[cty[j]];
     --t[dis(kS)];
     ++t[dis(kE)];
     ++t[kNewInfections];
+    ++t[kInfectedIn0 + int(hit & 7)];
     sp.next_active.push_back(j);
   }
 
@@ -413,6 +422,7 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
         --t[dis(kS)];
         ++t[dis(kE)];
         ++t[kNewInfections];
+        ++t[kInfectedIn0 + int(kOnArrival)];
         sp.next_active.push_back(i);
       }
       // Identified: always at full strength of both mechanisms (d[1] is not read then).

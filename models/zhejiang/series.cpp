@@ -80,6 +80,16 @@ void register_series(const World& w, const ZjWorld& z, MetricRegistry& m) {
     doc += " at the end of the day (the six states add up to every resident).";
     total_series(name, SeriesKind::Stock, "persons", doc, Aggregation::Mean, int(kDisease0) + s);
   }
+  SeriesSpec by_setting{"new_infections_by_setting", SeriesKind::New, "persons/day",
+                        "Residents infected on the day, by where: household, workplace, community, travel (contacts "
+                        "with other counties) or on arrival from outside the province. A resident exposed in several "
+                        "settings on the day counts once, in proportion to the settings' hazards (dense scheme) or in "
+                        "that order (sparse). The groups add up to new_infections.",
+                        Aggregation::Sum, "setting", {}};
+  for (const char* s : kSettingNames) by_setting.groups.emplace_back(s);
+  m.add_daily(by_setting, [zp](const TickContext&, Out o) {
+    for (int s = 0; s < kNumSettings; ++s) o[s] = double(total(*zp, kInfectedIn0 + s));
+  });
   m.add_daily({"cum_cases", SeriesKind::Cumulative, "persons", "Confirmed cases since the start.", Aggregation::Last, "", {}},
               [zp](const TickContext&, Out o) { o[0] = double(zp->cum_cases); });
   region_series("new_cases", SeriesKind::New, "persons/day", "Confirmed cases on the day, by county.", Aggregation::Sum,

@@ -40,10 +40,17 @@ enum Stream : uint32_t { kSetupPlace = 1301, kSetupWork = 1302, kSetupTravel = 1
                          kSparseQuarantine = 1328, kSparseArrival = 1329,
                          kSparseWorkSkip = 1330, kSparseTraceWorkSkip = 1331 };
 
+// Where a resident was infected (the series new_infections_by_setting). A resident exposed to
+// several settings on one day is attributed to one of them with probability proportional to its
+// hazard (dense scheme) or to the first channel that drew it (sparse scheme, in this order).
+enum Setting : int { kAtHome = 0, kAtWork, kInCommunity, kByTravel, kOnArrival, kNumSettings };
+inline constexpr std::array<const char*, kNumSettings> kSettingNames = {"household", "workplace", "community",
+                                                                        "travel", "arrival"};
+
 // Per-county daily tallies (integers: exact in any reduction order).
 enum Tally : int {
   kNewInfections, kNewCases, kNewImportedCases, kNewClusters, kNewQuarantined, kQuarantined, kAwayNow,
-  kWorkersPresent, kDisease0, kNumTallies = kDisease0 + kNumDisease
+  kWorkersPresent, kDisease0, kInfectedIn0 = kDisease0 + kNumDisease, kNumTallies = kInfectedIn0 + kNumSettings
 };
 using TallyRow = std::array<uint64_t, kNumTallies>;
 

@@ -66,7 +66,8 @@ struct ZjWorld {
     std::vector<uint32_t> traced_hh[2], traced_firm[2];  // households / firms with a case confirmed, by parity
     std::vector<std::pair<uint32_t, int32_t>> present_delta;  // firm_present changes applied the next day
     // per-day scratch, reused
-    std::vector<uint32_t> touched_firm, touched_comm, infected, candidates, next_active;
+    std::vector<uint32_t> touched_firm, touched_comm, candidates, next_active;
+    std::vector<uint64_t> infected;  // resident id << 3 | Setting
     std::vector<uint32_t> work_reached;              // co-workers reached by tracing today, sorted
     std::vector<std::pair<uint32_t, float>> hh_inf;  // (first member, summed infectiousness) of households
     std::vector<double> county_inf;

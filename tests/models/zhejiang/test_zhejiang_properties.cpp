@@ -55,3 +55,42 @@ TEST_CASE("zhejiang: 1, 2 and 4 threads give identical bytes", "[zhejiang]") {
     }
   }
 }
+
+TEST_CASE("zhejiang: infections by setting add up to new_infections and follow their channels", "[zhejiang]") {
+  auto totals = [&](const RunResult& r) {
+    const SeriesData* groups = &series(r, "new_infections_by_setting");
+    CHECK(groups->spec.groups == std::vector<std::string>{"household", "workplace", "community", "travel", "arrival"});
+    const SeriesData& all = series(r, "new_infections");
+    REQUIRE(groups->spec.width() == 5);
+    std::vector<double> by(5, 0.0);
+    for (int32_t t = 0; t < r.calendar.num_ticks(); ++t) {
+      double s = 0;
+      for (size_t k = 0; k < 5; ++k) {
+        s += groups->at(t, k);
+        by[k] += groups->at(t, k);
+      }
+      INFO("day " << t);
+      CHECK(s == all.at(t));
+    }
+    return by;  // household, workplace, community, travel, arrival
+  };
+  for (const char* scheme : {"dense", "sparse"}) {
+    INFO(scheme);
+    const std::string sch = std::string("zhejiang.epidemic.scheme=") + scheme;
+    const std::vector<double> all = totals(run_small({"zhejiang.hubei.infected_share=0.02", sch}, 0.004, 11));
+    for (double x : all) CHECK(x > 0);  // every channel carries infections in the base run
+    // Household channel off: nobody is infected at home, the others still carry infections.
+    const std::vector<double> no_home =
+        totals(run_small({"zhejiang.hubei.infected_share=0.02", sch, "zhejiang.epidemic.beta_household=0"}, 0.004, 11));
+    CHECK(no_home[0] == 0);
+    CHECK(no_home[2] > 0);
+    // Only the household channel: every local infection is at home.
+    const std::vector<double> only_home = totals(run_small({"zhejiang.hubei.infected_share=0.02", sch,
+                                                            "zhejiang.epidemic.beta_work=0", "zhejiang.epidemic.beta_community=0",
+                                                            "zhejiang.epidemic.beta_travel=0"},
+                                                           0.004, 11));
+    CHECK(only_home[0] > 0);
+    CHECK(only_home[1] + only_home[2] + only_home[3] == 0);
+    CHECK(only_home[4] > 0);
+  }
+}
