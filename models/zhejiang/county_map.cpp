@@ -38,7 +38,7 @@ void map_day(ZjWorld& z, uint32_t tick, bool) {
   }
 }
 
-void apply_measures(ZjWorld& z) {
+void apply_measures(ZjWorld& z, uint32_t tick) {
   const ZhejiangParams& p = z.p;
   const size_t nc = z.counties.size();
   z.county_contact.assign(nc, 1.f);
@@ -53,7 +53,9 @@ void apply_measures(ZjWorld& z) {
     else if (p.map_mode == "uniform") colour = kYellow;
     else if (p.map_active && z.records[c].mapped) colour = z.records[c].colour;
     if (colour < 0) {
-      z.county_contact[c] = float(p.level1_contact_scale);
+      // Before the map: the level-1 scale, or a red county's in a city under closed management.
+      const bool closed = int64_t(tick) >= int64_t(z.closed_from[z.counties[c].city]);
+      z.county_contact[c] = float(closed ? p.contact_scale[kRed] : p.level1_contact_scale);
       z.county_permission[c] = 1.f;
     } else {
       z.county_contact[c] = float(p.contact_scale[colour]);

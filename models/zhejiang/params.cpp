@@ -182,6 +182,15 @@ const ParamTable<P>& parameters() {
     t.real("zhejiang.response.contact_scale", &P::level1_contact_scale, 0.35, 0, 1, "fraction",
            "Contacts outside the household kept under the level-1 response before the map.", kMeasure)
         .changeable();
+    t.text("zhejiang.response.closed_management", &P::closed_management, "", {},
+           "CSV of the prefecture cities that put villages and residential compounds under closed management (one "
+           "person per household out every two days) and from which day (city_code,start,source), relative to the "
+           "scenario file. Before the first map a county of such a city keeps the contacts outside the household of "
+           "a red county (zhejiang.measures.contact_scale_red) instead of zhejiang.response.contact_scale; from the "
+           "map on its colour decides. Empty: no city.",
+           "data: scenarios/data/zhejiang/closed_management.csv (start dates from press reports of 2-10 Feb 2020, "
+           "sources per row); seed 004: Hangzhou replaced closed management with the health code on 12 Feb. "
+           "assumption: closed management is the model's strictest measure, the one a red county gets");
     auto mechanism = [&t](const char* name, Mechanism P::*m, const char* doc, const char* src) {
       std::string on = "zhejiang.";
       on += name;

@@ -48,6 +48,7 @@ struct ZhejiangParams {
   // response and mechanisms
   bool level1 = false;
   double level1_contact_scale = 1;
+  std::string closed_management;  // table of cities under closed management (empty: none)
   Mechanism matching, participation, platform;
   double matching_find_rate = 0, matching_trace_gain = 0, participation_detect_gain = 0,
          participation_report_rate = 0, approval_base = 0, approval_platform = 0, supply_matching = 0;

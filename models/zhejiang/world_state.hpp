@@ -36,6 +36,7 @@ struct ZjWorld {
   std::vector<float> firm_priority;        // resumption order in the county, 0 = first (largest firms first)
   std::vector<uint8_t> firm_designated;    // 1: an industrial firm above designated size
   std::vector<uint32_t> worker_begin, workers;  // CSR: firm f's workers
+  std::vector<int32_t> closed_from;       // per city: first tick under closed management (INT32_MAX: never)
   std::vector<double> origin_recent;       // per tick: recent cases per resident where workers return from (empty: none)
   // day-to-day state (checkpointed)
   std::vector<uint8_t> firm_state;
@@ -123,7 +124,7 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick);
 // The map's day (county_map.cpp): indicators updated with today's cases, scores, colours, and
 // the measures (contact scale, permission) every county applies tomorrow.
 void map_day(ZjWorld& z, uint32_t tick, bool first_day_of_map);
-void apply_measures(ZjWorld& z);
+void apply_measures(ZjWorld& z, uint32_t tick);
 // The firms' day (firms_pass.cpp): closures, applications, approvals, opening.
 void firms_day(World& w, ZjWorld& z, uint32_t tick);
 // Uniform in [0, 1) from one 32-bit word of a draw.

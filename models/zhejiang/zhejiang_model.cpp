@@ -2,6 +2,9 @@
 // passes in order each day: measures from yesterday's map, the epidemic, the firms, today's map.
 #include "models/zhejiang/zhejiang_model.hpp"
 
+#include <climits>
+
+#include "models/zhejiang/closed_management.hpp"
 #include "models/zhejiang/origin_cases.hpp"
 #include "models/zhejiang/params.hpp"
 #include "models/zhejiang/series.hpp"
@@ -33,6 +36,10 @@ class ZhejiangModel final : public Model {
     if (!z_.p.origin_cases.empty())
       z_.origin_recent = load_origin_recent_cases(scenario_data_path(w.params(), "zhejiang.migrants.origin_cases"),
                                                   w.calendar(), z_.p.origin_window);
+    z_.closed_from.assign(z_.city_codes.size(), INT32_MAX);
+    if (!z_.p.closed_management.empty())
+      z_.closed_from = load_closed_management(scenario_data_path(w.params(), "zhejiang.response.closed_management"),
+                                              z_.city_codes, w.calendar());
     const size_t nc = z_.counties.size();
     z_.firm_state.assign(z_.num_firms, kOpen);
     z_.hh_cases.assign(z_.num_households, 0);
@@ -62,7 +69,7 @@ class ZhejiangModel final : public Model {
 
   void step(World& w, const TickContext& ctx) override {
     const uint32_t tick = uint32_t(ctx.tick);
-    apply_measures(z_);
+    apply_measures(z_, tick);
     if (sparse_) epidemic_day_sparse(w, z_, tick);
     else epidemic_day(w, z_, tick);
     firms_day(w, z_, tick);

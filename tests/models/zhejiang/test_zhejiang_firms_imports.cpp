@@ -93,16 +93,11 @@ TEST_CASE("zhejiang tracing: a case in a large firm sends its contacts, not the 
 namespace {
 
 std::string origin_error(const std::string& text) {
-  testing::TempDir dir;
-  testing::write_file(dir / "origin.csv", text);
   const Calendar cal(*Date::parse("2020-02-01"), *Date::parse("2020-02-10"));
-  try {
-    (void)load_origin_recent_cases((dir / "origin.csv").string(), cal, 3);
-  } catch (const InputError& e) {
-    const std::string what = e.what();
-    return what.substr(what.find("origin.csv") + 10);
-  }
-  return "(no error)";
+  const std::string what =
+      table_error("origin.csv", text, [&](const std::string& path) { (void)load_origin_recent_cases(path, cal, 3); });
+  const size_t at = what.find("origin.csv");
+  return at == std::string::npos ? what : what.substr(at + 10);
 }
 
 }  // namespace

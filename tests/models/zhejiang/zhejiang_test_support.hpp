@@ -2,9 +2,11 @@
 // Helpers shared by the Zhejiang tests: run the shipped small scenario
 // (scenarios/zhejiang_five_colour_small.toml) at a chosen scale with overrides, and read series.
 #include <catch2/catch.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "sim/core/errors.hpp"
 #include "sim/engine/simulation.hpp"
 #include "run_result_lookup.hpp"
 #include "test_support.hpp"
@@ -28,6 +30,20 @@ using testing::scalar;
 inline double last(const RunResult& r, const std::string& name) {
   const SeriesData& s = series(r, name);
   return s.at(s.rows - 1);
+}
+
+// Writes `text` to a temporary `name` and returns the InputError message of load(path), or "(no
+// error)": for the tests of a data table's bad inputs.
+inline std::string table_error(const std::string& name, const std::string& text,
+                               const std::function<void(const std::string&)>& load) {
+  testing::TempDir dir;
+  testing::write_file(dir / name, text);
+  try {
+    load((dir / name).string());
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
 }
 
 }  // namespace govsim::zhejiang_test
