@@ -5,9 +5,12 @@
 
 namespace govsim::zhejiang {
 
+bool case_free(const Indicators& x, const ScoreRule& r) {
+  return x.cumulative <= 0 || (r.clear_days > 0 && x.days_without_new >= r.clear_days);
+}
+
 double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases) {
-  if (x.cumulative <= 0) return 0.0;
-  if (r.clear_days > 0 && x.days_without_new >= r.clear_days) return 0.0;
+  if (case_free(x, r)) return 0.0;
   double s = r.w_cum * std::log1p(x.cumulative) + r.w_local * x.local_share + r.w_cluster * std::log1p(x.clusters);
   if (use_new_cases) s += r.w_new * std::log1p(x.new_week);
   if (x.days_without_new >= 3) s -= r.w_quiet3;
@@ -15,12 +18,12 @@ double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases) {
   return std::max(0.0, s);
 }
 
-Colour colour_of(double score, const ScoreRule& r) {
+Colour colour_of(double score, bool is_case_free, const ScoreRule& r) {
+  if (is_case_free) return kGreen;
   if (score >= r.t_red) return kRed;
   if (score >= r.t_orange) return kOrange;
   if (score >= r.t_yellow) return kYellow;
-  if (score >= r.t_blue) return kBlue;
-  return kGreen;
+  return kBlue;
 }
 
 }  // namespace govsim::zhejiang

@@ -27,14 +27,18 @@ struct Indicators {
 // does not grow with 1 / population.scale. The two quiet-day terms are the published "3 and 7
 // consecutive days without a new case". A county with no case at all scores 0, and so does a
 // county clear for clear_days (one quarantine period: it is again as one without cases; 0 turns
-// this off). Colour thresholds are lower bounds: score >= red -> red, >= orange -> orange,
-// >= yellow -> yellow, >= blue -> blue, else green.
+// this off). Colours: such a case-free county is green, and only it: the published first map's
+// green counties were those that had never had a case (targets.md B), so a county with a case is at
+// least blue however quiet it is. Otherwise the thresholds are lower bounds: score >= red -> red,
+// >= orange -> orange, >= yellow -> yellow, else blue.
 struct ScoreRule {
   double w_cum = 0, w_local = 0, w_cluster = 0, w_new = 0, w_quiet3 = 0, w_quiet7 = 0, clear_days = 0;
-  double t_red = 0, t_orange = 0, t_yellow = 0, t_blue = 0;
+  double t_red = 0, t_orange = 0, t_yellow = 0;
 };
 
 double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases);
-Colour colour_of(double score, const ScoreRule& r);
+// No case at all, or clear for clear_days: the county is green whatever else it scores.
+bool case_free(const Indicators& x, const ScoreRule& r);
+Colour colour_of(double score, bool is_case_free, const ScoreRule& r);
 
 }  // namespace govsim::zhejiang

@@ -285,8 +285,10 @@ const ParamTable<P>& parameters() {
         .changeable();
     score("red", &ScoreRule::t_red, 7.0, 1000, "Lowest score coloured red.", kThreshold);
     score("orange", &ScoreRule::t_orange, 4.5, 1000, "Lowest score coloured orange.", kThreshold);
-    score("yellow", &ScoreRule::t_yellow, 3.0, 1000, "Lowest score coloured yellow.", kThreshold);
-    score("blue", &ScoreRule::t_blue, 0.5, 1000, "Lowest score coloured blue (below: green).", kThreshold);
+    score("yellow", &ScoreRule::t_yellow, 3.0, 1000,
+          "Lowest score coloured yellow. Below it a county is blue; green only if it has no case or is clear "
+          "(zhejiang.map.clear_days), as the first map's green counties had never had a case (targets.md B).",
+          kThreshold);
     for (int c = 0; c < kNumColours; ++c) {
       static const double scale[kNumColours] = {0.1, 0.2, 0.35, 0.5, 0.7};
       static const double permit[kNumColours] = {0.0, 0.3, 0.6, 1.0, 1.0};
@@ -344,10 +346,10 @@ void check_zhejiang_parameters(const ParamSet& p) {
     fail("regions.table", "the zhejiang model stores a county index in one byte: at most 255 counties");
   if (p.get_double("zhejiang.supply.own_county") + p.get_double("zhejiang.supply.neighbours") > 1.0)
     fail("zhejiang.supply.neighbours", "own_county + neighbours must not exceed 1");
-  const double t[4] = {p.get_double("zhejiang.map.red"), p.get_double("zhejiang.map.orange"),
-                       p.get_double("zhejiang.map.yellow"), p.get_double("zhejiang.map.blue")};
-  if (!(t[0] >= t[1] && t[1] >= t[2] && t[2] >= t[3]))
-    fail("zhejiang.map.orange", "colour thresholds must satisfy red >= orange >= yellow >= blue");
+  const double t[3] = {p.get_double("zhejiang.map.red"), p.get_double("zhejiang.map.orange"),
+                       p.get_double("zhejiang.map.yellow")};
+  if (!(t[0] >= t[1] && t[1] >= t[2]))
+    fail("zhejiang.map.orange", "colour thresholds must satisfy red >= orange >= yellow");
   if (p.get_date("zhejiang.hubei.arrivals_until") < p.get_date("zhejiang.hubei.closure") ||
       p.get_date("zhejiang.hubei.closure") < p.get_date("zhejiang.hubei.arrivals_from"))
     fail("zhejiang.hubei.closure", "needs arrivals_from <= closure <= arrivals_until");

@@ -21,29 +21,36 @@ ScoreRule rule() {
   r.t_red = 7;
   r.t_orange = 4.5;
   r.t_yellow = 3;
-  r.t_blue = 0.5;
   return r;
 }
 }  // namespace
 
 TEST_CASE("zhejiang: colour thresholds are lower bounds, checked at every boundary", "[zhejiang]") {
   const ScoreRule r = rule();
-  CHECK(colour_of(7.0, r) == kRed);
-  CHECK(colour_of(std::nextafter(7.0, 0.0), r) == kOrange);
-  CHECK(colour_of(4.5, r) == kOrange);
-  CHECK(colour_of(std::nextafter(4.5, 0.0), r) == kYellow);
-  CHECK(colour_of(3.0, r) == kYellow);
-  CHECK(colour_of(std::nextafter(3.0, 0.0), r) == kBlue);
-  CHECK(colour_of(0.5, r) == kBlue);
-  CHECK(colour_of(std::nextafter(0.5, 0.0), r) == kGreen);
-  CHECK(colour_of(0.0, r) == kGreen);
-  CHECK(colour_of(1e9, r) == kRed);
+  CHECK(colour_of(7.0, false, r) == kRed);
+  CHECK(colour_of(std::nextafter(7.0, 0.0), false, r) == kOrange);
+  CHECK(colour_of(4.5, false, r) == kOrange);
+  CHECK(colour_of(std::nextafter(4.5, 0.0), false, r) == kYellow);
+  CHECK(colour_of(3.0, false, r) == kYellow);
+  CHECK(colour_of(std::nextafter(3.0, 0.0), false, r) == kBlue);
+  CHECK(colour_of(0.0, false, r) == kBlue);  // a county with a case is at least blue, however quiet
+  CHECK(colour_of(1e9, false, r) == kRed);
+  // Green is a case-free county (no case, or clear for clear_days), and only that.
+  CHECK(colour_of(0.0, true, r) == kGreen);
+  CHECK(colour_of(1e9, true, r) == kGreen);
 }
 
 TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   const ScoreRule r = rule();
   Indicators none;
   CHECK(risk_score(none, r, true) == 0.0);  // no case at all: green
+  CHECK(case_free(none, r));
+  Indicators quiet_one;  // one imported case, quiet for 10 days: the score floors at 0, the colour is blue
+  quiet_one.cumulative = 1;
+  quiet_one.days_without_new = 10;
+  CHECK(risk_score(quiet_one, r, true) == 0.0);
+  CHECK(!case_free(quiet_one, r));
+  CHECK(colour_of(risk_score(quiet_one, r, true), case_free(quiet_one, r), r) == kBlue);
   Indicators x;
   x.cumulative = std::exp(3.0) - 1;  // ln(1 + cum) = 3
   x.local_share = 0.5;
@@ -53,7 +60,8 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   // 3 + 0.5 + 1 = 4.5 without the new-case indicator, 5.5 with it.
   CHECK(risk_score(x, r, false) == Approx(4.5));
   CHECK(risk_score(x, r, true) == Approx(5.5));
-  CHECK(colour_of(risk_score(x, r, false), r) == kOrange);
+  CHECK(!case_free(x, r));
+  CHECK(colour_of(risk_score(x, r, false), case_free(x, r), r) == kOrange);
   // The quiet-day steps: nothing before 3 days, w_quiet3 from day 3, w_quiet3 + w_quiet7 from day 7.
   x.days_without_new = 2.999;
   CHECK(risk_score(x, r, false) == Approx(4.5));
@@ -63,13 +71,14 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   CHECK(risk_score(x, r, false) == Approx(3.5));
   x.days_without_new = 7;
   CHECK(risk_score(x, r, false) == Approx(2.5));
-  CHECK(colour_of(risk_score(x, r, false), r) == kBlue);
+  CHECK(colour_of(risk_score(x, r, false), case_free(x, r), r) == kBlue);
   // The clearing rule: at clear_days without a new case the county scores as one without cases.
   x.days_without_new = 13.999;
   CHECK(risk_score(x, r, false) == Approx(2.5));
   x.days_without_new = 14;
   CHECK(risk_score(x, r, true) == 0.0);
-  CHECK(colour_of(risk_score(x, r, true), r) == kGreen);
+  CHECK(case_free(x, r));
+  CHECK(colour_of(risk_score(x, r, true), case_free(x, r), r) == kGreen);
   ScoreRule never = r;  // clear_days = 0 switches the clearing rule off
   never.clear_days = 0;
   x.days_without_new = 1000;
