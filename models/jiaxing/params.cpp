@@ -93,31 +93,30 @@ const ParamTable<JiaxingParams>& jiaxing_parameters() {
     table.real("jiaxing.residents.literacy_elderly", [](P& p) -> double& { return p.literacy[2]; }, 0.35, 0, 1,
            "fraction", "Mean digital literacy of residents aged 65+.", kLiteracy);
     // Adoption ceiling (issue 15, point 5): only residents who use the mobile internet (WeChat) can
-    // ever register; drawn once per resident at set-up, by age group. Off (1) until the calibration
-    // is re-run with it: docs/jiaxing_model.md, "Does activity settle after the rebound?".
-    constexpr const char* kOnlineOff =
-        "; off (1) by default until the calibration is re-run with the ceiling: with the CNNIC shares "
-        "(0.97, 0.75, 0.35) the shipped point registers 25 % fewer adults by the end of 2020, a fitted "
-        "figure (docs/jiaxing_model.md, 'Does activity settle after the rebound?')";
-    table.real("jiaxing.residents.online_young", [](P& p) -> double& { return p.online_share[0]; }, 1.0, 0, 1,
+    // ever register; drawn once per resident at set-up, by age group. On since session 27, with the
+    // ABC calibration re-run on it: docs/jiaxing_model.md, "Adoption ceiling".
+    constexpr const char* kOnlineOn =
+        "; on in the shipped scenarios since session 27 (the ABC calibration was re-run with it); 1 means "
+        "no ceiling (every adult can register)";
+    table.real("jiaxing.residents.online_young", [](P& p) -> double& { return p.online_share[0]; }, 0.97, 0, 1,
            "fraction",
            "Share of adults aged 18-39 who use the mobile internet and so can ever register (drawn once per "
            "resident; the others never register).",
            std::string("CNNIC 47th Statistical Report on Internet Development in China (Feb 2021), Dec 2020: "
                        "netizens aged 20-39 are 38.3 % of 989 million (379 M), against about 390 M residents "
-                       "aged 20-39 in the 2020 census: 0.97") + kOnlineOff);
-    table.real("jiaxing.residents.online_middle", [](P& p) -> double& { return p.online_share[1]; }, 1.0, 0, 1,
+                       "aged 20-39 in the 2020 census: 0.97") + kOnlineOn);
+    table.real("jiaxing.residents.online_middle", [](P& p) -> double& { return p.online_share[1]; }, 0.75, 0, 1,
            "fraction", "Share of adults aged 40-64 who use the mobile internet and so can ever register.",
            std::string("CNNIC 47th report, Dec 2020: netizens aged 40-59 are 33.9 % of 989 million (335 M: "
                        "40-49 18.8 %, 50+ 26.3 % minus 60+ 11.2 %), against about 430 M residents aged 40-59 "
                        "in the 2020 census (0.78); assumption: the 60-64 year olds of this group are less "
-                       "online: 0.75") + kOnlineOff);
-    table.real("jiaxing.residents.online_elderly", [](P& p) -> double& { return p.online_share[2]; }, 1.0, 0, 1,
+                       "online: 0.75") + kOnlineOn);
+    table.real("jiaxing.residents.online_elderly", [](P& p) -> double& { return p.online_share[2]; }, 0.35, 0, 1,
            "fraction", "Share of adults aged 65+ who use the mobile internet and so can ever register.",
            std::string("CNNIC 47th report, Dec 2020: netizens aged 60+ are 11.2 % of 989 million (111 M), "
                        "against 264 M residents aged 60+ in the 2020 census (0.42); assumption: those aged "
                        "65+ are less online than those aged 60-64: 0.35. National figures; Jiaxing is more "
-                       "urban (urban penetration 79.8 % against 70.4 % overall)") + kOnlineOff);
+                       "urban (urban penetration 79.8 % against 70.4 % overall)") + kOnlineOn);
     table.real("jiaxing.residents.trust_mean", &P::trust_mean, 0.6, 0.01, 1, "fraction",
            "Mean initial trust in the platform's public services (uniform on [0.5, 1.5] x mean).",
            "assumption: moderate trust in local government services, as Chinese survey data report for "
