@@ -18,14 +18,8 @@ CaseTable CaseTable::empty(size_t regions, int32_t ticks) {
 
 CaseTable CaseTable::load(const std::string& path, const RegionTable& regions, const Calendar& calendar) {
   const CsvFile f = read_csv(path);
-  const int c_code = f.column("code"), c_date = f.column("date"), c_cum = f.column("cumulative_confirmed");
-  for (auto [col, name] : {std::pair{c_code, "code"}, {c_date, "date"}, {c_cum, "cumulative_confirmed"}})
-    if (col < 0) {
-      std::string msg = "missing column '";
-      msg += name;
-      msg += "'";
-      throw InputError(SourceLoc{path, f.header.line, 1}, name, msg);
-    }
+  const int c_code = f.require_column("code"), c_date = f.require_column("date"),
+            c_cum = f.require_column("cumulative_confirmed");
   std::map<std::string, uint32_t> index;
   const std::vector<std::string> codes = regions.codes();
   for (uint32_t r = 0; r < codes.size(); ++r) index[codes[r]] = r;

@@ -11,14 +11,8 @@ namespace govsim::zhejiang {
 std::vector<int32_t> load_closed_management(const std::string& path, const std::vector<std::string>& city_codes,
                                             const Calendar& calendar) {
   const CsvFile f = read_csv(path);
-  const int c_city = f.column("city_code"), c_start = f.column("start");
-  for (auto [col, name] : {std::pair{c_city, "city_code"}, {c_start, "start"}})
-    if (col < 0) {
-      std::string msg = "missing column '";
-      msg += name;
-      msg += "' (expected city_code,start,source)";
-      throw InputError(SourceLoc{path, f.header.line, 1}, name, msg);
-    }
+  const int c_city = f.require_column("city_code", "city_code,start,source"),
+            c_start = f.require_column("start", "city_code,start,source");
   std::vector<int32_t> start(city_codes.size(), INT32_MAX);
   for (const CsvRow& row : f.rows) {
     const CsvField& city = row.fields[size_t(c_city)];

@@ -180,6 +180,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
           }
           const double out = z.county_contact[c] * (quarantined ? r.q_out : 1.0);
           const double l_home = p.beta_household * home, l_comm = out * z.comm_force[comm];
+          // lambda keeps its earlier expression (and so its rounding): the runs stay bit-identical.
           double lambda = l_home + out * (z.comm_force[comm] + p.beta_travel * z.travel_pressure[c]);
           const uint32_t fi = fm[i];
           // A firm without infectious workers adds +0 (left out: one random read instead of three).
@@ -199,7 +200,10 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
               // The setting, in proportion to its hazard: word 1 is not read for a susceptible
               // resident otherwise, so attributing changes no outcome.
               const double v = unit(word(1)) * lambda;
-              const int at = v < l_home ? kAtHome : v < l_home + l_work ? kAtWork : v < l_home + l_work + l_comm ? kInCommunity : kByTravel;
+              const int at = v < l_home                   ? kAtHome
+                             : v < l_home + l_work          ? kAtWork
+                             : v < l_home + l_work + l_comm ? kInCommunity
+                                                            : kByTravel;
               ++t[kInfectedIn0 + at];
             }
           }

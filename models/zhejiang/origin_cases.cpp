@@ -23,14 +23,9 @@ double number(const std::string& path, const CsvRow& row, int col, const char* k
 
 std::vector<double> load_origin_recent_cases(const std::string& path, const Calendar& calendar, int32_t window) {
   const CsvFile f = read_csv(path);
-  const int c_date = f.column("date"), c_cum = f.column("cumulative_confirmed"), c_pop = f.column("population");
-  for (auto [col, name] : {std::pair{c_date, "date"}, {c_cum, "cumulative_confirmed"}, {c_pop, "population"}})
-    if (col < 0) {
-      std::string msg = "missing column '";
-      msg += name;
-      msg += "' (expected date,cumulative_confirmed,population)";
-      throw InputError(SourceLoc{path, f.header.line, 1}, name, msg);
-    }
+  const char* kExpected = "date,cumulative_confirmed,population";
+  const int c_date = f.require_column("date", kExpected), c_cum = f.require_column("cumulative_confirmed", kExpected),
+            c_pop = f.require_column("population", kExpected);
   const int32_t ticks = calendar.num_ticks();
   // cum[k] = cumulative cases by the end of day (start - window + k); -1: no row (filled forward).
   std::vector<double> cum(size_t(ticks + window), -1.0);

@@ -14,6 +14,14 @@ int CsvFile::column(const std::string& name) const {
   return -1;
 }
 
+int CsvFile::require_column(const std::string& name, const std::string& expected) const {
+  const int c = column(name);
+  if (c >= 0) return c;
+  std::string msg = "missing column '" + name + "'";
+  if (!expected.empty()) msg += " (expected " + expected + ")";
+  throw InputError(SourceLoc{path, header.line, 1}, name, msg);
+}
+
 namespace {
 
 CsvRow parse_line(const std::string& path, const std::string& line, uint32_t line_no) {

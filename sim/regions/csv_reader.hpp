@@ -24,6 +24,9 @@ struct CsvFile {
   std::vector<CsvRow> rows;
   // Index of a header column, or -1.
   int column(const std::string& name) const;
+  // Index of a header column; InputError at the header line, keyed by the column's name, if it is
+  // missing: "missing column 'name'", followed by " (expected <expected>)" if expected is not empty.
+  int require_column(const std::string& name, const std::string& expected = "") const;
 };
 
 // Throws FileError if the file cannot be read (missing, directory, not a regular file, larger
