@@ -10,8 +10,8 @@ population.scale and epidemic scheme, read from the posterior's provenance; --sc
 scale), and tabulates, each labelled fitted or predicted by the posterior's own target uses:
  - the 11 cities' cumulative confirmed cases on every date of CITY_DATES against
    scenarios/data/zhejiang/city_cases.csv (fitted or predicted as the posterior's calibration used each date);
- - the counties by colour on MAP_DATES (9 Feb fitted or held out, as the calibration used it; later
-   dates predicted);
+ - the counties by colour on MAP_DATES (9 Feb fitted or held out, as the calibration used it; 12, 24
+   and 27 Feb held out against paper_repro/targets/zhejiang_held_out_maps.csv; later dates predicted);
  - the provincial industrial resumption rate on RESUMPTION_DATES (24 Feb fitted, the rest predicted).
 Counts are full-scale equivalents (simulated / scale). Writes zhejiang_predictive.json and prints a
 markdown table (median and the range over the draws). --small: 1/500 scale and 2 draws, a smoke
@@ -39,7 +39,8 @@ import repro_output  # noqa: E402
 SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour_small.toml")
 CITY_DATA = os.path.join(ROOT, "scenarios", "data", "zhejiang", "city_cases.csv")
 CITY_DATES = ["2020-02-01", "2020-02-09", "2020-02-21", "2020-03-01", "2020-03-15", "2020-03-31"]
-MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-24", "2020-03-15", "2020-03-31"]
+MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-24", "2020-02-27", "2020-03-15", "2020-03-31"]
+HELD_OUT_MAPS = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
 RESUMPTION_DATES = ["2020-02-17", "2020-02-24", "2020-03-01", "2020-03-15", "2020-03-31"]
 
 
@@ -53,6 +54,16 @@ def published_city_cases():
             code = r[col["city_code"]]
             if code:
                 out[(r[col["date"]], code)] = float(r[col["cumulative_confirmed"]])
+    return out
+
+
+def published_maps():
+    """Counts by colour of the published maps after 9 Feb (held out: no calibration reads them)."""
+    out = {}
+    with open(HELD_OUT_MAPS, newline="", encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        for r in rows:
+            out[r["date"]] = [int(r[c]) for c in ("red", "orange", "yellow", "blue", "green")]
     return out
 
 
@@ -132,11 +143,11 @@ def main():
                 [x.daily["cum_cases_by_city"][day[d], j] / args.scale for x in results])
         add("cum_cases_province(11 cities)", d, use, sum(pub.get((d, c), 0) for c in cities),
             [x.daily["cum_cases_by_city"][day[d]].sum() / args.scale for x in results])
-    published_map = {"2020-02-09": [1, 12, 12, 53, 12]}
+    published_map = {"2020-02-09": [1, 12, 12, 53, 12], **published_maps()}
     for d in MAP_DATES:
         for j, colour in enumerate(("red", "orange", "yellow", "blue", "green")):
             fitted = uses.get(f"map_{colour}_{d.replace('-', '_')}") == "fit"
-            use = "fitted" if fitted else ("predicted (held out)" if d in published_map else "predicted")
+            use = "fitted" if fitted else ("held out" if d in published_map else "predicted")
             add(f"counties_{colour}", d, use,
                 published_map[d][j] if d in published_map else None,
                 [x.daily["n_counties_by_colour"][day[d], j] for x in results])
