@@ -5,14 +5,14 @@
 
 namespace govsim::zhejiang {
 
-bool case_free(const Indicators& x, const ScoreRule& r) {
-  return x.cumulative <= 0 || (r.clear_days > 0 && x.days_without_new >= r.clear_days);
+bool case_free(const Indicators& x, const ScoreRule& r, bool dynamic) {
+  return x.cumulative <= 0 || (dynamic && r.clear_days > 0 && x.days_without_new >= r.clear_days);
 }
 
-double risk_score(const Indicators& x, const ScoreRule& r, bool use_new_cases) {
-  if (case_free(x, r)) return 0.0;
+double risk_score(const Indicators& x, const ScoreRule& r, bool dynamic) {
+  if (case_free(x, r, dynamic)) return 0.0;
   double s = r.w_cum * std::log1p(x.cumulative) + r.w_local * x.local_share + r.w_cluster * std::log1p(x.clusters);
-  if (use_new_cases) s += r.w_new * std::log1p(x.new_week);
+  if (dynamic) s += r.w_new * std::log1p(x.new_week);
   if (x.days_without_new >= 3) s -= r.w_quiet3;
   if (x.days_without_new >= 7) s -= r.w_quiet7;
   return std::max(0.0, s);

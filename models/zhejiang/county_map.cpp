@@ -33,7 +33,7 @@ void map_day(ZjWorld& z, uint32_t tick, bool) {
     for (uint64_t v : rec.new_ring) week += v;
     x.new_week = double(week) * to_full;
     rec.score = risk_score(x, p.score, p.map_new_cases);
-    rec.colour = colour_of(rec.score, case_free(x, p.score), p.score);
+    rec.colour = colour_of(rec.score, case_free(x, p.score, p.map_new_cases), p.score);
     rec.mapped = 1;
   }
 }

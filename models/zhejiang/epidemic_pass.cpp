@@ -156,7 +156,7 @@ void epidemic_day(World& w, ZjWorld& z, uint32_t tick) {
     if (f & kAway) {
       if (arr[i] == tick) {
         f &= uint8_t(~kAway);
-        const double infected = (f & kHubei) ? p.hubei_infected : migrant_infected;
+        const double infected = (f & kHubei) ? std::min(1.0, p.hubei_infected * k.hubei_prevalence) : migrant_infected;
         if (unit(word(0)) < infected) {
           s = kE;
           f |= kImported;

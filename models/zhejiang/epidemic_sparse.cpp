@@ -414,7 +414,8 @@ void epidemic_day_sparse(World& w, ZjWorld& z, uint32_t tick) {
       TallyRow& t = z.tallies[cty[i]];
       uint8_t f = uint8_t(fl[i] & ~kAway);
       --t[kAwayNow];
-      const double infected = (f & kHubei) ? p.hubei_infected : migrant_infected;
+      const double infected =
+          (f & kHubei) ? std::min(1.0, p.hubei_infected * z.counties[cty[i]].hubei_prevalence) : migrant_infected;
       const auto d = rng.draw4(tick, i, kSparseArrival);
       if (ds[i] == kS && unit(d[0]) < infected) {
         ds[i] = kE;

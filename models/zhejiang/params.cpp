@@ -45,10 +45,22 @@ const ParamTable<P>& parameters() {
     t.real("zhejiang.hubei.linked", &P::hubei_linked, 300000, 0, 5e6, "persons",
            "Residents with travel history to Hubei at the outbreak (full-scale count; scaled by population.scale).",
            kSeed300k);
-    t.real("zhejiang.hubei.wenzhou_link_factor", &P::wenzhou_link_factor, 4.0, 1, 50, "ratio",
-           "Hubei-linked residents per resident in Wenzhou's counties relative to the rest of the province "
-           "(the proxy places them by census residents times this factor).",
-           kFit);
+    t.text("zhejiang.hubei.linked_by_city", &P::hubei_linked_by_city, "", {},
+           "CSV of the Hubei-linked residents of the prefecture cities that published a count "
+           "(city_code,hubei_linked,as_of,source), relative to the scenario file. A listed city's count is spread "
+           "over its counties by census residents, the rest of zhejiang.hubei.linked over the other cities' counties "
+           "by residents. Empty: the whole province total by residents.",
+           "data: scenarios/data/zhejiang/hubei_linked.csv (Wenzhou 33,000 by 29 Jan and Taizhou more than 27,000 by "
+           "1 Feb 2020, from the cities' vice-mayors at press conferences; sources per row). assumption: the cities "
+           "without a published count share the rest by residents");
+    t.real("zhejiang.hubei.wenzhou_prevalence_factor", &P::wenzhou_prevalence_factor, 4.0, 1, 50, "ratio",
+           "Share infected among Wenzhou's Hubei-linked residents relative to the rest of the province's (capped so "
+           "the share stays <= 1).",
+           "assumption (free in the calibrations, prior there): Wenzhou's 33,000 returnees were about 11 % of the "
+           "province's Hubei-linked residents, yet Wenzhou had 43 % of its cases by 1 Mar 2020; its Wuhan community "
+           "traded in Hankou's wholesale markets (press reports of Feb 2020), and the city's officials tied the "
+           "epidemic curve to the returnees (Tang Xiaoshu, 29 Jan 2020). Before session 28 this factor multiplied "
+           "the number of Wenzhou's Hubei-linked residents instead (zhejiang.hubei.wenzhou_link_factor)");
     t.real("zhejiang.hubei.infected_share", &P::hubei_infected, 0.002, 0, 0.2, "fraction",
            "Share of Hubei-linked residents infected when they arrive.", kFit);
     t.real("zhejiang.hubei.before_closure", &P::hubei_before_closure, 0.85, 0, 1, "fraction",
@@ -256,8 +268,11 @@ const ParamTable<P>& parameters() {
     t.flag("zhejiang.map.active", &P::map_active, false, "The five-colour map is published (dated [[events]]).", kSeedMap)
         .changeable();
     t.flag("zhejiang.map.use_new_cases", &P::map_new_cases, false,
-           "The score includes new cases over the past week (dated [[events]]).",
-           "issue 13: the new-case indicator was added from 12 Feb 2020")
+           "The dynamic assessment (dated [[events]]): the score includes new cases over the past week, and a "
+           "county clear for zhejiang.map.clear_days counts as one without cases (green).",
+           "issue 13: the new-case indicator was added from 12 Feb 2020; provincial press conference of 13 Feb 2020 "
+           "(ThePaper, 13 Feb 2020): on 12 Feb the province re-assessed every county on its new cases of the past "
+           "week and its clustered outbreaks, and turned 36 blue counties green")
         .changeable();
     t.text("zhejiang.map.mode", &P::map_mode, "by_colour", {"by_colour", "strictest", "uniform"},
            "Measures by colour (as happened), the strictest (red) everywhere until the province has no active "
@@ -277,11 +292,13 @@ const ParamTable<P>& parameters() {
           kScore);
     score("w_quiet7", &ScoreRule::w_quiet7, 1.0, 100,
           "Further score reduction after 7 consecutive days without a new case.", kScore);
-    t.real("zhejiang.map.clear_days", [](P& p) -> double& { return p.score.clear_days; }, 14, 0, 365, "days",
-          "Consecutive days without a new case after which a county scores as one that never had a case (0: never).",
-          "assumption: one 14-day quarantine period (national rule in 2020) clears a county; the published indicators "
-          "stop at 7 days, and without a clearing rule a county with many past cases would never return to green "
-          "(docs/zhejiang_model.md gives the sensitivity to 7, 14 and 21 days)")
+    t.real("zhejiang.map.clear_days", [](P& p) -> double& { return p.score.clear_days; }, 6, 0, 365, "days",
+          "Consecutive days without a new case after which a county scores as one that never had a case, from the "
+          "dynamic assessment of 12 Feb on (0: never).",
+          "provincial press conference of 13 Feb 2020 (ThePaper, 13 Feb 2020): of the 37 counties downgraded on 12 Feb, "
+          "17 had been 6-10 days without a case, 13 11-14 days and 7 15 days or more, so 6 days was the shortest "
+          "quiet spell that turned a county green. Before session 28 the assumption was one 14-day quarantine "
+          "period (docs/zhejiang_model.md gives the sensitivity to 7, 14 and 21 days)")
         .changeable();
     score("red", &ScoreRule::t_red, 7.0, 1000, "Lowest score coloured red.", kThreshold);
     score("orange", &ScoreRule::t_orange, 4.5, 1000, "Lowest score coloured orange.", kThreshold);

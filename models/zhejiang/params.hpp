@@ -27,7 +27,7 @@ struct Mechanism {
 struct ZhejiangParams {
   // population
   int community_size = 1000;
-  double hubei_linked = 0, wenzhou_link_factor = 1, hubei_infected = 0, hubei_before_closure = 0;
+  double hubei_linked = 0, wenzhou_prevalence_factor = 1, hubei_infected = 0, hubei_before_closure = 0;
   Date hubei_arrivals_from, hubei_closure, hubei_arrivals_until;
   double migrants_away = 0, migrant_infected = 0, migrant_risk_share = 0;
   std::string origin_cases;          // table of cases where returning workers come from ("": constant share)
@@ -49,6 +49,7 @@ struct ZhejiangParams {
   bool level1 = false;
   double level1_contact_scale = 1;
   std::string closed_management;  // table of cities under closed management (empty: none)
+  std::string hubei_linked_by_city;  // table of published Hubei-linked counts by city (empty: all by residents)
   Mechanism matching, participation, platform;
   double matching_find_rate = 0, matching_trace_gain = 0, participation_detect_gain = 0,
          participation_report_rate = 0, approval_base = 0, approval_platform = 0, supply_matching = 0;

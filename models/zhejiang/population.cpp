@@ -1,8 +1,9 @@
 // Residents placed by county from the 2020 census (scenarios/data/zhejiang/counties.csv) at
 // population.scale: households (sizes from the county's mean household size), communities
 // (consecutive blocks of zhejiang.community_size), workplaces by sector (the county's employment
-// rate and sector shares, firm sizes by sector), the Hubei-linked residents (seed 001's 300,000,
-// placed by census residents with Wenzhou's counties weighted by zhejiang.hubei.wenzhou_link_factor)
+// rate and sector shares, firm sizes by sector), the Hubei-linked residents (seed 001's 300,000:
+// the cities' published counts, hubei_linked.hpp, and the rest by census residents; Wenzhou's
+// infected share raised by zhejiang.hubei.wenzhou_prevalence_factor)
 // and the workers away for the Spring Festival. Every draw is counter-based on the setup tick, so
 // the population depends only on the seed and the scenario.
 #include <tbb/parallel_for.h>
@@ -12,10 +13,12 @@
 #include <cstdio>
 
 #include "models/zhejiang/firm_sizes.hpp"
+#include "models/zhejiang/hubei_linked.hpp"
 #include "models/zhejiang/world_state.hpp"
 #include "sim/model/parallel.hpp"
 #include "sim/network/community_graph.hpp"
 #include "sim/rng/counter_rng_batch.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace govsim::zhejiang {
 namespace {
@@ -67,12 +70,26 @@ void build_population(World& w, ZjWorld& z) {
     std::snprintf(buf, sizeof buf, "%.0f", c);
     z.city_codes.emplace_back(buf);
   }
-  // Hubei-linked share by county: census residents x (Wenzhou factor in Wenzhou's counties).
-  std::vector<double> weight(nc);
-  double wsum = 0;
+  // Hubei-linked residents by county (full-scale counts): a listed city's published count and the
+  // rest of the province total, each spread by census residents.
+  std::vector<double> city_linked(city_code.size(), -1.0);
+  if (!p.hubei_linked_by_city.empty())
+    city_linked = load_hubei_linked(scenario_data_path(w.params(), "zhejiang.hubei.linked_by_city"), z.city_codes,
+                                    p.hubei_linked);
+  std::vector<double> city_pop(city_code.size(), 0.0);
+  double listed = 0, unlisted_pop = 0;
+  for (size_t c = 0; c < nc; ++c) city_pop[z.counties[c].city] += t.population(c, z.n);
+  for (size_t k = 0; k < city_code.size(); ++k) {
+    if (city_linked[k] >= 0) listed += city_linked[k];
+    else unlisted_pop += city_pop[k];
+  }
+  std::vector<double> linked(nc, 0.0);
   for (size_t c = 0; c < nc; ++c) {
-    weight[c] = t.population(c, z.n) * (parent[c] == kWenzhou ? p.wenzhou_link_factor : 1.0);
-    wsum += weight[c];
+    const uint32_t k = z.counties[c].city;
+    const double pop = t.population(c, z.n);
+    if (city_linked[k] >= 0) linked[c] = city_pop[k] > 0 ? city_linked[k] * pop / city_pop[k] : 0.0;
+    else linked[c] = unlisted_pop > 0 ? (p.hubei_linked - listed) * pop / unlisted_pop : 0.0;
+    z.counties[c].hubei_prevalence = parent[c] == kWenzhou ? p.wenzhou_prevalence_factor : 1.0;
   }
   std::vector<double> hh_mean(nc), emp_rate(nc);
   std::vector<std::array<double, kNumSectors>> share(nc);
@@ -144,12 +161,11 @@ void build_population(World& w, ZjWorld& z) {
   for (size_t c = 0; c < nc; ++c) hh_base[c + 1] = hh_base[c] + hh_count[c];
   z.num_households = hh_base[nc];
   // Every resident: county, household id, work, Hubei link, away.
-  const double hubei_scaled = p.hubei_linked * z.scale;
   const bool zipf = p.firm_size_distribution == "zipf";
   tbb::parallel_for(size_t{0}, nc, [&](size_t c) {
     const County& k = z.counties[c];
     const double pop = double(k.end - k.begin);
-    const double h_share = pop > 0 && wsum > 0 ? std::min(1.0, hubei_scaled * weight[c] / wsum / pop) : 0.0;
+    const double h_share = pop > 0 ? std::min(1.0, linked[c] * z.scale / pop) : 0.0;
     std::array<double, kNumSectors> cum{};
     double acc = 0;
     for (int s = 0; s < kNumSectors; ++s) cum[s] = acc += share[c][s];

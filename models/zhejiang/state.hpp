@@ -60,6 +60,7 @@ struct County {
   std::array<uint32_t, kNumSectors + 1> firm_offset{};  // firm ids of sector s: [offset[s], offset[s+1])
   uint32_t city = 0;                      // index into the city list
   double travel_weight_sum = 0;
+  double hubei_prevalence = 1;            // infected share of its Hubei-linked residents / zhejiang.hubei.infected_share
 };
 
 // The map's running indicators of one county (simulated counts; the score divides by the scale).

@@ -44,13 +44,13 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   const ScoreRule r = rule();
   Indicators none;
   CHECK(risk_score(none, r, true) == 0.0);  // no case at all: green
-  CHECK(case_free(none, r));
+  CHECK(case_free(none, r, true));
   Indicators quiet_one;  // one imported case, quiet for 10 days: the score floors at 0, the colour is blue
   quiet_one.cumulative = 1;
   quiet_one.days_without_new = 10;
   CHECK(risk_score(quiet_one, r, true) == 0.0);
-  CHECK(!case_free(quiet_one, r));
-  CHECK(colour_of(risk_score(quiet_one, r, true), case_free(quiet_one, r), r) == kBlue);
+  CHECK(!case_free(quiet_one, r, true));
+  CHECK(colour_of(risk_score(quiet_one, r, true), case_free(quiet_one, r, true), r) == kBlue);
   Indicators x;
   x.cumulative = std::exp(3.0) - 1;  // ln(1 + cum) = 3
   x.local_share = 0.5;
@@ -60,8 +60,8 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   // 3 + 0.5 + 1 = 4.5 without the new-case indicator, 5.5 with it.
   CHECK(risk_score(x, r, false) == Approx(4.5));
   CHECK(risk_score(x, r, true) == Approx(5.5));
-  CHECK(!case_free(x, r));
-  CHECK(colour_of(risk_score(x, r, false), case_free(x, r), r) == kOrange);
+  CHECK(!case_free(x, r, true));
+  CHECK(colour_of(risk_score(x, r, false), case_free(x, r, true), r) == kOrange);
   // The quiet-day steps: nothing before 3 days, w_quiet3 from day 3, w_quiet3 + w_quiet7 from day 7.
   x.days_without_new = 2.999;
   CHECK(risk_score(x, r, false) == Approx(4.5));
@@ -71,18 +71,24 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   CHECK(risk_score(x, r, false) == Approx(3.5));
   x.days_without_new = 7;
   CHECK(risk_score(x, r, false) == Approx(2.5));
-  CHECK(colour_of(risk_score(x, r, false), case_free(x, r), r) == kBlue);
-  // The clearing rule: at clear_days without a new case the county scores as one without cases.
+  CHECK(colour_of(risk_score(x, r, false), case_free(x, r, true), r) == kBlue);
+  // The clearing rule: at clear_days without a new case the county scores as one without cases, but
+  // only in the dynamic assessment (from 12 Feb): on the first map a quiet county with cases is blue.
   x.days_without_new = 13.999;
   CHECK(risk_score(x, r, false) == Approx(2.5));
+  CHECK(!case_free(x, r, true));
   x.days_without_new = 14;
+  CHECK(risk_score(x, r, false) == Approx(2.5));
+  CHECK(!case_free(x, r, false));
+  CHECK(colour_of(risk_score(x, r, false), case_free(x, r, false), r) == kBlue);
   CHECK(risk_score(x, r, true) == 0.0);
-  CHECK(case_free(x, r));
-  CHECK(colour_of(risk_score(x, r, true), case_free(x, r), r) == kGreen);
+  CHECK(case_free(x, r, true));
+  CHECK(colour_of(risk_score(x, r, true), case_free(x, r, true), r) == kGreen);
   ScoreRule never = r;  // clear_days = 0 switches the clearing rule off
   never.clear_days = 0;
   x.days_without_new = 1000;
   CHECK(risk_score(x, never, false) == Approx(2.5));
+  CHECK(!case_free(x, never, true));
   x.days_without_new = 0;
   x.local_share = 1;
   CHECK(risk_score(x, r, false) == Approx(5.0));

@@ -142,7 +142,7 @@ TEST_CASE("zhejiang imports: more infections per origin case bring more infected
   // parameter for the same seed: an arrival is infected when its fixed uniform falls below the
   // probability, so a larger probability infects a superset of the arrivals.
   auto imported = [](const char* per_case) {
-    const RunResult r = run_small({"zhejiang.hubei.linked=0", std::string("zhejiang.migrants.infections_per_case=") + per_case,
+    const RunResult r = run_small({"zhejiang.hubei.infected_share=0", std::string("zhejiang.migrants.infections_per_case=") + per_case,
                                    "zhejiang.epidemic.beta_household=0", "zhejiang.epidemic.beta_work=0",
                                    "zhejiang.epidemic.beta_community=0", "zhejiang.epidemic.beta_travel=0"},
                                   0.01);
@@ -158,9 +158,11 @@ TEST_CASE("zhejiang imports: more infections per origin case bring more infected
 
 TEST_CASE("zhejiang imports: risk-area arrivals are quarantined as far as matching and declarations find them",
           "[zhejiang]") {
-  // No infection at all, so every quarantine is a returning worker from a risk area on arrival.
+  // No infection and no Hubei-linked resident, so every quarantine is a returning worker from a risk
+  // area on arrival.
   auto quarantined = [](std::vector<std::string> sets) {
     sets.push_back("zhejiang.hubei.linked=0");
+    sets.push_back("zhejiang.hubei.linked_by_city=");
     sets.push_back("zhejiang.migrants.infections_per_case=0");
     const RunResult r = run_small(sets);
     const SeriesData& s = series(r, "new_quarantined");

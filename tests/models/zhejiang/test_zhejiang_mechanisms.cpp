@@ -10,7 +10,7 @@ using namespace govsim;
 using namespace govsim::zhejiang_test;
 
 TEST_CASE("zhejiang: no importation gives no infection and no case", "[zhejiang]") {
-  const RunResult r = run_small({"zhejiang.hubei.linked=0", "zhejiang.migrants.infected_share=0",
+  const RunResult r = run_small({"zhejiang.hubei.infected_share=0", "zhejiang.migrants.infected_share=0",
                                      "zhejiang.migrants.infections_per_case=0"});
   const SeriesData& inf = series(r, "new_infections");
   CHECK(std::accumulate(inf.values.begin(), inf.values.end(), 0.0) == 0.0);

@@ -97,7 +97,7 @@ TEST_CASE("zhejiang sparse: 1, 2 and 4 threads give identical bytes", "[zhejiang
 }
 
 TEST_CASE("zhejiang sparse: no importation gives no infection and no case", "[zhejiang]") {
-  const RunResult r = run_small({kSparse, "zhejiang.hubei.linked=0", "zhejiang.migrants.infected_share=0",
+  const RunResult r = run_small({kSparse, "zhejiang.hubei.infected_share=0", "zhejiang.migrants.infected_share=0",
                                      "zhejiang.migrants.infections_per_case=0"});
   const SeriesData& inf = series(r, "new_infections");
   CHECK(std::accumulate(inf.values.begin(), inf.values.end(), 0.0) == 0.0);
