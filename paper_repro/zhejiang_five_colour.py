@@ -27,6 +27,7 @@ Writes zhejiang_five_colour.png and zhejiang_five_colour.json to --out (default 
 tree, $TMPDIR/govsim-repro). Exits 1 if an unchanged branch differs from its base run.
 """
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -82,6 +83,16 @@ def res_scale(res):
 
 def day_index(res, day):
     return int(np.where(res.dates == np.datetime64(day))[0][0])
+
+
+def held_out_maps():
+    """Published counts by colour after the first map (paper_repro/targets/zhejiang_held_out_maps.csv; held out)."""
+    out = {}
+    path = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(line for line in f if not line.startswith("#")):
+            out[r["date"]] = [int(r[c]) for c in ("red", "orange", "yellow", "blue", "green")]
+    return out
 
 
 def draw_maps(axes, res, codes):
@@ -166,7 +177,11 @@ def main():
     ax.stackplot(days, counts.T, colors=COLOURS, labels=["red", "orange", "yellow", "blue", "green"])
     pub = [TARGETS[f"map_{c}_2020_02_09"]["value"] for c in ("red", "orange", "yellow", "blue", "green")]
     ax.scatter([np.datetime64(CHECKPOINT_DAY)] * 5, np.cumsum(pub), marker="_", s=300, color="k",
-               label="published 9 Feb (cumulative)")
+               label="published 9 Feb, fitted (cumulative)")
+    held_out = held_out_maps()
+    for k, (d, row) in enumerate(sorted(held_out.items())):
+        ax.scatter([np.datetime64(d)] * 5, np.cumsum(row), marker="_", s=300, color="0.45",
+                   label="published 12, 24, 27 Feb, held out" if k == 0 else None)
     ax.set_ylabel("counties by colour")
     ax.legend(fontsize=7, loc="lower right")
     ax.tick_params(axis="x", labelrotation=45, labelsize=7)
@@ -211,7 +226,13 @@ def main():
         fitted.append({"id": t["id"], "published": t["value"], "kind": t.get("kind", "point"),
                        "simulated_median": float(np.median(sims)), "simulated": sims,
                        "within_tolerance": bool(targets.check(t, float(np.median(sims))))})
+    held = []
+    for d, row in sorted(held_out.items()):
+        i = day_index(b0, d)
+        sims = [[float(v) for v in b.daily["n_counties_by_colour"][i]] for b in bases]
+        held.append({"date": d, "published": row, "simulated_median": np.median(sims, axis=0).tolist(), "simulated": sims})
     report = {"scenario": os.path.relpath(SCENARIO, ROOT), "scale": scale, "replicates": reps,
+              "held_out_maps": held,
               "checkpoint_day": CHECKPOINT_DAY, "unchanged_branch_identical": bool(identical),
               "fitted": fitted, "counterfactuals": summary,
               "calibrated": calibrated,
