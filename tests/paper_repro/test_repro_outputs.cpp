@@ -189,8 +189,13 @@ TEST_CASE("the Zhejiang scripts run the committed full-scale posterior with its 
   const std::string pred = run_and_read("paper_repro/zhejiang_predictive.py", q(post), "zhejiang_predictive.json");
   CHECK(pred.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
   CHECK(pred.find("\"figure\": \"counties_blue\",\n   \"date\": \"2020-02-09\",\n   \"use\": \"fitted\"") != std::string::npos);
+  // The later published maps are read from paper_repro/targets/zhejiang_held_out_maps.csv and labelled
+  // held out, with their published counts (48 green on 12 Feb).
+  CHECK(pred.find("\"figure\": \"counties_green\",\n   \"date\": \"2020-02-12\",\n   \"use\": \"held out\",\n"
+                  "   \"published\": 48") != std::string::npos);
   const std::string cf =
       run_and_read("paper_repro/zhejiang_five_colour.py", "--posterior " + q(post), "zhejiang_five_colour.json");
   CHECK(cf.find("\"calibrated\": true") != std::string::npos);
+  CHECK(cf.find("\"held_out_maps\"") != std::string::npos);
   CHECK(cf.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
 }
