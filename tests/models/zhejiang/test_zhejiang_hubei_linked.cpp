@@ -2,6 +2,7 @@
 // cities' published counts, bad tables are refused with file, line, column and key, the counts place
 // the imported infections by city, and Wenzhou's prevalence factor multiplies its infected share.
 #include <cmath>
+#include <map>
 
 #include "models/zhejiang/hubei_linked.hpp"
 #include "sim/core/errors.hpp"
@@ -21,25 +22,31 @@ std::string table_error(const std::string& text) {
                                     [&](const std::string& path) { load_hubei_linked(path, kCities, 300000); });
 }
 
-// Cumulative cases of Wenzhou (330300) and Taizhou (331000) at the end of a run in which every case
-// is imported from Hubei: no transmission, no infected returning worker.
-std::pair<double, double> wenzhou_taizhou_cases(const std::string& table, double factor) {
-  const RunResult r = run_small({"zhejiang.hubei.linked_by_city=" + table, "zhejiang.hubei.infected_share=0.05",
-                                 "zhejiang.hubei.wenzhou_prevalence_factor=" + std::to_string(factor),
-                                 "zhejiang.epidemic.beta_household=0", "zhejiang.epidemic.beta_work=0",
-                                 "zhejiang.epidemic.beta_community=0", "zhejiang.epidemic.beta_travel=0",
-                                 "zhejiang.migrants.infected_share=0", "zhejiang.migrants.infections_per_case=0",
-                                 "calendar.end=2020-02-20"},
-                                0.01, 7);
+// A run in which every case is imported from Hubei: no transmission, no infected returning worker.
+RunResult imported_only(const std::string& table, double factor) {
+  return run_small({"zhejiang.hubei.linked_by_city=" + table, "zhejiang.hubei.infected_share=0.05",
+                    "zhejiang.hubei.wenzhou_prevalence_factor=" + std::to_string(factor),
+                    "zhejiang.epidemic.beta_household=0", "zhejiang.epidemic.beta_work=0",
+                    "zhejiang.epidemic.beta_community=0", "zhejiang.epidemic.beta_travel=0",
+                    "zhejiang.migrants.infected_share=0", "zhejiang.migrants.infections_per_case=0",
+                    "calendar.end=2020-02-20"},
+                   0.01, 7);
+}
+
+// Cumulative cases by city code at the end of a run.
+std::map<std::string, double> final_cases_by_city(const RunResult& r) {
   const SeriesData& s = series(r, "cum_cases_by_city");
-  double wenzhou = -1, taizhou = -1;
-  for (size_t j = 0; j < s.spec.groups.size(); ++j) {
-    if (s.spec.groups[j] == "330300") wenzhou = s.at(s.rows - 1, j);
-    if (s.spec.groups[j] == "331000") taizhou = s.at(s.rows - 1, j);
-  }
-  REQUIRE(wenzhou >= 0);
-  REQUIRE(taizhou >= 0);
-  return {wenzhou, taizhou};
+  std::map<std::string, double> out;
+  for (size_t j = 0; j < s.spec.groups.size(); ++j) out[s.spec.groups[j]] = s.at(s.rows - 1, j);
+  return out;
+}
+
+// Cumulative cases of Wenzhou (330300) and Taizhou (331000) in an imported-only run.
+std::pair<double, double> wenzhou_taizhou_cases(const std::string& table, double factor) {
+  const auto cases = final_cases_by_city(imported_only(table, factor));
+  REQUIRE(cases.count("330300"));
+  REQUIRE(cases.count("331000"));
+  return {cases.at("330300"), cases.at("331000")};
 }
 
 }  // namespace
@@ -93,15 +100,8 @@ TEST_CASE("zhejiang hubei-linked: the counts place the imported cases and Wenzho
   CHECK(w4 / t4 > 2.5);
   CHECK(w4 / t4 < 6.4);
   // Every case is in the two listed cities: none was placed elsewhere.
-  const RunResult r = run_small({"zhejiang.hubei.linked_by_city=" + (dir / "two.csv").string(),
-                                 "zhejiang.hubei.infected_share=0.05", "zhejiang.epidemic.beta_household=0",
-                                 "zhejiang.epidemic.beta_work=0", "zhejiang.epidemic.beta_community=0",
-                                 "zhejiang.epidemic.beta_travel=0", "zhejiang.migrants.infected_share=0",
-                                 "zhejiang.migrants.infections_per_case=0", "calendar.end=2020-02-20"},
-                                0.01, 7);
-  const SeriesData& s = series(r, "cum_cases_by_city");
   double elsewhere = 0;
-  for (size_t j = 0; j < s.spec.groups.size(); ++j)
-    if (s.spec.groups[j] != "330300" && s.spec.groups[j] != "331000") elsewhere += s.at(s.rows - 1, j);
+  for (const auto& [code, n] : final_cases_by_city(imported_only((dir / "two.csv").string(), 1.0)))
+    if (code != "330300" && code != "331000") elsewhere += n;
   CHECK(elsewhere == 0);
 }
