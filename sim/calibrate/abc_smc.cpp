@@ -167,9 +167,12 @@ std::string plan_hash(const CalSpec& s) {
   // What every run and every acceptance depends on, resolved: the base scenario and its overrides,
   // the settings, the priors and the targets as read (value, mapping, error, use). The calibration
   // file's comments, layout and key order, the targets file's comments and reasons, paths and
-  // thread counts are left out, so editing a comment does not orphan the finished runs.
+  // thread counts are left out, so editing a comment does not orphan the finished runs. So are the
+  // stop rules (budget, generations, acceptance and tolerance floors): they decide only when to
+  // stop, never what a run is (every candidate and seed is keyed by its global run index), so a
+  // calibration resumed with a larger budget replays its finished runs and carries on.
   batch::Fnv128 h;
-  h.add("govsim-calibration-plan 3");  // 3: counts scaled to the population compared as ln(1 + count) at the run's scale
+  h.add("govsim-calibration-plan 4");  // 4: stop rules left out; 3: population-scaled counts as ln(1 + count)
   h.add(s.base_text);
   for (const std::string& f : s.fixed) {
     std::string x = "set ";
@@ -177,9 +180,7 @@ std::string plan_hash(const CalSpec& s) {
     h.add(x);
   }
   for (const std::string& x : {std::to_string(s.seed), std::to_string(s.particles), std::to_string(s.replicates),
-                               exact(s.quantile), exact(s.population_reference), exact(s.stop.min_tolerance),
-                               exact(s.stop.min_acceptance), std::to_string(s.stop.max_generations),
-                               std::to_string(s.stop.max_simulations), std::string(to_string(s.discrepancy))})
+                               exact(s.quantile), exact(s.population_reference), std::string(to_string(s.discrepancy))})
     h.add(x);
   for (const CalParam& p : s.params)
     for (const std::string& x : {p.name, std::string(to_string(p.prior.kind)), exact(p.prior.lower), exact(p.prior.upper),

@@ -35,6 +35,9 @@ struct Generation {
 struct CalOptions {
   uint32_t threads = 1;            // concurrent runs
   bool resume = false, force = false, quiet = false;
+  // Keep <output>.parts/ after writing the posterior, so that the calibration can later be
+  // extended: the same file with a larger budget (or more generations) and --resume.
+  bool keep_parts = false;
   std::string command_line;
   const std::atomic<bool>* cancel = nullptr;
   // Stops (throws Interrupted) after this many runs of this execution: an interruption at a

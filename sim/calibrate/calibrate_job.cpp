@@ -22,9 +22,12 @@ void check_output(const CalSpec& spec, const std::string& output, const CalOptio
   if (!std::filesystem::is_directory(dir)) throw FileError(output, "directory '" + dir.string() + "' does not exist");
   if (std::filesystem::is_directory(out_path)) throw FileError(output, "is a directory");
   refuse_output_over_input(output, inputs);
-  // A finished posterior is not replaced by accident (a calibration can take hours).
-  if (std::filesystem::exists(out_path) && !options.force)
-    throw UsageError(output + " already exists (a finished calibration?); use --force to replace it, or another -o");
+  // A finished posterior is not replaced by accident (a calibration can take hours). Extending a
+  // calibration whose parts were kept (--keep-parts, then --resume with a larger budget) rewrites it.
+  const bool extending = options.resume && std::filesystem::is_directory(output + ".parts");
+  if (std::filesystem::exists(out_path) && !options.force && !extending)
+    throw UsageError(output + " already exists (a finished calibration?); use --force to replace it, another -o, "
+                              "or --resume if its runs were kept with --keep-parts");
 }
 
 }  // namespace
@@ -47,7 +50,7 @@ CalOutcome run_calibration(const std::string& calibration_path, const std::strin
   outcome.rank = mpi.rank(), outcome.ranks = mpi.size();
   if (!root) return outcome;
   write_posterior_file(output, spec, outcome, {options.command_line, options.threads});
-  batch::PartStore(output, outcome.plan_hash, "calibration").remove();
+  if (!options.keep_parts) batch::PartStore(output, outcome.plan_hash, "calibration").remove();
   return outcome;
 }
 

@@ -20,13 +20,13 @@ struct CalibrateArgs {
   std::string file, output;
   uint32_t threads = 0;
   uint64_t stop_after_runs = 0;
-  bool resume = false, force = false, quiet = false;
+  bool resume = false, force = false, quiet = false, keep_parts = false;
 };
 
 void calibrate_main(const CalibrateArgs& a) {
   calibrate::CalOptions o;
   o.threads = a.threads ? a.threads : uint32_t(tbb::info::default_concurrency());
-  o.resume = a.resume, o.force = a.force, o.quiet = a.quiet;
+  o.resume = a.resume, o.force = a.force, o.quiet = a.quiet, o.keep_parts = a.keep_parts;
   o.command_line = command_line();
   o.cancel = &g_cancel;
   o.stop_after_runs = a.stop_after_runs;
@@ -57,7 +57,11 @@ void add_calibrate_command(CLI::App& app) {
                   "Posterior file (HDF5). Default: <calibration name>_posterior.h5. Finished runs are kept in "
                   "<output>.parts/ until the file is written.");
   cmd->add_option("-t,--threads", a->threads, "Concurrent runs (default: all cores).")->check(CLI::Range(1u, 4096u));
-  cmd->add_flag("--resume", a->resume, "Continue an interrupted calibration: keep its finished runs, run the rest.");
+  cmd->add_flag("--resume", a->resume,
+                "Continue an interrupted calibration, or extend one finished with --keep-parts (raise "
+                "calibration.stop's budget or generations first): keep its finished runs, run the rest.");
+  cmd->add_flag("--keep-parts", a->keep_parts,
+                "Keep <output>.parts/ after writing the posterior, so that --resume can extend the calibration later.");
   cmd->add_flag("--force", a->force, "Discard the finished runs of an earlier, unfinished calibration and start again.");
   cmd->add_flag("-q,--quiet", a->quiet, "No progress lines and no summary.");
   cmd->add_option("--stop-after-runs", a->stop_after_runs,

@@ -145,6 +145,34 @@ TEST_CASE("an interrupted calibration resumed with --resume ends with the same p
   }
 }
 
+TEST_CASE("a finished calibration kept with --keep-parts is extended by --resume to the longer run's posterior",
+          "[calibrate]") {
+  TempDir dir;
+  const std::string cal = prepare(dir, 2);
+  const std::string post = (dir / "post.h5").string();
+  CalOptions keep = quiet(2);
+  keep.keep_parts = true;
+  const CalOutcome short_run = run_calibration(cal, post, keep);
+  REQUIRE(short_run.generations.size() == 2);
+  CHECK(std::filesystem::is_directory(post + ".parts"));
+  // The same calibration with one more generation: a stop rule, not part of the resume key.
+  const std::vector<double> obs = synthetic_observations(dir);
+  write_file(dir / "cal.toml", govsim::testing::calibration_text(obs[0], obs[1], obs[2], "", 3));
+  CHECK_THROWS_AS(run_calibration(cal, post, quiet(2)), UsageError);  // the posterior exists: not without --resume
+  CalOptions extend = quiet(1);
+  extend.resume = true;
+  const CalOutcome extended = run_calibration(cal, post, extend);
+  CHECK(extended.resumed == short_run.generations.back().simulations);
+  CHECK(extended.executed == extended.generations.back().simulations - short_run.generations.back().simulations);
+  CHECK_FALSE(std::filesystem::exists(post + ".parts"));  // not asked to keep them this time
+  const CalOutcome whole = run_calibration(cal, (dir / "whole.h5").string(), quiet(2));
+  REQUIRE(whole.generations.size() == 3);
+  check_same_posterior(whole, extended);
+  const std::vector<double> x = dataset(dir / "whole.h5", "particles/values"), y = dataset(post, "particles/values");
+  REQUIRE(x.size() == y.size());
+  CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
+}
+
 TEST_CASE("an existing posterior is replaced only with --force, and part-store messages speak of a calibration",
           "[calibrate]") {
   TempDir dir;

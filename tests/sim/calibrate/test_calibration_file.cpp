@@ -144,6 +144,9 @@ TEST_CASE("the resume hash follows the resolved calibration, not its comments or
   commented = replaced(commented, "particles = 30", "particles   =   30   # population size");
   commented = replaced(commented, "lower = 0.0", "lower = 0.000  # no engagement");
   CHECK(hash_of(commented) == base);
+  // Stop rules decide when to stop, not what a run is: a larger budget continues the same runs.
+  CHECK(hash_of(replaced(kGood, "max_generations = ", "max_generations = 1")) == base);
+  CHECK(hash_of(replaced(kGood, "max_simulations = 3000", "max_simulations = 5000")) == base);
   // A changed setting, prior, target value or use is a different calibration.
   CHECK(hash_of(replaced(kGood, "particles = 30", "particles = 31")) != base);
   CHECK(hash_of(replaced(kGood, "upper = 0.3", "upper = 0.31")) != base);
