@@ -193,7 +193,8 @@ std::string describe_posterior_file(const std::string& path) {
                   h5::read_attr_double(f, "replicates"), h5::read_attr_double(f, "simulations"),
                   h5::read_attr_double(prov, "wall_time_s"));
     out += line;
-    out += "stopped:     " + h5::read_attr_string(prov, "stop_reason") + "\n";
+    const std::string stop_reason = h5::read_attr_string(prov, "stop_reason");
+    out += "stopped:     " + stop_reason + "\n";
     out += "seed:        " + std::to_string(uint64_t(h5::read_attr_double(prov, "seed"))) + "\n";
     out += "command:     " + h5::read_attr_string(prov, "command_line") + "\n";
     out += "scenario:    " + h5::read_attr_string(prov, "scenario_path") + "\n";
@@ -206,6 +207,8 @@ std::string describe_posterior_file(const std::string& path) {
       std::snprintf(line, sizeof line, "  %3zu  %10.4g  %6.3f  %7.1f\n", g, tol[g], acc[g], ess[g]);
       out += line;
     }
+    const Diagnosis diagnosis = diagnose(stop_reason, ess.empty() ? 0.0 : ess.back(), h5::read_attr_double(f, "particles"));
+    out += "verdict:     " + diagnosis.text;
     const auto names = h5::read_dataset_strings(f, "parameters/name");
     const auto priors = h5::read_dataset_strings(f, "parameters/prior");
     const auto q05 = h5::read_dataset_doubles(f, "parameters/q05", nullptr);
@@ -216,7 +219,10 @@ std::string describe_posterior_file(const std::string& path) {
     out += "parameters (posterior median [90 % interval], contraction = 1 - var_post/var_prior):\n";
     for (size_t p = 0; p < names.size(); ++p) {
       std::snprintf(line, sizeof line, "  %-40s %10.4g [%.4g, %.4g]  contraction %5.2f  %s  prior %s\n", names[p].c_str(),
-                    q50[p], q05[p], q95[p], con[p], con[p] >= kIdentifiedContraction ? "identified" : "NOT IDENTIFIED",
+                    q50[p], q05[p], q95[p], con[p],
+                    diagnosis.few_particles          ? "unreliable (few effective particles)"
+                    : con[p] >= kIdentifiedContraction ? "identified"
+                                                       : "NOT IDENTIFIED",
                     priors[p].c_str());
       out += line;
     }

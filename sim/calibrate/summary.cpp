@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace govsim::calibrate {
@@ -73,6 +74,26 @@ PosteriorSummary summarise(const CalSpec& spec, const Generation& g) {
     s.targets.push_back(ts);
   }
   return s;
+}
+
+Diagnosis diagnose(const std::string& stop_reason, double last_ess, double particles) {
+  Diagnosis d;
+  for (const char* criterion : {"acceptance rate below min_acceptance", "tolerance reached min_tolerance",
+                                "synthetic likelihood at full weight"})
+    if (stop_reason.rfind(criterion, 0) == 0) d.converged = true;
+  d.few_particles = last_ess < kFewParticlesEss * particles;
+  char line[400];
+  d.text = d.converged ? "CONVERGED by its criterion (" + stop_reason + ")\n"
+                       : "NOT CONVERGED: stopped by a limit, not by min_acceptance or min_tolerance; extend it with a "
+                         "larger budget (docs/calibration.md, \"Extending a calibration\")\n";
+  if (d.few_particles) {
+    std::snprintf(line, sizeof line,
+                  "             FEW EFFECTIVE PARTICLES: ESS %.1f of %g in the last generation (below %.0f %%): its "
+                  "intervals, contractions and correlations rest on a few particles and are not reliable\n",
+                  last_ess, particles, 100 * kFewParticlesEss);
+    d.text += line;
+  }
+  return d;
 }
 
 }  // namespace govsim::calibrate

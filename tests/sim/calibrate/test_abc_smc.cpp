@@ -109,6 +109,7 @@ TEST_CASE("a parameter no target measures keeps a prior-wide posterior and is re
   CHECK_THAT(info.output, Catch::Matches("(.|\n)*reference.elderly_activity_factor[^\n]*NOT IDENTIFIED(.|\n)*"));
   CHECK_THAT(info.output, Catch::Contains("engagement_mar"));
   CHECK_THAT(info.output, Catch::Contains("HOLDOUT"));
+  CHECK_THAT(info.output, Catch::Contains("verdict:     NOT CONVERGED"));  // stopped by max_generations
 }
 
 TEST_CASE("a calibration gives the same posterior on 1 and 2 threads", "[calibrate]") {
