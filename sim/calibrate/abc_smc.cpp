@@ -35,6 +35,28 @@ std::string exact(double v) {
   return b;
 }
 
+// The kernels of one generation, around the previous population in internal coordinates: the
+// global one, or one per ancestor (OLCM; cal_spec.hpp, KernelKind).
+struct Kernels {
+  std::vector<GaussianKernel> k;
+  bool local = false;
+
+  Kernels(const CalSpec& spec, const Generation& prev, const std::vector<std::vector<double>>& z_prev, double tolerance)
+      : local(spec.kernel == KernelKind::Olcm) {
+    if (local) k = local_kernels(z_prev, prev.weights, prev.distances, tolerance);
+    else k.emplace_back(z_prev, prev.weights);
+  }
+  const GaussianKernel& of(size_t ancestor) const { return local ? k[ancestor] : k[0]; }
+  // The proposal density at z (up to a constant): the weighted mixture of the ancestors' kernels.
+  double mixture(const std::vector<double>& z, const std::vector<std::vector<double>>& z_prev,
+                 const std::vector<double>& weights) const {
+    double mix = 0;
+    for (size_t j = 0; j < z_prev.size(); ++j)
+      mix += weights[j] * (local ? k[j].normalised_density(z_prev[j], z) : k[0].density(z_prev[j], z));
+    return mix;
+  }
+};
+
 class Proposals {
  public:
   explicit Proposals(const CalSpec& s) : spec_(s), rng_(derive_seed(s.seed, kProposalSeedIndex), 0) {}
@@ -48,10 +70,10 @@ class Proposals {
     return v;
   }
 
-  // Candidate `j` of generation g > 0: an ancestor drawn by weight, moved by the kernel, until
+  // Candidate `j` of generation g > 0: an ancestor drawn by weight, moved by its kernel, until
   // it lands where the prior is positive.
   std::vector<double> perturbed(uint32_t g, uint64_t j, const Generation& prev, const std::vector<std::vector<double>>& z_prev,
-                                const GaussianKernel& kernel) const {
+                                const Kernels& kernels) const {
     const size_t P = spec_.params.size();
     for (uint32_t a = 0; a < kMaxAttempts; ++a) {
       const uint32_t base = a * uint32_t(P + 1);
@@ -60,7 +82,7 @@ class Proposals {
       for (double c = prev.weights[0]; c < u && i + 1 < prev.weights.size(); c += prev.weights[++i]) {}
       std::vector<double> n(P);
       for (size_t p = 0; p < P; ++p) n[p] = rng_.normal(g, uint32_t(j), base + 1 + uint32_t(p));
-      const std::vector<double> z = kernel.perturb(z_prev[i], n);
+      const std::vector<double> z = kernels.of(i).perturb(z_prev[i], n);
       if (prior_density(z) > 0) return values_of(z);
     }
     throw InputError({spec_.path}, "calibration.parameters",
@@ -182,6 +204,7 @@ std::string plan_hash(const CalSpec& s) {
   for (const std::string& x : {std::to_string(s.seed), std::to_string(s.particles), std::to_string(s.replicates),
                                exact(s.quantile), exact(s.population_reference), std::string(to_string(s.discrepancy))})
     h.add(x);
+  if (s.kernel != KernelKind::Global) h.add(std::string("kernel ") + to_string(s.kernel));  // default: hash unchanged
   for (const CalParam& p : s.params)
     for (const std::string& x : {p.name, std::string(to_string(p.prior.kind)), exact(p.prior.lower), exact(p.prior.upper),
                                  exact(p.prior.mean), exact(p.prior.sd), exact(p.prior.alpha), exact(p.prior.beta)})
@@ -348,14 +371,14 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
       }
       const bool last = g + 1 >= spec.stop.max_generations || next_run + 2 * N * R > max_runs;
       std::vector<std::vector<double>> z_prev;
-      std::optional<GaussianKernel> kernel;
+      std::optional<Kernels> kernels;
       if (g > 0) {
         for (const auto& v : out.generations.back().values) z_prev.push_back(proposals.internal(v));
-        kernel.emplace(z_prev, out.generations.back().weights);
+        kernels.emplace(spec, out.generations.back(), z_prev, 0.0);  // global: the loader refuses OLCM here
       }
       Generation gen;
       for (uint64_t j = 0; j < N; ++j)
-        gen.values.push_back(g == 0 ? proposals.from_prior(j) : proposals.perturbed(g, j, out.generations.back(), z_prev, *kernel));
+        gen.values.push_back(g == 0 ? proposals.from_prior(j) : proposals.perturbed(g, j, out.generations.back(), z_prev, *kernels));
       gen.simulated = simulate(gen.values);
       gen.candidates = N;
       gen.simulations = next_run;
@@ -366,8 +389,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
         ll[i] = synthetic_log_likelihood(spec, gen.simulated[i], units[i], &gen.distances[i]);
         if (g > 0) {  // prior / proposal; generation 0 draws from the prior itself
           const std::vector<double> z = proposals.internal(gen.values[i]);
-          double mix = 0;
-          for (size_t j = 0; j < z_prev.size(); ++j) mix += out.generations.back().weights[j] * kernel->density(z_prev[j], z);
+          const double mix = kernels->mixture(z, z_prev, out.generations.back().weights);
           log_base[i] = std::log(proposals.prior_density(z)) - std::log(mix);
         }
       }
@@ -413,10 +435,10 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
     Generation gen;
     gen.tolerance = tolerance;
     std::vector<std::vector<double>> z_prev;
-    std::optional<GaussianKernel> kernel;
+    std::optional<Kernels> kernels;
     if (g > 0) {
       for (const auto& v : out.generations.back().values) z_prev.push_back(proposals.internal(v));
-      kernel.emplace(z_prev, out.generations.back().weights);
+      kernels.emplace(spec, out.generations.back(), z_prev, tolerance);
     }
     uint64_t candidate = 0;
     bool out_of_budget = false;
@@ -428,7 +450,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
       std::vector<std::vector<double>> round;
       for (uint64_t j = 0; j < N; ++j)
         round.push_back(g == 0 ? proposals.from_prior(candidate + j)
-                               : proposals.perturbed(g, candidate + j, out.generations.back(), z_prev, *kernel));
+                               : proposals.perturbed(g, candidate + j, out.generations.back(), z_prev, *kernels));
       const auto sims = simulate(round);
       candidate += N;
       for (uint64_t j = 0; j < N && gen.values.size() < N; ++j) {
@@ -456,9 +478,7 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
       const Generation& prev = out.generations.back();
       for (uint64_t i = 0; i < N; ++i) {
         const std::vector<double> z = proposals.internal(gen.values[i]);
-        double mix = 0;
-        for (size_t j = 0; j < z_prev.size(); ++j) mix += prev.weights[j] * kernel->density(z_prev[j], z);
-        gen.weights[i] = proposals.prior_density(z) / mix;
+        gen.weights[i] = proposals.prior_density(z) / kernels->mixture(z, z_prev, prev.weights);
       }
     }
     double total = 0;

@@ -189,6 +189,8 @@ const char* to_string(Discrepancy d) {
   return d == Discrepancy::AbcDistance ? "abc_distance" : "synthetic_likelihood";
 }
 
+const char* to_string(KernelKind k) { return k == KernelKind::Global ? "global" : "olcm"; }
+
 CalSpec load_calibration(const std::string& path) {
   const auto text = read_text_file(path);
   if (!text) throw FileError(path, "cannot read the calibration file");
@@ -206,7 +208,7 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
   if (!cn || !cn->is_table()) throw InputError({path}, "calibration", "expected a [calibration] table (see docs/calibration.md)");
   const TomlFields f(*cn->as_table(), path, "calibration", top.loc_of(*cn));
   f.only({"scenario", "set", "targets", "seed", "particles", "replicates", "quantile", "threads_per_run", "stop",
-          "parameters", "target", "discrepancy"});
+          "parameters", "target", "discrepancy", "kernel"});
   const fs::path dir = fs::path(path).parent_path();
 
   const auto scenario = f.string("scenario");
@@ -242,6 +244,11 @@ CalSpec parse_calibration(std::string_view text, const std::string& path) {
     spec.discrepancy = choose<Discrepancy>(f, "discrepancy", *d,
                                            {{"abc_distance", Discrepancy::AbcDistance},
                                             {"synthetic_likelihood", Discrepancy::SyntheticLikelihood}});
+  if (const auto k = f.string("kernel"))
+    spec.kernel = choose<KernelKind>(f, "kernel", *k, {{"global", KernelKind::Global}, {"olcm", KernelKind::Olcm}});
+  if (spec.kernel == KernelKind::Olcm && spec.discrepancy == Discrepancy::SyntheticLikelihood)
+    f.fail("kernel", "\"olcm\" builds each ancestor's kernel from the particles within the next ABC tolerance; a "
+                     "synthetic likelihood has none: use \"global\"");
   if (spec.discrepancy == Discrepancy::SyntheticLikelihood && spec.replicates < 2)
     f.fail(f.has("replicates") ? "replicates" : "discrepancy",
            "a synthetic likelihood needs replicates >= 2 (its variance includes the replicates' variance)");

@@ -34,6 +34,16 @@ struct StopRule {
 enum class Discrepancy { AbcDistance, SyntheticLikelihood };
 const char* to_string(Discrepancy d);
 
+// The perturbation kernel of generations > 0 (docs/calibration.md, "Kernel"):
+//   Global: one Gaussian with twice the weighted covariance of the previous population
+//     (Beaumont et al. 2009), the default;
+//   Olcm: one Gaussian per ancestor, the "optimal local covariance matrix" of Filippi, Barnes,
+//     Cornebise & Stumpf 2013 (the weighted second moment about the ancestor of the previous
+//     particles already within the new tolerance): tighter where the population has contracted,
+//     so more proposals are accepted when there are many parameters. ABC distance only.
+enum class KernelKind { Global, Olcm };
+const char* to_string(KernelKind k);
+
 struct CalSpec {
   std::string path, source_text;
   std::string base_path, base_text;
@@ -44,6 +54,7 @@ struct CalSpec {
   uint32_t particles = 100, replicates = 1, threads_per_run = 1;
   double quantile = 0.5;          // next tolerance = this quantile of the accepted distances
   Discrepancy discrepancy = Discrepancy::AbcDistance;
+  KernelKind kernel = KernelKind::Global;
   StopRule stop;
   std::vector<CalParam> params;
   std::vector<Target> targets;    // fit and holdout, in file order

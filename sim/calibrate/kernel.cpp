@@ -2,20 +2,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace govsim::calibrate {
 
 GaussianKernel::GaussianKernel(const std::vector<std::vector<double>>& pts, const std::vector<double>& w)
-    : d_(pts.empty() ? 0 : pts[0].size()), chol_(d_ * d_, 0.0) {
+    : d_(pts.empty() ? 0 : pts[0].size()) {
   std::vector<double> mean(d_, 0.0), cov(d_ * d_, 0.0);
   for (size_t i = 0; i < pts.size(); ++i)
     for (size_t a = 0; a < d_; ++a) mean[a] += w[i] * pts[i][a];
   for (size_t i = 0; i < pts.size(); ++i)
     for (size_t a = 0; a < d_; ++a)
       for (size_t b = 0; b < d_; ++b) cov[a * d_ + b] += 2 * w[i] * (pts[i][a] - mean[a]) * (pts[i][b] - mean[b]);
+  factor(std::move(cov), mean);
+}
+
+GaussianKernel GaussianKernel::with_covariance(std::vector<double> cov, const std::vector<double>& scale) {
+  GaussianKernel k;
+  k.d_ = scale.size();
+  k.factor(std::move(cov), scale);
+  return k;
+}
+
+void GaussianKernel::factor(std::vector<double> cov, const std::vector<double>& scale) {
+  chol_.assign(d_ * d_, 0.0);
   // A collapsed dimension (all particles equal) would make the kernel singular: keep a tiny
   // spread relative to the scale so the population can still move.
-  for (size_t a = 0; a < d_; ++a) cov[a * d_ + a] += 1e-12 * (1 + mean[a] * mean[a]);
+  for (size_t a = 0; a < d_; ++a) cov[a * d_ + a] += 1e-12 * (1 + scale[a] * scale[a]);
   // Cholesky; a direction that is numerically dependent gets a small positive pivot.
   for (size_t i = 0; i < d_; ++i)
     for (size_t j = 0; j <= i; ++j) {
@@ -24,6 +37,8 @@ GaussianKernel::GaussianKernel(const std::vector<std::vector<double>>& pts, cons
       if (i == j) chol_[i * d_ + i] = std::sqrt(std::max(s, 1e-14 * (1 + cov[i * d_ + i])));
       else chol_[i * d_ + j] = s / chol_[j * d_ + j];
     }
+  inv_sqrt_det_ = 1;
+  for (size_t i = 0; i < d_; ++i) inv_sqrt_det_ /= chol_[i * d_ + i];
 }
 
 std::vector<double> GaussianKernel::perturb(const std::vector<double>& c, const std::vector<double>& n) const {
@@ -44,6 +59,38 @@ double GaussianKernel::density(const std::vector<double>& from, const std::vecto
     q += y[i] * y[i];
   }
   return std::exp(-0.5 * q);
+}
+
+double GaussianKernel::normalised_density(const std::vector<double>& from, const std::vector<double>& to) const {
+  return inv_sqrt_det_ * density(from, to);
+}
+
+std::vector<GaussianKernel> local_kernels(const std::vector<std::vector<double>>& pts, const std::vector<double>& w,
+                                          const std::vector<double>& distances, double tolerance) {
+  const size_t n = pts.size(), d = n ? pts[0].size() : 0;
+  // The previous particles already within the next tolerance, their weights renormalised; their
+  // weighted mean m and covariance C give each ancestor's second moment C + (m - x_i)(m - x_i)^T.
+  double total = 0;
+  for (size_t k = 0; k < n; ++k)
+    if (distances[k] <= tolerance) total += w[k];
+  if (!(total > 0)) throw std::logic_error("OLCM kernel: no previous particle within the tolerance");
+  std::vector<double> mean(d, 0.0), cov(d * d, 0.0);
+  for (size_t k = 0; k < n; ++k)
+    if (distances[k] <= tolerance)
+      for (size_t a = 0; a < d; ++a) mean[a] += w[k] / total * pts[k][a];
+  for (size_t k = 0; k < n; ++k)
+    if (distances[k] <= tolerance)
+      for (size_t a = 0; a < d; ++a)
+        for (size_t b = 0; b < d; ++b) cov[a * d + b] += w[k] / total * (pts[k][a] - mean[a]) * (pts[k][b] - mean[b]);
+  std::vector<GaussianKernel> kernels;
+  kernels.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<double> c = cov;
+    for (size_t a = 0; a < d; ++a)
+      for (size_t b = 0; b < d; ++b) c[a * d + b] += (mean[a] - pts[i][a]) * (mean[b] - pts[i][b]);
+    kernels.push_back(GaussianKernel::with_covariance(std::move(c), mean));
+  }
+  return kernels;
 }
 
 }  // namespace govsim::calibrate

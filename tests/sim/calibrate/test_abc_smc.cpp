@@ -112,6 +112,28 @@ TEST_CASE("a parameter no target measures keeps a prior-wide posterior and is re
   CHECK_THAT(info.output, Catch::Contains("verdict:     NOT CONVERGED"));  // stopped by max_generations
 }
 
+TEST_CASE("ABC-SMC with the OLCM kernel recovers the truth and is the same on 1 and 2 threads", "[calibrate]") {
+  TempDir dir;
+  const std::vector<double> obs = synthetic_observations(dir);
+  write_file(dir / "base.toml", govsim::testing::kSweepBase);
+  write_file(dir / "cal.toml", govsim::testing::calibration_text(obs[0], obs[1], obs[2], "kernel = \"olcm\"\n", 4));
+  const std::string cal = (dir / "cal.toml").string();
+  REQUIRE(load_calibration(cal).kernel == KernelKind::Olcm);
+  const CalOutcome two = run_calibration(cal, (dir / "two.h5").string(), quiet(2));
+  check_recovers_truth(cal, two, 0.7);
+  const CalOutcome one = run_calibration(cal, (dir / "one.h5").string(), quiet(1));
+  check_same_posterior(one, two);
+  // Not the global kernel's posterior: the option changes the proposals.
+  write_file(dir / "global.toml", govsim::testing::calibration_text(obs[0], obs[1], obs[2], "", 4));
+  const CalOutcome global = run_calibration((dir / "global.toml").string(), (dir / "global.h5").string(), quiet(2));
+  CHECK(global.generations.back().values != two.generations.back().values);
+  WARN("acceptance by generation, global vs OLCM: " << global.generations[1].acceptance_rate << "/"
+       << two.generations[1].acceptance_rate << ", " << global.generations[2].acceptance_rate << "/"
+       << two.generations[2].acceptance_rate << ", " << global.generations[3].acceptance_rate << "/"
+       << two.generations[3].acceptance_rate << "; last ESS " << global.generations.back().ess << "/"
+       << two.generations.back().ess);
+}
+
 TEST_CASE("a calibration gives the same posterior on 1 and 2 threads", "[calibrate]") {
   TempDir dir;
   const std::string cal = prepare(dir, 2);

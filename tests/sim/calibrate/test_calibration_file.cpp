@@ -154,6 +154,21 @@ TEST_CASE("the resume hash follows the resolved calibration, not its comments or
   CHECK(hash_of(replaced(kGood, "use = \"holdout\"", "use = \"fit\"")) != base);
 }
 
+TEST_CASE("the kernel is global or olcm, olcm only with the ABC distance, and only olcm changes the resume key",
+          "[calibrate]") {
+  CHECK_THAT(error_after("particles = 30\n", "particles = 30\nkernel = \"olmc\"\n"),
+             Catch::Contains("calibration.kernel") && Catch::Contains("did you mean \"olcm\"?"));
+  CHECK_THAT(error_after("replicates = 1\n", "replicates = 2\ndiscrepancy = \"synthetic_likelihood\"\nkernel = \"olcm\"\n"),
+             Catch::Contains("calibration.kernel") && Catch::Contains("synthetic likelihood"));
+  auto hash_of = [](const std::string& text) {
+    TempDir dir;
+    return plan_hash(load_calibration(write_calibration(dir, text)));
+  };
+  const std::string base = hash_of(kGood);
+  CHECK(hash_of(replaced(kGood, "particles = 30\n", "particles = 30\nkernel = \"global\"\n")) == base);
+  CHECK(hash_of(replaced(kGood, "particles = 30\n", "particles = 30\nkernel = \"olcm\"\n")) != base);
+}
+
 TEST_CASE("a synthetic likelihood needs two replicates and a known discrepancy name", "[calibrate]") {
   CHECK_THAT(error_after("particles = 30\n", "particles = 30\ndiscrepancy = \"synthetic_likelihood\"\n"),
              Catch::Contains("calibration.replicates: a synthetic likelihood needs replicates >= 2"));
