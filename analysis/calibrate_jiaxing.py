@@ -44,6 +44,11 @@ IDENTIFIED = 0.2
 PROPAGATED = {"jiaxing.needs.offline_rebound", "jiaxing.platform.develop_evidence", "jiaxing.trust.lapse_rate"}
 
 
+def text(v):
+    """An HDF5 string attribute as str (h5py returns bytes for fixed-length strings)."""
+    return v.decode() if isinstance(v, bytes) else str(v)
+
+
 def read_posterior(path):
     try:
         with h5py.File(path, "r") as f:
@@ -53,10 +58,9 @@ def read_posterior(path):
             best = int(np.argmin(f["history/" + last + "/distances"][:]))
             rows["best"] = f["history/" + last + "/values"][best, :]
             prov = f["provenance"]
-            spec = prov.attrs.get("calibration_path", "")
-            cal_text = prov["calibration_text"][()]
-            cal_text = cal_text.decode() if isinstance(cal_text, bytes) else cal_text
-            stop = str(prov.attrs.get("stop_reason", ""))
+            spec = text(prov.attrs.get("calibration_path", ""))
+            cal_text = text(prov["calibration_text"][()])
+            stop = text(prov.attrs.get("stop_reason", ""))
     except (OSError, KeyError) as e:
         raise SystemExit(f"calibrate_jiaxing: {path}: not a posterior file of `govsim calibrate` ({e})")
     params = []
