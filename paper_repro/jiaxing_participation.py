@@ -126,9 +126,11 @@ def main():
     for m, pub in jc.ACTIVITY_TARGETS.items():
         sim = full["points"][m]
         ok = abs(sim["mean"] - pub) <= jc.ACTIVITY_TOLERANCE + 1e-12
+        # A held-out month (the calibration never saw it) is a prediction: reported, not a failed fit.
         checks.append({"quantity": f"monthly active rate {m}", "published": pub, "simulated": sim["mean"],
                        "replicate_sd": sim["sd"], "replicate_range": [sim["min"], sim["max"]],
-                       "tolerance": f"±{100 * jc.ACTIVITY_TOLERANCE:.0f} pp", "pass": bool(ok)})
+                       "tolerance": f"±{100 * jc.ACTIVITY_TOLERANCE:.0f} pp", "pass": bool(ok),
+                       "held_out": m in jc.HELD_OUT_MONTHS})
     scale = full["residents"] / jc.ADULTS
     reg_sim = full["registered_end"] / scale
     checks.append({"quantity": "registered adult users, end of 2020", "published": jc.REGISTERED_END,
@@ -213,7 +215,7 @@ def main():
     png = os.path.join(args.out, "jiaxing_participation.png")
     fig.savefig(png, dpi=130)
 
-    ok = all(c["pass"] for c in checks)
+    ok = all(c["pass"] for c in checks if not c.get("held_out"))  # fitted figures and scale invariance
     report = {"source": "seed 000 (Shen, Cheng & Yu 2022), paper_repro/targets/jiaxing.toml", "replicates": R,
               "small": bool(args.small), "scale": {"full": args.full_scale, "tenth": tenth_scale},
               "checks": checks, "crisis_volumes": volumes, "ablations_1_10_scale": verdicts,
@@ -228,7 +230,9 @@ def main():
     for c in checks:
         pub, sim = c["published"], c["simulated"]
         fmt = (lambda v: f"{100 * v:.2f} %") if pub < 1 else (lambda v: f"{v:,.0f}")
-        print(f"{c['quantity']:<44}{fmt(pub):>14}{fmt(sim):>14}  {c['tolerance']:<20} {'PASS' if c['pass'] else 'FAIL'}")
+        result = ("held out: predicted" if c["pass"] else "held out: MISSED") if c.get("held_out") else (
+            "PASS" if c["pass"] else "FAIL")
+        print(f"{c['quantity']:<44}{fmt(pub):>14}{fmt(sim):>14}  {c['tolerance']:<20} {result}")
     print(f"\n{'crisis-service volume (city scale)':<54}{'published':>12}{'simulated':>12}{'ratio':>8}  consistent")
     for v in volumes:
         verdict = {None: "input, not scored", True: "yes", False: "NO"}[v["consistent"]]
@@ -239,7 +243,8 @@ def main():
     for name, v in verdicts.items():
         print(f"  {name + ' off':<30} pre {100 * v['pre_nov_2019']:5.1f} %  post {100 * v['post_mean_may_dec_2020']:5.1f} %"
               f"  May {100 * v['may_2020']:5.1f} %  claim '{'near/below pre' if v['claim_supported'] else 'NOT near/below pre'}'")
-    print(f"\nwrote {png} and jiaxing_participation.json; overall {'PASS' if ok else 'FAIL'}"
+    print(f"\nwrote {png} and jiaxing_participation.json; fitted figures and scale checks {'PASS' if ok else 'FAIL'}"
+          " (held-out months are findings, not failures)"
           + (" (--small: smoke test, exit status 0 whatever the verdicts)" if args.small else ""))
     return 0 if ok or args.small else 1
 
