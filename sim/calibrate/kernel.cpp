@@ -6,14 +6,28 @@
 
 namespace govsim::calibrate {
 
+namespace {
+
+// Weighted mean and `factor` x weighted covariance of `pts` (row-major d x d); particles of weight
+// 0 do not count. Shared by the global kernel (factor 2) and the OLCM kernels (factor 1).
+void weighted_moments(const std::vector<std::vector<double>>& pts, const std::vector<double>& w, double factor,
+                      std::vector<double>& mean, std::vector<double>& cov) {
+  const size_t d = pts.empty() ? 0 : pts[0].size();
+  mean.assign(d, 0.0);
+  cov.assign(d * d, 0.0);
+  for (size_t i = 0; i < pts.size(); ++i)
+    for (size_t a = 0; a < d; ++a) mean[a] += w[i] * pts[i][a];
+  for (size_t i = 0; i < pts.size(); ++i)
+    for (size_t a = 0; a < d; ++a)
+      for (size_t b = 0; b < d; ++b) cov[a * d + b] += factor * w[i] * (pts[i][a] - mean[a]) * (pts[i][b] - mean[b]);
+}
+
+}  // namespace
+
 GaussianKernel::GaussianKernel(const std::vector<std::vector<double>>& pts, const std::vector<double>& w)
     : d_(pts.empty() ? 0 : pts[0].size()) {
-  std::vector<double> mean(d_, 0.0), cov(d_ * d_, 0.0);
-  for (size_t i = 0; i < pts.size(); ++i)
-    for (size_t a = 0; a < d_; ++a) mean[a] += w[i] * pts[i][a];
-  for (size_t i = 0; i < pts.size(); ++i)
-    for (size_t a = 0; a < d_; ++a)
-      for (size_t b = 0; b < d_; ++b) cov[a * d_ + b] += 2 * w[i] * (pts[i][a] - mean[a]) * (pts[i][b] - mean[b]);
+  std::vector<double> mean, cov;
+  weighted_moments(pts, w, 2.0, mean, cov);
   factor(std::move(cov), mean);
 }
 
@@ -68,20 +82,17 @@ double GaussianKernel::normalised_density(const std::vector<double>& from, const
 std::vector<GaussianKernel> local_kernels(const std::vector<std::vector<double>>& pts, const std::vector<double>& w,
                                           const std::vector<double>& distances, double tolerance) {
   const size_t n = pts.size(), d = n ? pts[0].size() : 0;
-  // The previous particles already within the next tolerance, their weights renormalised; their
-  // weighted mean m and covariance C give each ancestor's second moment C + (m - x_i)(m - x_i)^T.
+  // The previous particles already within the next tolerance, their weights renormalised (the
+  // others weigh 0); their weighted mean m and covariance C give each ancestor's second moment
+  // C + (m - x_i)(m - x_i)^T.
   double total = 0;
   for (size_t k = 0; k < n; ++k)
     if (distances[k] <= tolerance) total += w[k];
   if (!(total > 0)) throw std::logic_error("OLCM kernel: no previous particle within the tolerance");
-  std::vector<double> mean(d, 0.0), cov(d * d, 0.0);
+  std::vector<double> v(n, 0.0), mean, cov;
   for (size_t k = 0; k < n; ++k)
-    if (distances[k] <= tolerance)
-      for (size_t a = 0; a < d; ++a) mean[a] += w[k] / total * pts[k][a];
-  for (size_t k = 0; k < n; ++k)
-    if (distances[k] <= tolerance)
-      for (size_t a = 0; a < d; ++a)
-        for (size_t b = 0; b < d; ++b) cov[a * d + b] += w[k] / total * (pts[k][a] - mean[a]) * (pts[k][b] - mean[b]);
+    if (distances[k] <= tolerance) v[k] = w[k] / total;
+  weighted_moments(pts, v, 1.0, mean, cov);
   std::vector<GaussianKernel> kernels;
   kernels.reserve(n);
   for (size_t i = 0; i < n; ++i) {
