@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""Carries a calibration's finished runs (the kept `<posterior>.parts/` of `govsim calibrate
+--keep-parts`) to another machine or session as one small archive, and puts them back.
+
+    /usr/bin/python3 analysis/calibration_parts.py pack CAL.toml POST.h5.parts OUT.tar.xz
+    /usr/bin/python3 analysis/calibration_parts.py unpack OUT.tar.xz POST.h5.parts
+
+Why: a full-scale calibration can take longer than one session on one machine, and a part is a whole
+result file (about 0.9 MB for Zhejiang at full scale: every series by county and sector). The
+calibration reads only its targets from a part, so `pack` keeps, in a copy of each part, the root
+attributes, /provenance (the sweep hash and run index that `--resume` checks), /time, every
+/summary/scalars value and every dataset named by a target of CAL.toml (inline `series` / `scalar`,
+and a targets file's `maps_to` names: series, scalar, ratio, reduction), and drops the rest. A
+stripped part is read by `--resume` like a whole one: the same values, so the same posterior, byte
+for byte (tests/analysis/test_calibration_parts.py checks it on the reference model).
+
+`unpack` refuses to write into a directory that holds parts already, and refuses an archive member
+that is not a part or the SWEEP_HASH file. Resume with the govsim build that wrote the parts (its
+git commit is in every part; another build's parts are run again): docs/calibration.md, "Carrying a
+calibration to another machine".
+"""
+import argparse
+import io
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import tomllib
+
+import h5py
+
+PART = re.compile(r"^run-\d{9}\.h5$")
+HASH_FILE = "SWEEP_HASH"
+
+
+def fail(msg):
+    print(f"calibration_parts: error: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def load_toml(path):
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        fail(f"{path}: cannot read: {e.strerror}")
+    except tomllib.TOMLDecodeError as e:
+        fail(f"{path}: not valid TOML: {e}")
+
+
+def names_in(value, out):
+    """Every string inside a maps_to table (strings, lists of strings, nested tables)."""
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, list):
+        for v in value:
+            names_in(v, out)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in ("scale", "month", "date"):
+                names_in(v, out)
+
+
+def target_names(cal_path):
+    """Dataset names the calibration's targets read (inline targets and the targets file)."""
+    cal = load_toml(cal_path)
+    section = cal.get("calibration", {})
+    names = set()
+    for t in section.get("target", []):
+        for key in ("series", "scalar"):
+            if isinstance(t.get(key), str):
+                names.add(t[key])
+    targets = section.get("targets")
+    if isinstance(targets, str):
+        tpath = os.path.join(os.path.dirname(os.path.abspath(cal_path)), targets)
+        for t in load_toml(tpath).get("target", []):
+            names_in(t.get("maps_to", {}), names)
+    if not names:
+        fail(f"{cal_path}: no target names a series or scalar; is this a calibration file?")
+    return names
+
+
+def copy_attrs(src, dst):
+    for k, v in src.attrs.items():
+        dst.attrs[k] = v
+
+
+def strip_part(src_path, dst_path, keep_names):
+    """Writes the slim copy of one part; returns the number of datasets kept."""
+    kept = 0
+    with h5py.File(src_path, "r") as src, h5py.File(dst_path, "w") as dst:
+        copy_attrs(src, dst)
+
+        def wanted(name):
+            top = name.split("/", 1)[0]
+            if top in ("provenance", "time"):
+                return True
+            if name.startswith("summary/scalars/"):
+                return True
+            return name.rsplit("/", 1)[-1] in keep_names
+
+        def visit(name, obj):
+            nonlocal kept
+            if isinstance(obj, h5py.Group):
+                dst.require_group(name)
+                copy_attrs(obj, dst[name])
+            elif wanted(name):
+                parent = name.rsplit("/", 1)[0] if "/" in name else "/"
+                src.copy(obj, dst.require_group(parent), name=name.rsplit("/", 1)[-1])
+                kept += 1
+
+        src.visititems(visit)
+    return kept
+
+
+def pack(args):
+    keep = target_names(args.calibration)
+    if not os.path.isdir(args.parts):
+        fail(f"{args.parts}: no such directory (run the calibration with --keep-parts)")
+    if not os.path.isfile(os.path.join(args.parts, HASH_FILE)):
+        fail(f"{args.parts}: no {HASH_FILE}: not the parts directory of a calibration")
+    parts = sorted(p for p in os.listdir(args.parts) if PART.match(p))
+    if not parts:
+        fail(f"{args.parts}: no finished runs (run-NNNNNNNNN.h5)")
+    out_dir = os.path.dirname(os.path.abspath(args.archive))
+    fd, tmp = tempfile.mkstemp(prefix=".calibration_parts.", suffix=".tar.xz", dir=out_dir)
+    os.close(fd)
+    os.chmod(tmp, 0o644)
+    try:
+        with tempfile.TemporaryDirectory() as work, tarfile.open(tmp, "w:xz", preset=9) as tar:
+            tar.add(os.path.join(args.parts, HASH_FILE), arcname=HASH_FILE)
+            for p in parts:
+                slim = os.path.join(work, p)
+                try:
+                    strip_part(os.path.join(args.parts, p), slim, keep)
+                except OSError as e:
+                    fail(f"{os.path.join(args.parts, p)}: not a readable part ({e}); remove it and pack again")
+                tar.add(slim, arcname=p)
+                os.remove(slim)
+        os.replace(tmp, args.archive)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    size = os.path.getsize(args.archive)
+    print(f"packed {len(parts)} runs into {args.archive} ({size / 1e6:.1f} MB); kept /provenance, /time, "
+          f"/summary/scalars and {len(keep)} target names: {', '.join(sorted(keep)[:6])}{' ...' if len(keep) > 6 else ''}")
+
+
+def unpack(args):
+    if os.path.isdir(args.parts) and any(PART.match(p) for p in os.listdir(args.parts)):
+        fail(f"{args.parts}: holds parts already; unpack into a fresh directory")
+    try:
+        tar = tarfile.open(args.archive, "r:xz")
+    except (OSError, tarfile.TarError) as e:
+        fail(f"{args.archive}: not a packed calibration ({e})")
+    with tar:
+        members = tar.getmembers()
+        for m in members:
+            if not m.isfile() or not (PART.match(m.name) or m.name == HASH_FILE):
+                fail(f"{args.archive}: unexpected member '{m.name}' (expected run-NNNNNNNNN.h5 and {HASH_FILE})")
+        if not any(m.name == HASH_FILE for m in members):
+            fail(f"{args.archive}: no {HASH_FILE}")
+        os.makedirs(args.parts, exist_ok=True)
+        for m in members:
+            data = tar.extractfile(m).read()
+            tmp = os.path.join(args.parts, "." + m.name + ".tmp")
+            with open(tmp, "wb") as f:
+                f.write(data)
+            os.replace(tmp, os.path.join(args.parts, m.name))
+    print(f"unpacked {len(members) - 1} runs into {args.parts}; continue with: govsim calibrate CAL.toml -o "
+          f"{args.parts[:-len('.parts')] if args.parts.endswith('.parts') else 'POST.h5'} --resume --keep-parts")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pack", help="strip the kept parts to what the targets read and archive them")
+    p.add_argument("calibration", help="the calibration file (its targets say which datasets to keep)")
+    p.add_argument("parts", help="the kept parts directory, <posterior>.parts")
+    p.add_argument("archive", help="the archive to write (.tar.xz); written atomically")
+    u = sub.add_parser("unpack", help="restore an archive's parts for govsim calibrate --resume")
+    u.add_argument("archive")
+    u.add_argument("parts", help="the parts directory to create, <posterior>.parts")
+    args = ap.parse_args(argv)
+    (pack if args.command == "pack" else unpack)(args)
+
+
+if __name__ == "__main__":
+    main()

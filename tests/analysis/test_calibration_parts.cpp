@@ -1,0 +1,17 @@
+// analysis/calibration_parts.py: a calibration's kept parts packed, unpacked on a "new machine" and
+// resumed give the uninterrupted calibration's posterior byte for byte
+// (tests/analysis/test_calibration_parts.py).
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+TEST_CASE("packed calibration parts resume to the same posterior", "[calibrate][python]") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  const auto r = govsim::testing::run_python("tests/analysis/test_calibration_parts.py",
+                                             govsim::testing::q(govsim::testing::govsim_binary()));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+}
