@@ -26,4 +26,9 @@ Colour colour_of(double score, bool is_case_free, const ScoreRule& r) {
   return kBlue;
 }
 
+Colour assessed_colour(Colour current, Colour scored, int max_downgrade) {
+  if (max_downgrade <= 0 || scored <= current) return scored;  // red = 0 ... green = 4: a fall raises the index
+  return Colour(std::min<int>(scored, int(current) + max_downgrade));
+}
+
 }  // namespace govsim::zhejiang

@@ -42,5 +42,10 @@ double risk_score(const Indicators& x, const ScoreRule& r, bool dynamic);
 // No case at all, or (dynamic assessment only) clear for clear_days: green whatever else it scores.
 bool case_free(const Indicators& x, const ScoreRule& r, bool dynamic);
 Colour colour_of(double score, bool is_case_free, const ScoreRule& r);
+// The colour a county gets at an assessment: the scored colour, except that it falls at most
+// `max_downgrade` levels below the current one (0: no limit). Every downgrade the province listed
+// on 12, 18 and 27 Feb 2020 was one level (docs/zhejiang_model.md, "Five-colour map"); a rise is
+// never limited.
+Colour assessed_colour(Colour current, Colour scored, int max_downgrade);
 
 }  // namespace govsim::zhejiang

@@ -1,6 +1,7 @@
 // The five-colour map's day: each county's published indicators are updated with the day's
-// confirmed cases and, once the map is active, scored and coloured (colour_map.hpp). The colour
-// decides the county's measures from the next day: contacts outside the household and the share
+// confirmed cases and, once the map is active, scored every day and coloured at each assessment
+// (every zhejiang.map.assessment_days from the first map, falling at most zhejiang.map.max_downgrade
+// levels at a time: colour_map.hpp, assessed_colour). The colour decides the county's measures from the next day: contacts outside the household and the share
 // of firms permitted to resume. Counterfactual modes replace the colour by the strictest measures
 // everywhere (until the province has a week without a new case) or by one uniform moderate level.
 #include <algorithm>
@@ -12,6 +13,8 @@ namespace govsim::zhejiang {
 void map_day(ZjWorld& z, uint32_t tick, bool) {
   const ZhejiangParams& p = z.p;
   const double to_full = z.scale > 0 ? 1.0 / z.scale : 1.0;
+  if (p.map_active && z.map_first_tick < 0) z.map_first_tick = int32_t(tick);
+  const bool assessment = p.map_active && (int64_t(tick) - z.map_first_tick) % int64_t(p.assessment_days) == 0;
   for (size_t c = 0; c < z.counties.size(); ++c) {
     CountyRecord& rec = z.records[c];
     const TallyRow& t = z.tallies[c];
@@ -33,7 +36,9 @@ void map_day(ZjWorld& z, uint32_t tick, bool) {
     for (uint64_t v : rec.new_ring) week += v;
     x.new_week = double(week) * to_full;
     rec.score = risk_score(x, p.score, p.map_new_cases);
-    rec.colour = colour_of(rec.score, case_free(x, p.score, p.map_new_cases), p.score);
+    if (!assessment && rec.mapped) continue;  // the published colour holds until the next assessment
+    const Colour scored = colour_of(rec.score, case_free(x, p.score, p.map_new_cases), p.score);
+    rec.colour = rec.mapped ? assessed_colour(Colour(rec.colour), scored, int(p.max_downgrade)) : scored;
     rec.mapped = 1;
   }
 }

@@ -47,6 +47,7 @@ struct ZjWorld {
   std::vector<TallyRow> tallies;           // per county, today's
   std::vector<uint64_t> cum_cases_city;
   uint64_t cum_cases = 0, cum_quarantine_days = 0;
+  int32_t map_first_tick = -1;             // the first map's day: assessments every zhejiang.map.assessment_days from it
   // per-day scratch (recomputed every step, not checkpointed)
   std::vector<float> firm_inf, comm_inf;   // infectiousness-weighted counts
   std::vector<double> comm_force;          // beta_community * comm_inf / community size, once per community

@@ -49,6 +49,7 @@ class ZhejiangModel final : public Model {
       z_.firm_traced[k].assign(z_.num_firms, 0);
     }
     z_.records.assign(nc, {});
+    z_.map_first_tick = -1;
     z_.tallies.assign(nc, {});
     z_.cum_cases_city.assign(z_.city_codes.size(), 0);
     // Day-0 state counts, so the stock series start consistent.
@@ -89,6 +90,7 @@ class ZhejiangModel final : public Model {
     out.put("cum_cases_city", z_.cum_cases_city);
     out.put_value("cum_cases", z_.cum_cases);
     out.put_value("cum_quarantine_days", z_.cum_quarantine_days);
+    out.put_value("map_first_tick", int64_t(z_.map_first_tick));
   }
   void load_state(const StateReader& in) override {
     in.get("firm_state", std::span<uint8_t>(z_.firm_state));
@@ -103,6 +105,7 @@ class ZhejiangModel final : public Model {
     in.get("cum_cases_city", std::span<uint64_t>(z_.cum_cases_city));
     z_.cum_cases = in.get_value<uint64_t>("cum_cases");
     z_.cum_quarantine_days = in.get_value<uint64_t>("cum_quarantine_days");
+    z_.map_first_tick = int32_t(in.get_value<int64_t>("map_first_tick"));
     z_.sp.rebuild = true;  // the sparse scheme's lists follow from the restored columns and marks
   }
 

@@ -103,3 +103,20 @@ TEST_CASE("zhejiang: the risk score follows its indicators", "[zhejiang]") {
   one.days_without_new = 8;
   CHECK(risk_score(one, r, true) == 0.0);
 }
+
+TEST_CASE("zhejiang: an assessment lowers a colour by at most max_downgrade levels and never limits a rise",
+          "[zhejiang]") {
+  // One level (the default): every downgrade the province listed on 12, 18 and 27 Feb 2020.
+  CHECK(assessed_colour(kRed, kGreen, 1) == kOrange);
+  CHECK(assessed_colour(kOrange, kYellow, 1) == kYellow);  // exactly one level: allowed as scored
+  CHECK(assessed_colour(kOrange, kBlue, 1) == kYellow);
+  CHECK(assessed_colour(kBlue, kGreen, 1) == kGreen);
+  CHECK(assessed_colour(kYellow, kGreen, 1) == kBlue);     // the step the model used to skip
+  CHECK(assessed_colour(kRed, kGreen, 2) == kYellow);
+  CHECK(assessed_colour(kRed, kGreen, 4) == kGreen);
+  CHECK(assessed_colour(kRed, kGreen, 0) == kGreen);       // 0: no limit, the scored colour
+  // Rises and unchanged colours are the scored colour whatever the limit.
+  CHECK(assessed_colour(kGreen, kRed, 1) == kRed);
+  CHECK(assessed_colour(kBlue, kOrange, 1) == kOrange);
+  CHECK(assessed_colour(kYellow, kYellow, 1) == kYellow);
+}

@@ -60,3 +60,44 @@ TEST_CASE("zhejiang: firms resume only where the colour permits it", "[zhejiang]
   CHECK(last(closed, "share_firms_open") < essential + 0.02);
   CHECK(last(open, "share_firms_open") > last(closed, "share_firms_open") + 0.3);
 }
+
+TEST_CASE("zhejiang: colours change only at assessments, every assessment_days from the first map, one level down at a time",
+          "[zhejiang]") {
+  auto check = [](const RunResult& r, int every, int max_down) {
+    const SeriesData& col = series(r, "n_colour_by_region");
+    const size_t nc = col.spec.width();
+    int64_t first = -1;
+    int falls = 0, big_falls = 0;
+    for (int32_t t = 0; t < col.rows; ++t) {
+      if (std::isnan(col.at(t, 0))) continue;
+      if (first < 0) {
+        first = int64_t(t);
+        continue;
+      }
+      const bool assessment = (int64_t(t) - first) % every == 0;
+      for (size_t c = 0; c < nc; ++c) {
+        const double before = col.at(t - 1, c), now = col.at(t, c);
+        if (!assessment) {
+          INFO("day " << t << " county " << c);
+          CHECK(now == before);  // the published colour holds between assessments
+        }
+        if (now > before) ++falls, big_falls += now - before > max_down;
+      }
+    }
+    REQUIRE(first >= 0);
+    return std::pair{falls, big_falls};
+  };
+  // A larger epidemic than the default so that many counties are coloured and later clear.
+  const std::vector<std::string> big = {"zhejiang.hubei.infected_share=0.02"};
+  const RunResult by_rule = run_small(big, 0.01);
+  const auto [falls, big_falls] = check(by_rule, 3, 1);
+  CHECK(falls > 0);       // counties did clear...
+  CHECK(big_falls == 0);  // ...one level at a time
+  // Daily and unlimited (the rule before session 30): some county falls more than one level at once.
+  std::vector<std::string> daily = big;
+  daily.push_back("zhejiang.map.assessment_days=1");
+  daily.push_back("zhejiang.map.max_downgrade=0");
+  const auto [daily_falls, daily_big] = check(run_small(daily, 0.01), 1, 1);
+  CHECK(daily_falls > 0);
+  CHECK(daily_big > 0);
+}
