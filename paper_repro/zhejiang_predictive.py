@@ -10,7 +10,7 @@ population.scale and epidemic scheme, read from the posterior's provenance; --sc
 scale), and tabulates, each labelled fitted or predicted by the posterior's own target uses:
  - the 11 cities' cumulative confirmed cases on every date of CITY_DATES against
    scenarios/data/zhejiang/city_cases.csv (fitted or predicted as the posterior's calibration used each date);
- - the counties by colour on MAP_DATES (9 Feb fitted or held out, as the calibration used it; 12, 24
+ - the counties by colour on MAP_DATES (9 Feb fitted or held out, as the calibration used it; 12, 15, 18, 24
    and 27 Feb held out against paper_repro/targets/zhejiang_held_out_maps.csv; later dates predicted);
  - the provincial industrial resumption rate on RESUMPTION_DATES (24 Feb fitted, the rest predicted).
 Counts are full-scale equivalents (simulated / scale). Writes zhejiang_predictive.json and prints a
@@ -39,7 +39,7 @@ import repro_output  # noqa: E402
 SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour_small.toml")
 CITY_DATA = os.path.join(ROOT, "scenarios", "data", "zhejiang", "city_cases.csv")
 CITY_DATES = ["2020-02-01", "2020-02-09", "2020-02-21", "2020-03-01", "2020-03-15", "2020-03-31"]
-MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-24", "2020-02-27", "2020-03-15", "2020-03-31"]
+MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-15", "2020-02-18", "2020-02-24", "2020-02-27", "2020-03-15", "2020-03-31"]
 HELD_OUT_MAPS = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
 RESUMPTION_DATES = ["2020-02-17", "2020-02-24", "2020-03-01", "2020-03-15", "2020-03-31"]
 

@@ -193,6 +193,8 @@ TEST_CASE("the Zhejiang scripts run the committed full-scale posterior with its 
   // held out, with their published counts (48 green on 12 Feb).
   CHECK(pred.find("\"figure\": \"counties_green\",\n   \"date\": \"2020-02-12\",\n   \"use\": \"held out\",\n"
                   "   \"published\": 48") != std::string::npos);
+  CHECK(pred.find("\"figure\": \"counties_blue\",\n   \"date\": \"2020-02-18\",\n   \"use\": \"held out\",\n"
+                  "   \"published\": 9") != std::string::npos);  // found in session 30
   const std::string cf =
       run_and_read("paper_repro/zhejiang_five_colour.py", "--posterior " + q(post), "zhejiang_five_colour.json");
   CHECK(cf.find("\"calibrated\": true") != std::string::npos);
