@@ -14,7 +14,7 @@ void map_day(ZjWorld& z, uint32_t tick, bool) {
   const ZhejiangParams& p = z.p;
   const double to_full = z.scale > 0 ? 1.0 / z.scale : 1.0;
   if (p.map_active && z.map_first_tick < 0) z.map_first_tick = int32_t(tick);
-  const bool assessment = p.map_active && (int64_t(tick) - z.map_first_tick) % int64_t(p.assessment_days) == 0;
+  const bool assessment = p.map_active && (int64_t(tick) - z.map_first_tick) % p.assessment_days == 0;
   for (size_t c = 0; c < z.counties.size(); ++c) {
     CountyRecord& rec = z.records[c];
     const TallyRow& t = z.tallies[c];
@@ -38,7 +38,7 @@ void map_day(ZjWorld& z, uint32_t tick, bool) {
     rec.score = risk_score(x, p.score, p.map_new_cases);
     if (!assessment && rec.mapped) continue;  // the published colour holds until the next assessment
     const Colour scored = colour_of(rec.score, case_free(x, p.score, p.map_new_cases), p.score);
-    rec.colour = rec.mapped ? assessed_colour(Colour(rec.colour), scored, int(p.max_downgrade)) : scored;
+    rec.colour = rec.mapped ? assessed_colour(Colour(rec.colour), scored, p.max_downgrade) : scored;
     rec.mapped = 1;
   }
 }

@@ -300,14 +300,14 @@ const ParamTable<P>& parameters() {
           "quiet spell that turned a county green. Before session 28 the assumption was one 14-day quarantine "
           "period (docs/zhejiang_model.md gives the sensitivity to 7, 14 and 21 days)")
         .changeable();
-    t.real("zhejiang.map.assessment_days", &P::assessment_days, 3, 1, 30, "days",
+    t.integer("zhejiang.map.assessment_days", &P::assessment_days, 3, 1, 30, "days",
            "The colours are re-assessed every this many days from the first map (the score is computed daily); "
            "between assessments a county keeps its colour and its measures (1: daily).",
            "provincial press conferences of 10, 13 and 19 Feb and 28 Feb 2020: the published maps are as of 24:00 "
            "on 9, 12, 15, 18, 24 and 27 Feb, every third day (the 19 Feb conference compares 18 Feb with 15 Feb, "
            "the 28 Feb one 27 Feb with 24 Feb)")
         .changeable();
-    t.real("zhejiang.map.max_downgrade", &P::max_downgrade, 1, 0, 4, "levels",
+    t.integer("zhejiang.map.max_downgrade", &P::max_downgrade, 1, 0, 4, "levels",
            "Colour levels a county may fall at one assessment (0: any number, straight to the score's colour); "
            "rises are not limited.",
            "provincial press conferences of 13, 19 and 28 Feb 2020: every downgrade they list was one level (12 Feb: "

@@ -57,8 +57,8 @@ struct ZhejiangParams {
   // five-colour map
   bool map_active = false, map_new_cases = false;
   std::string map_mode = "by_colour";
-  double assessment_days = 3;  // the colour is re-assessed every this many days from the first map
-  double max_downgrade = 1;    // levels a county may fall at one assessment (0: any)
+  int assessment_days = 3;     // the colour is re-assessed every this many days from the first map
+  int max_downgrade = 1;       // levels a county may fall at one assessment (0: any)
   ScoreRule score;
   std::array<double, kNumColours> contact_scale{};
   std::array<double, kNumColours> permission{};
