@@ -134,7 +134,8 @@ def main():
     cal_sets, cal_scale, particles, names = [], None, None, []
     if args.posterior:
         cal_sets, cal_scale, _ = calibration_context(args.posterior)
-        cal_sets = [x for x in cal_sets if not x.startswith("population.scale=")]
+        # calendar.end is dropped: the counterfactuals run the scenario's whole period (zhejiang_predictive.py)
+        cal_sets = [x for x in cal_sets if not x.startswith(("population.scale=", "calendar.end="))]
     scale = args.scale if args.scale is not None else (cal_scale if cal_scale is not None else 0.01)
     reps = args.replicates
     if args.small:

@@ -110,8 +110,10 @@ def main():
         args.scale = cal_scale
     if args.small:
         args.scale, args.draws = 0.002, 2
-    # The calibration's other settings (e.g. the sparse epidemic scheme) apply to every draw.
-    base_sets = [x for s in cal_sets if not s.startswith("population.scale=") for x in ("--set", s)]
+    # The calibration's other settings (e.g. the sparse epidemic scheme, the population seed) apply to
+    # every draw; its calendar.end does not: a calibration may stop its runs after its last fitted
+    # date, and a prediction runs the scenario's whole period.
+    base_sets = [x for s in cal_sets if not s.startswith(("population.scale=", "calendar.end=")) for x in ("--set", s)]
     names, draws = draw_particles(args.posterior, args.draws)
     work = tempfile.mkdtemp(prefix="govsim-zj-pred-")
     results = []

@@ -42,6 +42,15 @@ const ParamTable<P>& parameters() {
     t.integer("zhejiang.community_size", &P::community_size, 1000, 50, 100000, "persons",
               "Residents per community (neighbourhood or village grid) inside a county.",
               "assumption: the order of a Zhejiang urban community or village (1,000-3,000 residents)");
+    t.integer("zhejiang.population_seed", &P::population_seed, 0, 0, 2147483647, "seed",
+              "Seed of the synthetic population's draws (households, workplaces, Hubei links, workers away, firm "
+              "ranks). 0: the run's seed, so every run draws its own population. Otherwise every run of the scenario "
+              "shares one population, and a process (a sweep's or calibration's workers) builds it once and copies "
+              "it for its later runs; runs then differ only in their parameters and in the epidemic's and firms' "
+              "draws, which still come from the run's seed.",
+              "assumption: a method choice, not a fact about Zhejiang. At full scale a county has 10^5 to 2x10^6 "
+              "residents, so two draws of its population differ far less than two epidemics do "
+              "(docs/zhejiang_model.md, 'One population for every run')");
     t.real("zhejiang.hubei.linked", &P::hubei_linked, 300000, 0, 5e6, "persons",
            "Residents with travel history to Hubei at the outbreak (full-scale count; scaled by population.scale).",
            kSeed300k);

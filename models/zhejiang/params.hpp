@@ -27,6 +27,7 @@ struct Mechanism {
 struct ZhejiangParams {
   // population
   int community_size = 1000;
+  int population_seed = 0;  // 0: the run's seed draws the population; else this seed, the same for every run
   double hubei_linked = 0, wenzhou_prevalence_factor = 1, hubei_infected = 0, hubei_before_closure = 0;
   Date hubei_arrivals_from, hubei_closure, hubei_arrivals_until;
   double migrants_away = 0, migrant_infected = 0, migrant_risk_share = 0;
