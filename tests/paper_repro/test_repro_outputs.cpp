@@ -188,6 +188,8 @@ TEST_CASE("the Zhejiang scripts run the committed full-scale posterior with its 
   };
   const std::string pred = run_and_read("paper_repro/zhejiang_predictive.py", q(post), "zhejiang_predictive.json");
   CHECK(pred.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
+  // The predictions run to 31 Mar even when the calibration's runs ended earlier (its calendar.end).
+  CHECK(pred.find("\"date\": \"2020-03-31\"") != std::string::npos);
   CHECK(pred.find("\"figure\": \"counties_blue\",\n   \"date\": \"2020-02-09\",\n   \"use\": \"fitted\"") != std::string::npos);
   // The later published maps are read from paper_repro/targets/zhejiang_held_out_maps.csv and labelled
   // held out, with their published counts (48 green on 12 Feb).
