@@ -45,8 +45,8 @@ const ParamTable<P>& parameters() {
     t.integer("zhejiang.population_seed", &P::population_seed, 0, 0, 2147483647, "seed",
               "Seed of the synthetic population's draws (households, workplaces, Hubei links, workers away, firm "
               "ranks). 0: the run's seed, so every run draws its own population. Otherwise every run of the scenario "
-              "shares one population, and a process (a sweep's or calibration's workers) builds it once and copies "
-              "it for its later runs; runs then differ only in their parameters and in the epidemic's and firms' "
+              "shares one population, and a batch (a sweep's or calibration's workers) builds it once and copies "
+              "it for its later runs (a single run keeps no copy); runs then differ only in their parameters and in the epidemic's and firms' "
               "draws, which still come from the run's seed.",
               "assumption: a method choice, not a fact about Zhejiang. At full scale a county has 10^5 to 2x10^6 "
               "residents, so two draws of its population differ far less than two epidemics do "

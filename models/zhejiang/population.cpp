@@ -18,6 +18,7 @@
 #include "models/zhejiang/hubei_linked.hpp"
 #include "models/zhejiang/population_cache.hpp"
 #include "models/zhejiang/world_state.hpp"
+#include "sim/model/more_runs.hpp"
 #include "sim/model/parallel.hpp"
 #include "sim/network/community_graph.hpp"
 #include "sim/rng/counter_rng_batch.hpp"
@@ -304,7 +305,8 @@ void build_population(World& w, ZjWorld& z) {
       restore_residents(*kept, z);
     } else {
       build_residents(in, z);
-      keep_population(key, std::make_shared<const BuiltResidents>(snapshot_residents(z)));
+      // The copy costs a full-scale run about 3 s and 1 GB: kept only for runs that will read it.
+      if (more_runs_follow()) keep_population(key, std::make_shared<const BuiltResidents>(snapshot_residents(z)));
     }
   }
   rank_firms(z);

@@ -4,7 +4,8 @@
 // depend only on that seed and the inputs the build reads, not on the run: a calibration's or a
 // sweep's workers then build the population once and copy it for every later run (at full scale
 // the build is most of a run's set-up). The key is every input of the build, byte for byte, so a
-// copy is exactly what a fresh build would give;
+// copy is exactly what a fresh build would give. A population is kept only when more runs follow
+// in this process (sim/model/more_runs.hpp: inside a batch), never for a single run;
 // tests/models/zhejiang/test_zhejiang_population_cache.cpp checks that on the bytes of whole runs.
 #include <cstdint>
 #include <cstring>

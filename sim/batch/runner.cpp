@@ -11,6 +11,7 @@
 #include "sim/core/errors.hpp"
 #include "sim/batch/rows.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/model/more_runs.hpp"
 
 namespace govsim::batch {
 namespace {
@@ -41,6 +42,7 @@ class SerialReader final : public StateReader {
 
 bool run_runs(const ScenarioOf& scenario_of, const PartStore& store, const std::function<bool(uint64_t&)>& next,
               const RunnerOptions& o) {
+  const MoreRunsFollow batch;  // models may keep set-up for the next run (sim/model/more_runs.hpp)
   std::atomic<bool> stop{false};
   std::exception_ptr error;
   std::mutex error_mutex;

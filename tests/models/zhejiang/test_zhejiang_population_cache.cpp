@@ -2,11 +2,15 @@
 // has the same residents whatever its run seed; a process builds them once and copies them for its
 // later runs, and a copied population gives the bytes of a fresh build; any input of the build
 // changes the population (no stale copy); without it (0) each run seed draws its own population.
+// A population is kept only inside a batch (sim/model/more_runs.hpp), never for a single run.
+#include <atomic>
 #include <stdexcept>
 
 #include "models/zhejiang/population_cache.hpp"
 #include "models/zhejiang/state.hpp"
+#include "sim/batch/runner.hpp"
 #include "sim/checkpoint/checkpoint_test_support.hpp"
+#include "sim/model/more_runs.hpp"
 #include "zhejiang_test_support.hpp"
 
 using namespace govsim;
@@ -30,12 +34,15 @@ std::vector<uint8_t> raw_column(const Simulation& sim, const std::string& name) 
   throw std::logic_error("no column " + name);
 }
 
-// One small run; its residents' static columns as they were on the first day.
-RunResult run_with_population(std::vector<std::string> sets, uint64_t seed, Population& pop) {
+Scenario small_scenario(std::vector<std::string> sets, uint64_t seed) {
   sets.push_back("population.scale=0.002");
   sets.push_back("run.seed=" + std::to_string(seed));
-  const Scenario sc = load_scenario(
-      (govsim::testing::source_dir() / "scenarios/zhejiang_five_colour_small.toml").string(), sets);
+  return load_scenario((govsim::testing::source_dir() / "scenarios/zhejiang_five_colour_small.toml").string(), sets);
+}
+
+// One small run; its residents' static columns as they were on the first day.
+RunResult run_with_population(std::vector<std::string> sets, uint64_t seed, Population& pop) {
+  const Scenario sc = small_scenario(std::move(sets), seed);
   RunOptions opt;
   opt.threads = 2;
   opt.checkpoint_ticks = {0};
@@ -70,6 +77,7 @@ TEST_CASE("zhejiang population seed: every run has the same residents, built onc
           "[zhejiang]") {
   const std::vector<std::string> fixed = {kSparse, "zhejiang.population_seed=5",
                                           "zhejiang.hubei.infected_share=0.01"};
+  const MoreRunsFollow batch;  // as inside a sweep or calibration
   zhejiang::clear_population_cache();
   Population a, b, c;
   const RunResult ra = run_with_population(fixed, 11, a);
@@ -123,4 +131,30 @@ TEST_CASE("zhejiang population seed 0 (the default): each run seed draws its own
   CHECK(zhejiang::population_cache_hits() == 0);
   CHECK(a.household != b.household);
   CHECK(same_population(a, c));
+}
+
+TEST_CASE("zhejiang population seed: a single run keeps no copy; a batch's runs share one", "[zhejiang]") {
+  const std::vector<std::string> fixed = {kSparse, "zhejiang.population_seed=5",
+                                          "zhejiang.hubei.infected_share=0.01"};
+  zhejiang::clear_population_cache();
+  REQUIRE(!more_runs_follow());
+  Population a, b;
+  run_with_population(fixed, 11, a);
+  run_with_population(fixed, 12, b);
+  CHECK(zhejiang::population_cache_hits() == 0);  // each single run built its own
+  CHECK(same_population(a, b));                   // and it is the same population
+
+  // Two runs of a batch (the runner a sweep and a calibration use): the second copies the first's.
+  zhejiang::clear_population_cache();
+  govsim::testing::TempDir dir;
+  batch::PartStore store((dir.path() / "batch.h5").string(), "test-hash");
+  store.prepare(false, false);
+  std::atomic<uint64_t> next_index{0};
+  batch::RunnerOptions ro;
+  ro.workers = 1;
+  const bool done = batch::run_runs([&](uint64_t i) { return small_scenario(fixed, 11 + i); }, store,
+                                    [&](uint64_t& i) { i = next_index++; return i < 2; }, ro);
+  CHECK(done);
+  CHECK(zhejiang::population_cache_hits() == 1);
+  CHECK(!more_runs_follow());  // the batch's scope ended with it
 }
