@@ -2,7 +2,7 @@
 """Carries a calibration's finished runs (the kept `<posterior>.parts/` of `govsim calibrate
 --keep-parts`) to another machine or session as one small archive, and puts them back.
 
-    /usr/bin/python3 analysis/calibration_parts.py pack CAL.toml POST.h5.parts OUT.tar.xz
+    /usr/bin/python3 analysis/calibration_parts.py pack CAL.toml POST.h5.parts OUT.tar.xz [--keep NAME ...]
     /usr/bin/python3 analysis/calibration_parts.py unpack OUT.tar.xz POST.h5.parts
 
 Why: a full-scale calibration can take longer than one session on one machine, and a part is a whole
@@ -10,7 +10,9 @@ result file (about 0.9 MB for Zhejiang at full scale: every series by county and
 calibration reads only its targets from a part, so `pack` keeps, in a copy of each part, the root
 attributes, /provenance (the sweep hash and run index that `--resume` checks), /time, every
 /summary/scalars value and every dataset named by a target of CAL.toml (inline `series` / `scalar`,
-and a targets file's `maps_to` names: series, scalar, ratio, reduction), and drops the rest. A
+and a targets file's `maps_to` names: series, scalar, ratio, reduction), plus every series named by
+`--keep` (for analyses of the runs beyond the fit, e.g. paper_repro/zhejiang_resumption_limit.py
+reads n_counties_by_colour), and drops the rest. A
 stripped part is read by `--resume` like a whole one: the same values, so the same posterior, byte
 for byte (tests/analysis/test_calibration_parts.py checks it on the reference model).
 
@@ -115,7 +117,7 @@ def strip_part(src_path, dst_path, keep_names):
 
 
 def pack(args):
-    keep = target_names(args.calibration)
+    keep = target_names(args.calibration) | set(args.keep)
     if not os.path.isdir(args.parts):
         fail(f"{args.parts}: no such directory (run the calibration with --keep-parts)")
     if not os.path.isfile(os.path.join(args.parts, HASH_FILE)):
@@ -145,7 +147,8 @@ def pack(args):
         raise
     size = os.path.getsize(args.archive)
     print(f"packed {len(parts)} runs into {args.archive} ({size / 1e6:.1f} MB); kept /provenance, /time, "
-          f"/summary/scalars and {len(keep)} target names: {', '.join(sorted(keep)[:6])}{' ...' if len(keep) > 6 else ''}")
+          f"/summary/scalars and {len(keep)} target or --keep names: {', '.join(sorted(keep)[:6])}"
+          f"{' ...' if len(keep) > 6 else ''}")
 
 
 def unpack(args):
@@ -180,6 +183,8 @@ def main(argv=None):
     p.add_argument("calibration", help="the calibration file (its targets say which datasets to keep)")
     p.add_argument("parts", help="the kept parts directory, <posterior>.parts")
     p.add_argument("archive", help="the archive to write (.tar.xz); written atomically")
+    p.add_argument("--keep", action="append", default=[], metavar="NAME",
+                   help="also keep this series (its daily, monthly and phase datasets); repeatable")
     u = sub.add_parser("unpack", help="restore an archive's parts for govsim calibrate --resume")
     u.add_argument("archive")
     u.add_argument("parts", help="the parts directory to create, <posterior>.parts")

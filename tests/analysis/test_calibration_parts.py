@@ -7,12 +7,15 @@ smaller, and unpack refuses a directory that holds parts and an archive with a f
 
     /usr/bin/python3 tests/analysis/test_calibration_parts.py GOVSIM_BINARY
 """
+import io
 import os
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+
+import h5py
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -53,6 +56,18 @@ def main(govsim):
         with tarfile.open(archive) as tar:
             slim_bytes = sum(m.size for m in tar.getmembers())
         assert slim_bytes < full_bytes, (slim_bytes, full_bytes)
+        # --keep NAME keeps a series no target reads (and only with --keep).
+        first = sorted(p for p in os.listdir(parts) if p.startswith("run-"))[0]
+        with h5py.File(os.path.join(parts, first), "r") as f:
+            series = sorted(f["series/daily"].keys())
+        with tarfile.open(archive) as tar, h5py.File(io.BytesIO(tar.extractfile(first).read()), "r") as f:
+            dropped = [n for n in series if f"series/daily/{n}" not in f]
+        assert dropped, "every series is a target: pick a calibration with fewer targets"
+        kept = os.path.join(d, "kept.tar.xz")
+        run(["/usr/bin/python3", TOOL, "pack", cal, parts, kept, "--keep", dropped[0]])
+        with tarfile.open(kept) as tar, h5py.File(io.BytesIO(tar.extractfile(first).read()), "r") as f:
+            assert f"series/daily/{dropped[0]}" in f, dropped[0]
+            assert all(f"series/daily/{n}" not in f for n in dropped[1:]), dropped
         # A new machine: only the archive and the calibration file.
         shutil.rmtree(parts)
         os.remove(post)

@@ -219,7 +219,8 @@ def test_no_published_number_is_hard_coded():
                "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/posterior_band.py",
                "paper_repro/zhejiang_five_colour.py", "paper_repro/health_code_diffusion.py",
                "paper_repro/jiaxing_conditions.py", "analysis/sweep_runner.py",
-               "paper_repro/jiaxing_referee.py", "paper_repro/jiaxing_posterior_curve.py"]
+               "paper_repro/jiaxing_referee.py", "paper_repro/jiaxing_posterior_curve.py",
+               "paper_repro/zhejiang_resumption_limit.py"]
     found = []
     for rel in scripts:
         named = [c for c in by_case if c in os.path.basename(rel)]

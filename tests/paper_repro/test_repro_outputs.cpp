@@ -26,7 +26,8 @@ bool in_git_checkout() {
 
 // Runs `script --small [extra]` with TMPDIR pointing at a fresh directory and no --out, then
 // checks the default output directory and the git tree.
-void check_small_run(const std::string& script, const std::vector<std::string>& outputs, const std::string& extra = "") {
+void check_small_run(const std::string& script, const std::vector<std::string>& outputs, const std::string& extra = "",
+                     bool runs_govsim = true) {
   if (!govsim::testing::have_python_stack()) {
     WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
     return;
@@ -35,8 +36,9 @@ void check_small_run(const std::string& script, const std::vector<std::string>& 
   const bool git = in_git_checkout();
   const std::string before = git ? git_status() : "";
   const auto r = run_command("env -u GOVSIM_REPRO_OUT TMPDIR=" + q(tmp.path()) + " /usr/bin/python3 " +
-                             q(govsim::testing::source_dir() / script) + " --small --govsim " +
-                             q(govsim::testing::govsim_binary()) + " " + extra + " 2>&1");
+                             q(govsim::testing::source_dir() / script) + " --small " +
+                             (runs_govsim ? "--govsim " + q(govsim::testing::govsim_binary()) + " " : "") + extra +
+                             " 2>&1");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   for (const auto& o : outputs) CHECK(fs::exists(tmp / "govsim-repro" / o));
@@ -102,12 +104,29 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
                         "paper_repro/jiaxing_branch.py", "paper_repro/health_code_diffusion.py",
                         "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py",
                         "paper_repro/jiaxing_conditions.py", "paper_repro/jiaxing_referee.py",
-                        "paper_repro/jiaxing_posterior_curve.py", "paper_repro/seed002_figures.py"}) {
+                        "paper_repro/jiaxing_posterior_curve.py", "paper_repro/seed002_figures.py",
+                        "paper_repro/zhejiang_resumption_limit.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
     CHECK(r.output.find("--refresh-committed") != std::string::npos);
   }
+}
+
+TEST_CASE("zhejiang_resumption_limit.py --small reads the committed runs and writes outside the tree",
+          "[paper_repro][python]") {
+  check_small_run("paper_repro/zhejiang_resumption_limit.py",
+                  {"zhejiang_resumption_limit.json", "zhejiang_resumption_limit.png"}, "", false);
+}
+
+TEST_CASE("zhejiang_resumption_limit.py gives the known figures of synthetic calibration runs", "[paper_repro][python]") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  const auto r = govsim::testing::run_python("tests/paper_repro/test_zhejiang_resumption_limit.py", "");
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("jiaxing_branch.py --small writes outside the tree", "[paper_repro][slow]") {
