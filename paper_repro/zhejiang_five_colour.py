@@ -180,11 +180,12 @@ def main():
     ax.scatter([np.datetime64(CHECKPOINT_DAY)] * 5, np.cumsum(pub), marker="_", s=300, color="k",
                label="published 9 Feb, fitted (cumulative)")
     held_out = held_out_maps()
+    held_out_label = "published " + ", ".join(np.datetime_as_string(np.datetime64(d), unit="D")[5:] for d in sorted(held_out)) + ", held out"
     for k, (d, row) in enumerate(sorted(held_out.items())):
         ax.scatter([np.datetime64(d)] * 5, np.cumsum(row), marker="_", s=300, color="0.45",
-                   label="published 12, 24, 27 Feb, held out" if k == 0 else None)
+                   label=held_out_label if k == 0 else None)
     ax.set_ylabel("counties by colour")
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper left")  # the days before the first map are empty: nothing hidden
     ax.tick_params(axis="x", labelrotation=45, labelsize=7)
     ax = fig.add_subplot(gs[1, 2:4])
     for k, arm in enumerate(ARMS):
