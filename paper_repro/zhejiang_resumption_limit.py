@@ -28,7 +28,6 @@ counties on 24 Feb when known). Writes by default outside the source tree ($GOVS
 $TMPDIR/govsim-repro).
 """
 import argparse
-import csv
 import io
 import json
 import os
@@ -47,6 +46,7 @@ sys.path.insert(0, os.path.join(ROOT, "analysis"))
 
 import repro_output  # noqa: E402
 import targets  # noqa: E402
+import zhejiang_predictive  # noqa: E402  (this directory: the held-out maps' reader)
 
 PART = re.compile(r"(^|/)run-(\d{9})\.h5$")
 CASES = "summary/scalars/cum_cases_2020_03_01"
@@ -54,7 +54,6 @@ RESUMPTION = "summary/scalars/share_designated_industrial_firms_open_2020_02_24"
 MAP_DATE = "2020-02-24"
 COLOURS = ["red", "orange", "yellow", "blue", "green"]
 COMMITTED_PARTS = os.path.join(ROOT, "paper_repro", "output", "zhejiang_full_scale_parts.tar.xz")
-HELD_OUT_MAPS = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
 
 
 def published():
@@ -65,13 +64,12 @@ def published():
     cities = [x["value"] for x in t if re.fullmatch(r"cum_cases_\d{6}_2020_03_01", x["id"])]
     if len(cities) != 11:
         fail(f"{t.path}: expected the 11 cities' targets of 2020-03-01, found {len(cities)}")
-    with open(HELD_OUT_MAPS, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#")) if r["date"] == MAP_DATE]
-    if len(rows) != 1:
-        fail(f"{HELD_OUT_MAPS}: expected one row dated {MAP_DATE}, found {len(rows)}")
+    maps = zhejiang_predictive.published_maps()  # the held-out table, read where the predictive reads it
+    if MAP_DATE not in maps:
+        fail(f"{zhejiang_predictive.HELD_OUT_MAPS}: no map dated {MAP_DATE}")
     return {"cases_1_mar": sum(cities),
             "resumption_24_feb": t["industrial_resumption_2020_02_24"]["value"],
-            "map_24_feb": {c: int(rows[0][c]) for c in COLOURS}}
+            "map_24_feb": dict(zip(COLOURS, maps[MAP_DATE]))}
 
 
 def fail(msg):
