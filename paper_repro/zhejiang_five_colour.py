@@ -27,7 +27,6 @@ Writes zhejiang_five_colour.png and zhejiang_five_colour.json to --out (default 
 tree, $TMPDIR/govsim-repro). Exits 1 if an unchanged branch differs from its base run.
 """
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -44,7 +43,7 @@ sys.path.insert(0, os.path.join(ROOT, "analysis"))
 import govsim_results  # noqa: E402
 import repro_output  # noqa: E402
 import targets  # noqa: E402
-from zhejiang_predictive import calibration_context, draw_particles  # noqa: E402
+from zhejiang_predictive import calibration_context, draw_particles, published_maps  # noqa: E402
 
 SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour.toml")
 GEOJSON = os.path.join(ROOT, "scenarios", "data", "zhejiang", "counties.geojson")
@@ -83,16 +82,6 @@ def res_scale(res):
 
 def day_index(res, day):
     return int(np.where(res.dates == np.datetime64(day))[0][0])
-
-
-def held_out_maps():
-    """Published counts by colour after the first map (paper_repro/targets/zhejiang_held_out_maps.csv; held out)."""
-    out = {}
-    path = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
-    with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(line for line in f if not line.startswith("#")):
-            out[r["date"]] = [int(r[c]) for c in ("red", "orange", "yellow", "blue", "green")]
-    return out
 
 
 def draw_maps(axes, res, codes):
@@ -179,13 +168,17 @@ def main():
     pub = [TARGETS[f"map_{c}_2020_02_09"]["value"] for c in ("red", "orange", "yellow", "blue", "green")]
     ax.scatter([np.datetime64(CHECKPOINT_DAY)] * 5, np.cumsum(pub), marker="_", s=300, color="k",
                label="published 9 Feb, fitted (cumulative)")
-    held_out = held_out_maps()
+    held_out = published_maps()  # held out: no calibration reads them
     held_out_label = "published " + ", ".join(np.datetime_as_string(np.datetime64(d), unit="D")[5:] for d in sorted(held_out)) + ", held out"
     for k, (d, row) in enumerate(sorted(held_out.items())):
         ax.scatter([np.datetime64(d)] * 5, np.cumsum(row), marker="_", s=300, color="0.45",
                    label=held_out_label if k == 0 else None)
     ax.set_ylabel("counties by colour")
-    ax.legend(fontsize=7, loc="upper left")  # the days before the first map are empty: nothing hidden
+    # Headroom above the 90 counties holds the legend, so it hides none of the bands or marks.
+    n_units = int(counts.sum(axis=1).max())
+    ax.set_ylim(0, n_units * 1.45)
+    ax.set_yticks(np.arange(0, n_units + 1, 15))
+    ax.legend(fontsize=7, loc="upper left", ncol=2)
     ax.tick_params(axis="x", labelrotation=45, labelsize=7)
     ax = fig.add_subplot(gs[1, 2:4])
     for k, arm in enumerate(ARMS):
