@@ -4,6 +4,7 @@
 
     /usr/bin/python3 analysis/calibration_parts.py pack CAL.toml POST.h5.parts OUT.tar.xz [--keep NAME ...]
     /usr/bin/python3 analysis/calibration_parts.py unpack OUT.tar.xz POST.h5.parts
+    /usr/bin/python3 analysis/calibration_parts.py interim CAL.toml POST.h5.parts N OUT.h5 [--govsim PATH]
 
 Why: a full-scale calibration can take longer than one session on one machine, and a part is a whole
 result file (about 0.9 MB for Zhejiang at full scale: every series by county and sector). The
@@ -20,11 +21,21 @@ for byte (tests/analysis/test_calibration_parts.py checks it on the reference mo
 that is not a part or the SWEEP_HASH file. Resume with the govsim build that wrote the parts (its
 git commit is in every part; another build's parts are run again): docs/calibration.md, "Carrying a
 calibration to another machine".
+
+`interim` reads a calibration while it still runs (or one stopped early): the posterior it would have
+written had its budget been N runs, from a copy of its first N kept runs, without running anything
+and without touching the running calibration's parts or its calibration file. It replays
+`govsim calibrate --resume` on a copy of CAL.toml whose `[calibration.stop] max_simulations` is N
+(written beside CAL.toml, so its relative paths hold, and removed afterwards), so the result is the
+posterior of the last generation finished within N runs, byte for byte what an uninterrupted
+calibration with that budget writes (tested), and `govsim info OUT.h5` says NOT CONVERGED. It
+refuses a govsim build other than the one that wrote the parts (that build would run them all again).
 """
 import argparse
-import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -176,6 +187,100 @@ def unpack(args):
           f"{args.parts[:-len('.parts')] if args.parts.endswith('.parts') else 'POST.h5'} --resume --keep-parts")
 
 
+def version_commit(govsim):
+    """The git commit `govsim --version` names: 'govsim 0.1.0 (9121e69c3c60)'."""
+    try:
+        r = subprocess.run([govsim, "--version"], capture_output=True, text=True)
+    except OSError as e:
+        fail(f"{govsim}: cannot run: {e.strerror} (build it first, see README, or pass --govsim)")
+    m = re.search(r"\(([0-9a-f]+(?:-dirty)?)\)", r.stdout)
+    if r.returncode != 0 or not m:
+        fail(f"{govsim}: `--version` printed no commit ({r.stdout.strip()!r})")
+    return m.group(1)
+
+
+def with_budget(text, n, path):
+    """The calibration file's text with [calibration.stop] max_simulations = n."""
+    line = re.compile(r"^([ \t]*max_simulations[ \t]*=[ \t]*)[0-9_]+", re.M)
+    if line.search(text):
+        out = line.sub(lambda m: m.group(1) + str(n), text, count=1)
+    elif re.search(r"^[ \t]*\[calibration\.stop\][ \t]*(#.*)?$", text, re.M):
+        out = re.sub(r"^([ \t]*\[calibration\.stop\][ \t]*(#.*)?)$", lambda m: m.group(1) + f"\nmax_simulations = {n}",
+                     text, count=1, flags=re.M)
+    else:
+        out = text.rstrip("\n") + f"\n\n[calibration.stop]\nmax_simulations = {n}\n"
+    try:
+        got = tomllib.loads(out).get("calibration", {}).get("stop", {}).get("max_simulations")
+    except tomllib.TOMLDecodeError as e:
+        got = e
+    if got != n:
+        fail(f"{path}: could not set [calibration.stop] max_simulations = {n} in a copy of it ({got}); "
+             "write the key on a line of its own")
+    return out
+
+
+def interim(args):
+    n = args.runs
+    if n < 1:
+        fail(f"N = {n}: expected a number of runs of at least 1")
+    if not os.path.isfile(args.calibration):
+        fail(f"{args.calibration}: no such file (the calibration file of the running calibration)")
+    if not os.path.isdir(args.parts) or not os.path.isfile(os.path.join(args.parts, HASH_FILE)):
+        fail(f"{args.parts}: not the parts directory of a calibration (no {HASH_FILE}; run it with --keep-parts)")
+    names = [f"run-{i:09d}.h5" for i in range(n)]
+    missing = [p for p in names if not os.path.isfile(os.path.join(args.parts, p))]
+    if missing:
+        kept = sum(1 for p in os.listdir(args.parts) if PART.match(p))
+        fail(f"{args.parts}: {len(missing)} of the first {n} runs are not finished (first: {missing[0]}); "
+             f"it holds {kept} runs: choose N of at most the unbroken run count")
+    try:
+        with h5py.File(os.path.join(args.parts, names[0]), "r") as f:
+            wrote = f.attrs["git_commit"]
+    except (OSError, KeyError) as e:
+        fail(f"{os.path.join(args.parts, names[0])}: not a readable part ({e})")
+    wrote = wrote.decode() if isinstance(wrote, bytes) else str(wrote)
+    have = version_commit(args.govsim)
+    if have != wrote:
+        fail(f"the parts were written by the build of {wrote}, {args.govsim} is {have}: it would run every part "
+             f"again. Use the build of {wrote} (git worktree add --detach ../wt {wrote.split('-')[0]})")
+    out = os.path.abspath(args.output)
+    out_parts = out + ".parts"
+    if os.path.exists(out_parts):
+        fail(f"{out_parts}: exists; remove it or choose another output (the interim replay needs a fresh copy)")
+    if os.path.abspath(args.parts) == out_parts:
+        fail(f"{args.output}: is the running calibration's own posterior; choose another output")
+    cal_dir = os.path.dirname(os.path.abspath(args.calibration))
+    with open(args.calibration, encoding="utf-8") as f:
+        text = with_budget(f.read(), n, args.calibration)
+    fd, tmp_cal = tempfile.mkstemp(prefix=f".{os.path.basename(args.calibration)}.interim-{n}.", suffix=".toml", dir=cal_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.makedirs(out_parts)
+        for p in [HASH_FILE] + names:
+            src, dst = os.path.join(args.parts, p), os.path.join(out_parts, p)
+            try:
+                os.link(src, dst)  # no copy of the bytes: the replay only reads a part
+            except OSError:
+                shutil.copyfile(src, dst)
+        r = subprocess.run([args.govsim, "calibrate", tmp_cal, "-o", out, "--resume", "--threads", "1"],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            fail(f"govsim calibrate --resume failed (exit {r.returncode}):\n{r.stderr.strip()}")
+        m = re.search(r"\((\d+) run now, (\d+) resumed\)", r.stdout)
+        if not m or int(m.group(1)) != 0:
+            fail(f"the replay ran new simulations or said nothing of them: {r.stdout.strip()!r}")
+        print(r.stdout.strip().splitlines()[-1])
+        print(f"interim posterior of the first {n} runs in {args.output}; read it with: govsim info {args.output}")
+    except BaseException:
+        if os.path.exists(out):
+            os.remove(out)
+        raise
+    finally:
+        os.remove(tmp_cal)
+        shutil.rmtree(out_parts, ignore_errors=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -188,8 +293,15 @@ def main(argv=None):
     u = sub.add_parser("unpack", help="restore an archive's parts for govsim calibrate --resume")
     u.add_argument("archive")
     u.add_argument("parts", help="the parts directory to create, <posterior>.parts")
+    i = sub.add_parser("interim", help="the posterior of a calibration's first N kept runs, without running anything")
+    i.add_argument("calibration", help="the calibration file of the (running) calibration")
+    i.add_argument("parts", help="its kept parts directory, <posterior>.parts")
+    i.add_argument("runs", type=int, metavar="N", help="runs to read (at most the unbroken count kept)")
+    i.add_argument("output", help="the interim posterior to write (HDF5)")
+    i.add_argument("--govsim", default=os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build", "govsim"),
+                   help="the govsim build that wrote the parts (default: build/govsim)")
     args = ap.parse_args(argv)
-    (pack if args.command == "pack" else unpack)(args)
+    {"pack": pack, "unpack": unpack, "interim": interim}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ one-generation calibration kept with --keep-parts is packed, its parts and poste
 archive unpacked, and --resume with two generations gives the posterior of an uninterrupted
 two-generation calibration byte for byte (outside /provenance). Also: the stripped parts are much
 smaller, and unpack refuses a directory that holds parts and an archive with a foreign member.
+`interim` on a three-generation calibration's kept runs gives, byte for byte, the posterior of a
+calibration whose budget is N, runs nothing, leaves the kept runs and the calibration file as they
+were, and refuses a missing run, N beyond the kept runs, another build's parts and an existing output.
 
     /usr/bin/python3 tests/analysis/test_calibration_parts.py GOVSIM_BINARY
 """
@@ -31,13 +34,17 @@ def run(cmd, expect=0):
     return r.stdout + r.stderr
 
 
-def calibration(dir, generations):
-    """The reference calibration with its scenario path made absolute and `generations` generations."""
+def calibration(dir, generations, budget=None, name="cal.toml"):
+    """The reference calibration with its scenario path made absolute, `generations` generations and,
+    if given, a budget of `budget` runs."""
     text = open(CAL).read()
     text = text.replace('scenario = "../quickstart.toml"', f'scenario = "{os.path.join(ROOT, "scenarios", "quickstart.toml")}"')
     assert "max_generations = 2" in text, "quickstart_reference.toml changed: update this test"
     text = text.replace("max_generations = 2", f"max_generations = {generations}")
-    path = os.path.join(dir, "cal.toml")
+    if budget is not None:
+        assert "max_simulations = 600" in text, "quickstart_reference.toml changed: update this test"
+        text = text.replace("max_simulations = 600", f"max_simulations = {budget}")
+    path = os.path.join(dir, name)
     with open(path, "w") as f:
         f.write(text)
     return path
@@ -88,7 +95,56 @@ def main(govsim):
         assert not os.path.exists(os.path.join(d, "x.parts"))
         err = run(["/usr/bin/python3", TOOL, "pack", cal, os.path.join(d, "nope"), archive], expect=1)
         assert "no such directory" in err, err
-    print("calibration_parts: pack, unpack, resume: OK")
+    check_interim(govsim)
+    print("calibration_parts: pack, unpack, resume, interim: OK")
+
+
+def listing(path):
+    return sorted((p, os.path.getsize(os.path.join(path, p))) for p in os.listdir(path))
+
+
+def check_interim(govsim):
+    with tempfile.TemporaryDirectory() as d:
+        cal = calibration(d, 3)
+        post = os.path.join(d, "post.h5")
+        run([govsim, "calibrate", cal, "-o", post, "--threads", "2", "--keep-parts", "-q"])
+        parts = post + ".parts"
+        kept = sum(1 for p in os.listdir(parts) if p.startswith("run-"))
+        before, cal_text = listing(parts), open(cal).read()
+        n = 45  # inside generation 2 (20 runs a generation at most 100 % acceptance): the last whole one is read
+        assert 40 < n < kept, kept
+        snap = os.path.join(d, "snap.h5")
+        out = run(["/usr/bin/python3", TOOL, "interim", cal, parts, str(n), snap, "--govsim", govsim])
+        assert f"(0 run now, {n} resumed)" in out, out
+        assert listing(parts) == before and open(cal).read() == cal_text, "interim touched the calibration"
+        assert sorted(os.listdir(d)) == ["cal.toml", "post.h5", "post.h5.parts", "snap.h5"], os.listdir(d)
+        budget = os.path.join(d, "budget")
+        os.mkdir(budget)
+        whole = os.path.join(budget, "whole.h5")
+        run([govsim, "calibrate", calibration(budget, 3, budget=n), "-o", whole, "--threads", "2", "-q"])
+        print(run(["/usr/bin/python3", COMPARE, whole, snap]).strip())
+        info = run([govsim, "info", snap])
+        assert "NOT CONVERGED" in info, info
+        # Refusals: nothing written.
+        os.remove(snap)
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, parts, str(kept + 1), snap, "--govsim", govsim], expect=1)
+        assert f"holds {kept} runs" in err, err
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, parts, "0", snap, "--govsim", govsim], expect=1)
+        assert "at least 1" in err, err
+        gap = os.path.join(d, "gap.parts")
+        shutil.copytree(parts, gap)
+        os.remove(os.path.join(gap, "run-000000007.h5"))
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, gap, "20", snap, "--govsim", govsim], expect=1)
+        assert "first: run-000000007.h5" in err, err
+        with h5py.File(os.path.join(gap, "run-000000000.h5"), "r+") as f:
+            f.attrs["git_commit"] = "0123456789ab"
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, gap, "5", snap, "--govsim", govsim], expect=1)
+        assert "written by the build of 0123456789ab" in err, err
+        os.mkdir(snap + ".parts")
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, parts, "20", snap, "--govsim", govsim], expect=1)
+        assert "snap.h5.parts: exists" in err, err
+        assert not os.path.exists(snap)
+        assert not [p for p in os.listdir(d) if p.startswith(".")], os.listdir(d)  # no temporary calibration file left
 
 
 if __name__ == "__main__":
