@@ -28,27 +28,24 @@ counties on 24 Feb when known). Writes by default outside the source tree ($GOVS
 $TMPDIR/govsim-repro).
 """
 import argparse
-import io
 import json
 import os
 import re
 import sys
-import tarfile
 import tomllib
 
-import h5py
 import numpy as np
-from scipy import stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "analysis"))
 
 import repro_output  # noqa: E402
+from calibration_runs import quantiles, spearman, varying  # noqa: E402
+import calibration_runs  # noqa: E402
 import targets  # noqa: E402
 import zhejiang_predictive  # noqa: E402  (this directory: the held-out maps' reader)
 
-PART = re.compile(r"(^|/)run-(\d{9})\.h5$")
 CASES = "summary/scalars/cum_cases_2020_03_01"
 RESUMPTION = "summary/scalars/share_designated_industrial_firms_open_2020_02_24"
 MAP_DATE = "2020-02-24"
@@ -77,23 +74,10 @@ def fail(msg):
     sys.exit(1)
 
 
-def flatten(table, prefix=""):
-    """A resolved scenario's numeric and boolean values as {'section.key': float}."""
-    out = {}
-    for k, v in table.items():
-        name = f"{prefix}{k}"
-        if isinstance(v, dict):
-            out.update(flatten(v, name + "."))
-        elif isinstance(v, (bool, int, float)):
-            out[name] = float(v)
-    return out
-
-
 def read_run(f, where):
     """One part's parameters, cases, resumption and (if present) counties by colour on MAP_DATE."""
     try:
-        text = f["provenance/scenario_resolved"][()].decode()
-        params = flatten(tomllib.loads(text))
+        params = calibration_runs.parameters(f)
         cases = float(f[CASES][()])
         resumption = float(f[RESUMPTION][()])
     except (KeyError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -106,61 +90,10 @@ def read_run(f, where):
     return {"params": params, "cases": cases, "resumption": resumption, "colours": colours}
 
 
-def read_parts(path, limit):
-    """The runs of a parts directory or archive, in run order (at most `limit` when given)."""
-    runs = []
-    if os.path.isdir(path):
-        names = sorted(n for n in os.listdir(path) if PART.search(n))
-        for n in names[:limit]:
-            try:
-                with h5py.File(os.path.join(path, n), "r") as f:
-                    runs.append(read_run(f, os.path.join(path, n)))
-            except OSError as e:
-                fail(f"{os.path.join(path, n)}: cannot read as HDF5: {e}")
-    elif os.path.isfile(path):
-        try:
-            with tarfile.open(path, "r:*") as tar:
-                for m in tar:
-                    if limit is not None and len(runs) >= limit:
-                        break
-                    if not m.isfile() or not PART.search(m.name):
-                        continue
-                    data = tar.extractfile(m).read()
-                    with h5py.File(io.BytesIO(data), "r") as f:
-                        runs.append(read_run(f, f"{path}:{m.name}"))
-        except (tarfile.TarError, OSError) as e:
-            fail(f"{path}: cannot read as a parts archive: {e}")
-    else:
-        fail(f"{path}: no such directory or archive")
-    if len(runs) < 3:
-        fail(f"{path}: {len(runs)} run(s) found, need at least 3 (run-NNNNNNNNN.h5 parts)")
-    return runs
-
-
-def spearman(x, y):
-    """Spearman's rho, or None when either side is constant."""
-    if np.ptp(x) == 0 or np.ptp(y) == 0:
-        return None
-    return round(float(stats.spearmanr(x, y).statistic), 3)
-
-
-def quantiles(v):
-    if len(v) == 0:
-        return None
-    q = np.quantile(v, [0.05, 0.5, 0.95])
-    return {"q05": round(float(q[0]), 4), "median": round(float(q[1]), 4), "q95": round(float(q[2]), 4),
-            "min": round(float(np.min(v)), 4), "max": round(float(np.max(v)), 4)}
-
-
 def analyse(runs, band, pub):
     cases = np.array([r["cases"] for r in runs])
     res = np.array([r["resumption"] for r in runs])
-    names = sorted(set().union(*(r["params"] for r in runs)))
-    varying = {}
-    for n in names:
-        v = np.array([r["params"].get(n, np.nan) for r in runs])
-        if np.all(np.isfinite(v)) and np.ptp(v) > 0 and n not in ("run.seed", "run.index"):
-            varying[n] = v
+    fitted = varying(runs)
     lo, hi = band
     in_band = (cases >= lo) & (cases <= hi)
     reach = res > pub["resumption_24_feb"]
@@ -170,8 +103,8 @@ def analyse(runs, band, pub):
                 "calibration looked",
         "published": {"cases_1_mar": pub["cases_1_mar"], "resumption_24_feb": f"> {pub['resumption_24_feb']:g}"},
         "spearman_resumption_with": {"cases_1_mar": spearman(res, cases),
-                                     **{n: spearman(res, v) for n, v in varying.items()}},
-        "spearman_cases_with": {n: spearman(cases, v) for n, v in varying.items()},
+                                     **{n: spearman(res, v) for n, v in fitted.items()}},
+        "spearman_cases_with": {n: spearman(cases, v) for n, v in fitted.items()},
         "band": {"cases_from": lo, "cases_to": hi, "runs": int(in_band.sum()),
                  "resumption_24_feb": quantiles(res[in_band]),
                  "runs_over_published": int((in_band & reach).sum())},
@@ -224,27 +157,14 @@ def plot(runs, band, pub, path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("parts", nargs="?", default=COMMITTED_PARTS,
-                    help="a <posterior>.parts directory or its .tar.xz archive (default: the committed archive, "
-                         "paper_repro/output/zhejiang_full_scale_parts.tar.xz)")
-    ap.add_argument("--band", nargs=2, type=float, default=[500.0, 2500.0], metavar=("LO", "HI"),
-                    help="cases on 1 Mar counted as a realistic epidemic size (default 500 2500)")
-    ap.add_argument("--limit", type=int, default=None, help="read only the first N runs")
-    ap.add_argument("--small", action="store_true", help="the first 40 runs only: a smoke test")
+    calibration_runs.add_arguments(ap, COMMITTED_PARTS, (500.0, 2500.0), "cases on 1 Mar counted as a realistic epidemic size")
     repro_output.add_arguments(ap)
     args = ap.parse_args(argv)
-    if args.small:
-        args.limit = min(args.limit or 40, 40)
-    if args.band[0] >= args.band[1] or args.band[0] < 0:
-        ap.error(f"--band {args.band[0]:g} {args.band[1]:g}: expected 0 <= LO < HI")
-    if args.limit is not None and args.limit < 3:
-        ap.error(f"--limit {args.limit}: expected at least 3")
+    calibration_runs.check_arguments(ap, args)
     out_dir = repro_output.resolve(ap, args)
     pub = published()
-    runs = read_parts(args.parts, args.limit)
-    source = os.path.abspath(args.parts)
-    if source.startswith(ROOT + os.sep):
-        source = os.path.relpath(source, ROOT)  # a committed output names its input portably
+    runs = calibration_runs.read_parts(args.parts, args.limit, read_run, fail)
+    source = calibration_runs.source_name(args.parts, ROOT)
     result = {"source": source, **analyse(runs, tuple(args.band), pub)}
     json_path = os.path.join(out_dir, "zhejiang_resumption_limit.json")
     with open(json_path + ".tmp", "w") as f:

@@ -220,7 +220,8 @@ def test_no_published_number_is_hard_coded():
                "paper_repro/zhejiang_five_colour.py", "paper_repro/health_code_diffusion.py",
                "paper_repro/jiaxing_conditions.py", "analysis/sweep_runner.py",
                "paper_repro/jiaxing_referee.py", "paper_repro/jiaxing_posterior_curve.py",
-               "paper_repro/zhejiang_resumption_limit.py"]
+               "paper_repro/zhejiang_resumption_limit.py", "paper_repro/zhejiang_city_split.py",
+               "analysis/calibration_runs.py"]
     found = []
     for rel in scripts:
         named = [c for c in by_case if c in os.path.basename(rel)]

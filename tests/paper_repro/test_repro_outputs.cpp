@@ -105,7 +105,7 @@ TEST_CASE("refreshing the committed outputs is refused with --small", "[paper_re
                         "paper_repro/jiaxing_heldout_sensitivity.py", "paper_repro/zhejiang_five_colour.py",
                         "paper_repro/jiaxing_conditions.py", "paper_repro/jiaxing_referee.py",
                         "paper_repro/jiaxing_posterior_curve.py", "paper_repro/seed002_figures.py",
-                        "paper_repro/zhejiang_resumption_limit.py"}) {
+                        "paper_repro/zhejiang_resumption_limit.py", "paper_repro/zhejiang_city_split.py"}) {
     const auto r = govsim::testing::run_python(s, "--small --refresh-committed");
     INFO(s << ": " << r.output);
     CHECK(r.exit_code == 2);
@@ -117,6 +117,20 @@ TEST_CASE("zhejiang_resumption_limit.py --small reads the committed runs and wri
           "[paper_repro][python]") {
   check_small_run("paper_repro/zhejiang_resumption_limit.py",
                   {"zhejiang_resumption_limit.json", "zhejiang_resumption_limit.png"}, "", false);
+}
+
+TEST_CASE("zhejiang_city_split.py --small reads the committed runs and writes outside the tree", "[paper_repro][python]") {
+  check_small_run("paper_repro/zhejiang_city_split.py", {"zhejiang_city_split.json", "zhejiang_city_split.png"}, "", false);
+}
+
+TEST_CASE("zhejiang_city_split.py gives the known figures of synthetic calibration runs", "[paper_repro][python]") {
+  if (!govsim::testing::have_python_stack()) {
+    WARN("skipped: /usr/bin/python3 lacks h5py/numpy/scipy/matplotlib");
+    return;
+  }
+  const auto r = govsim::testing::run_python("tests/paper_repro/test_zhejiang_city_split.py", "");
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("zhejiang_resumption_limit.py gives the known figures of synthetic calibration runs", "[paper_repro][python]") {
