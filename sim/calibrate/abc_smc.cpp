@@ -460,6 +460,12 @@ CalOutcome run_abc_smc(const CalSpec& spec, const std::string& output, const Cal
         gen.distances.push_back(d);
         gen.simulated.push_back(sims[j]);
       }
+      // A late generation can take hours of rounds: say how far it is, so a researcher can judge
+      // whether to wait, extend the budget or read an interim posterior (docs/calibration.md).
+      if (!o.quiet && root && gen.values.size() < N)
+        std::fprintf(stderr, "generation %u: %zu of %llu particles within tolerance %s after %llu candidates, simulations %llu\n",
+                     g, gen.values.size(), static_cast<unsigned long long>(N), fmt_g(tolerance).c_str(),
+                     static_cast<unsigned long long>(candidate), static_cast<unsigned long long>(next_run));
     }
     if (out_of_budget) {
       out.stop_reason = "max_simulations reached during generation " + std::to_string(g) +

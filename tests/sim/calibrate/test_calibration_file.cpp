@@ -1,6 +1,10 @@
 // Calibration files: a good one parses; each kind of mistake is one InputError at the file's
-// line:col naming the key and what was expected; the CLI exits non-zero and writes nothing.
+// line:col naming the key and what was expected; the CLI exits non-zero and writes nothing, and
+// reports the rounds of a long generation.
 #include <catch2/catch.hpp>
+
+#include <regex>
+#include <sstream>
 
 #include "calibration_test_data.hpp"
 #include "sim/calibrate/abc_smc.hpp"
@@ -174,4 +178,37 @@ TEST_CASE("a synthetic likelihood needs two replicates and a known discrepancy n
              Catch::Contains("calibration.replicates: a synthetic likelihood needs replicates >= 2"));
   CHECK_THAT(error_after("particles = 30\n", "particles = 30\ndiscrepancy = \"synthetic_likelyhood\"\n"),
              Catch::Contains("did you mean \"synthetic_likelihood\"?"));
+}
+
+TEST_CASE("govsim calibrate reports each round of a generation that needs several and -q silences it", "[calibrate][cli]") {
+  TempDir dir;
+  const std::string cal = write_calibration(dir, kGood);
+  const auto r = govsim::testing::run_govsim("calibrate '" + cal + "' -o '" + (dir / "post.h5").string() + "' --threads 2");
+  REQUIRE(r.exit_code == 0);
+  // A round line: accepted so far (< particles), candidates so far (whole rounds of 30), cumulative runs.
+  const std::regex round_line(R"(generation (\d+): (\d+) of 30 particles within tolerance \S+ after (\d+) candidates, simulations (\d+))");
+  const std::regex end_line(R"(generation (\d+): tolerance \S+, acceptance \S+, ESS \S+, simulations (\d+))");
+  std::istringstream lines(r.output);
+  std::string line;
+  int rounds = 0;
+  unsigned long long gen_start = 0, last_accepted = 0;
+  for (std::smatch m; std::getline(lines, line);) {
+    if (std::regex_search(line, m, round_line)) {
+      ++rounds;
+      const unsigned long long accepted = std::stoull(m[2]), candidates = std::stoull(m[3]), runs = std::stoull(m[4]);
+      CHECK(std::stoi(m[1]) > 0);  // generation 0 accepts every prior draw in one round
+      CHECK(accepted < 30);
+      CHECK(accepted >= last_accepted);
+      CHECK(candidates % 30 == 0);
+      CHECK(runs == gen_start + candidates);  // one replicate per candidate
+      last_accepted = accepted;
+    } else if (std::regex_search(line, m, end_line)) {
+      gen_start = std::stoull(m[2]);
+      last_accepted = 0;
+    }
+  }
+  CHECK(rounds > 0);  // the reference calibration's later generations accept fewer than 1 in 1
+  const auto q = govsim::testing::run_govsim("calibrate '" + cal + "' -o '" + (dir / "q.h5").string() + "' --threads 2 -q");
+  REQUIRE(q.exit_code == 0);
+  CHECK(q.output.find("particles within tolerance") == std::string::npos);
 }
