@@ -4,7 +4,7 @@
 
     /usr/bin/python3 analysis/calibration_parts.py pack CAL.toml POST.h5.parts OUT.tar.xz [--keep NAME ...]
     /usr/bin/python3 analysis/calibration_parts.py unpack OUT.tar.xz POST.h5.parts
-    /usr/bin/python3 analysis/calibration_parts.py interim CAL.toml POST.h5.parts N OUT.h5 [--govsim PATH]
+    /usr/bin/python3 analysis/calibration_parts.py interim CAL.toml POST.h5.parts N OUT.h5 [--govsim PATH] [--force]
 
 Why: a full-scale calibration can take longer than one session on one machine, and a part is a whole
 result file (about 0.9 MB for Zhejiang at full scale: every series by county and sector). The
@@ -29,7 +29,8 @@ and without touching the running calibration's parts or its calibration file. It
 (written beside CAL.toml, so its relative paths hold, and removed afterwards), so the result is the
 posterior of the last generation finished within N runs, byte for byte what an uninterrupted
 calibration with that budget writes (tested), and `govsim info OUT.h5` says NOT CONVERGED. It
-refuses a govsim build other than the one that wrote the parts (that build would run them all again).
+refuses a govsim build other than the one that wrote the parts (that build would run them all again),
+and replaces an existing OUT.h5 only with --force, and only when the replay succeeded.
 """
 import argparse
 import os
@@ -244,41 +245,43 @@ def interim(args):
         fail(f"the parts were written by the build of {wrote}, {args.govsim} is {have}: it would run every part "
              f"again. Use the build of {wrote} (git worktree add --detach ../wt {wrote.split('-')[0]})")
     out = os.path.abspath(args.output)
-    out_parts = out + ".parts"
-    if os.path.exists(out_parts):
-        fail(f"{out_parts}: exists; remove it or choose another output (the interim replay needs a fresh copy)")
-    if os.path.abspath(args.parts) == out_parts:
+    if os.path.exists(out) and not args.force:
+        fail(f"{args.output}: exists; pass --force to replace it")
+    if os.path.abspath(args.parts) == out + ".parts":
         fail(f"{args.output}: is the running calibration's own posterior; choose another output")
     cal_dir = os.path.dirname(os.path.abspath(args.calibration))
     with open(args.calibration, encoding="utf-8") as f:
         text = with_budget(f.read(), n, args.calibration)
+    # The replay writes a hidden file beside the output, renamed over it only when it succeeded, so a
+    # failure leaves no partial output and an earlier file as it was.
+    tmp_out = os.path.join(os.path.dirname(out), f".{os.path.basename(out)}.interim-{os.getpid()}.h5")
+    tmp_parts = tmp_out + ".parts"
     fd, tmp_cal = tempfile.mkstemp(prefix=f".{os.path.basename(args.calibration)}.interim-{n}.", suffix=".toml", dir=cal_dir)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        os.makedirs(out_parts)
+        os.makedirs(tmp_parts)
         for p in [HASH_FILE] + names:
-            src, dst = os.path.join(args.parts, p), os.path.join(out_parts, p)
+            src, dst = os.path.join(args.parts, p), os.path.join(tmp_parts, p)
             try:
                 os.link(src, dst)  # no copy of the bytes: the replay only reads a part
             except OSError:
                 shutil.copyfile(src, dst)
-        r = subprocess.run([args.govsim, "calibrate", tmp_cal, "-o", out, "--resume", "--threads", "1"],
+        r = subprocess.run([args.govsim, "calibrate", tmp_cal, "-o", tmp_out, "--resume", "--threads", "1"],
                            capture_output=True, text=True)
         if r.returncode != 0:
             fail(f"govsim calibrate --resume failed (exit {r.returncode}):\n{r.stderr.strip()}")
         m = re.search(r"\((\d+) run now, (\d+) resumed\)", r.stdout)
         if not m or int(m.group(1)) != 0:
             fail(f"the replay ran new simulations or said nothing of them: {r.stdout.strip()!r}")
-        print(r.stdout.strip().splitlines()[-1])
+        os.replace(tmp_out, out)
+        print(r.stdout.strip().splitlines()[-1].replace(tmp_out, args.output))
         print(f"interim posterior of the first {n} runs in {args.output}; read it with: govsim info {args.output}")
-    except BaseException:
-        if os.path.exists(out):
-            os.remove(out)
-        raise
     finally:
         os.remove(tmp_cal)
-        shutil.rmtree(out_parts, ignore_errors=True)
+        shutil.rmtree(tmp_parts, ignore_errors=True)
+        if os.path.exists(tmp_out):
+            os.remove(tmp_out)
 
 
 def main(argv=None):
@@ -300,6 +303,7 @@ def main(argv=None):
     i.add_argument("output", help="the interim posterior to write (HDF5)")
     i.add_argument("--govsim", default=os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build", "govsim"),
                    help="the govsim build that wrote the parts (default: build/govsim)")
+    i.add_argument("--force", action="store_true", help="replace an existing output")
     args = ap.parse_args(argv)
     {"pack": pack, "unpack": unpack, "interim": interim}[args.command](args)
 

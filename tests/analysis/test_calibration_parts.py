@@ -140,10 +140,22 @@ def check_interim(govsim):
             f.attrs["git_commit"] = "0123456789ab"
         err = run(["/usr/bin/python3", TOOL, "interim", cal, gap, "5", snap, "--govsim", govsim], expect=1)
         assert "written by the build of 0123456789ab" in err, err
-        os.mkdir(snap + ".parts")
-        err = run(["/usr/bin/python3", TOOL, "interim", cal, parts, "20", snap, "--govsim", govsim], expect=1)
-        assert "snap.h5.parts: exists" in err, err
         assert not os.path.exists(snap)
+        # An existing output is replaced only with --force, and a failed replay leaves it as it was.
+        with open(snap, "w") as f:
+            f.write("an earlier file")
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, parts, "20", snap, "--govsim", govsim], expect=1)
+        assert "snap.h5: exists; pass --force" in err, err
+        broken = os.path.join(d, "broken.parts")
+        shutil.copytree(parts, broken)
+        with open(os.path.join(broken, "run-000000003.h5"), "w") as f:
+            f.write("a truncated part")  # passes the tool's checks; the replay runs it again, which the tool refuses
+        err = run(["/usr/bin/python3", TOOL, "interim", cal, broken, "5", snap, "--govsim", govsim, "--force"], expect=1)
+        assert "ran new simulations" in err or "failed" in err, err
+        assert open(snap).read() == "an earlier file", "a failed replay touched the existing output"
+        out = run(["/usr/bin/python3", TOOL, "interim", cal, parts, "20", snap, "--govsim", govsim, "--force"])
+        assert "(0 run now, 20 resumed)" in out and f"wrote {snap}" in out, out
+        os.remove(snap)
         assert not [p for p in os.listdir(d) if p.startswith(".")], os.listdir(d)  # no temporary calibration file left
 
 
