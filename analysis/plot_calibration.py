@@ -4,7 +4,8 @@
     /usr/bin/python3 analysis/plot_calibration.py POST.h5 [-o PREFIX]
 
 Writes PREFIX_pairs.png (weighted posterior sample: histograms on the diagonal, scatter below,
-point size by weight) and PREFIX_predictive.png (for every target, the posterior predictive
+point size by weight; a parameter with a log-uniform or log-normal prior on a log axis, so a posterior
+at the low end of a prior spanning decades is not a single bar) and PREFIX_predictive.png (for every target, the posterior predictive
 median with 50 % and 90 % intervals, standardised by the published value, against the published
 figure; fitted and held-out targets marked).
 """
@@ -29,6 +30,8 @@ def read(path):
             "lower": f["parameters/lower"][:],
             "upper": f["parameters/upper"][:],
             "contraction": f["parameters/contraction"][:],
+            # "log_uniform(0.0002, 0.02)", ...; absent from posterior files older than the prior column
+            "priors": list(f["parameters/prior"].asstr()[:]) if "parameters/prior" in f else None,
             "values": f["particles/values"][:],
             "weights": f["particles/weights"][:],
         }
@@ -39,8 +42,16 @@ def read(path):
     return p, t
 
 
+def log_axes(p):
+    """For each parameter, whether its axis is logarithmic: its prior is uniform in the logarithm
+    (log_uniform) or normal in it (log_normal), and its range is positive."""
+    priors = p.get("priors") or [""] * len(p["names"])
+    return [pr.startswith("log") and lo > 0 for pr, lo in zip(priors, p["lower"])]
+
+
 def pairs(p, out):
     n = len(p["names"])
+    log = log_axes(p)
     fig, axes = plt.subplots(n, n, figsize=(2.6 * n, 2.6 * n), squeeze=False)
     w = p["weights"] / p["weights"].sum()
     for i in range(n):
@@ -50,12 +61,18 @@ def pairs(p, out):
                 ax.axis("off")
                 continue
             if i == j:
-                ax.hist(p["values"][:, i], bins=20, range=(p["lower"][i], p["upper"][i]), weights=w, color="tab:blue")
+                lo, hi = p["lower"][i], p["upper"][i]
+                bins = np.geomspace(lo, hi, 21) if log[i] else np.linspace(lo, hi, 21)
+                ax.hist(p["values"][:, i], bins=bins, weights=w, color="tab:blue")
                 ax.set_title(f"contraction {p['contraction'][i]:.2f}", fontsize=8)
             else:
                 ax.scatter(p["values"][:, j], p["values"][:, i], s=4 + 300 * w, alpha=0.5)
-                ax.set_xlim(p["lower"][j], p["upper"][j])
+                if log[i]:
+                    ax.set_yscale("log")
                 ax.set_ylim(p["lower"][i], p["upper"][i])
+            if log[j]:
+                ax.set_xscale("log")
+            ax.set_xlim(p["lower"][j], p["upper"][j])
             if i == n - 1:
                 ax.set_xlabel(p["names"][j].split(".")[-1], fontsize=8)
             if j == 0 and i > 0:

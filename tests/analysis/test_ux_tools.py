@@ -240,6 +240,21 @@ def test_no_published_number_is_hard_coded():
     assert not found, "published numbers hard-coded (read them from paper_repro/targets/):\n" + "\n".join(found)
 
 
+def test_plot_calibration_draws_log_priors_on_log_axes():
+    import plot_calibration
+    p = {"names": ["a.share", "a.factor", "a.rate"], "lower": np.array([0.0002, 1.0, 0.0]),
+         "upper": np.array([0.02, 12.0, 1.0]), "contraction": np.zeros(3),
+         "priors": ["log_uniform(0.0002, 0.02)", "uniform(1, 12)", "log_normal(0, 1)"],
+         "values": np.array([[0.0003, 2.0, 0.5], [0.0005, 5.0, 0.4], [0.008, 9.0, 0.7]]),
+         "weights": np.array([0.2, 0.5, 0.3])}
+    # A log-normal prior whose range starts at 0 cannot take a log axis.
+    assert plot_calibration.log_axes(p) == [True, False, False]
+    assert plot_calibration.log_axes({**p, "priors": None}) == [False, False, False]  # an older posterior file
+    out = os.path.join(WORK, "pairs.png")
+    plot_calibration.pairs(p, out)
+    assert os.path.getsize(out) > 10000
+
+
 def test_citation_cites_the_five_seeds():
     with open(os.path.join(ROOT, "CITATION.cff"), encoding="utf-8") as f:
         text = f.read()
