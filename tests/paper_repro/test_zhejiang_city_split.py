@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 
 import h5py
@@ -21,6 +20,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SCRIPT = os.path.join(ROOT, "paper_repro", "zhejiang_city_split.py")
 sys.path.insert(0, os.path.join(ROOT, "analysis"))
 import targets  # noqa: E402
+sys.path.insert(0, HERE)
+from test_zhejiang_resumption_limit import archive_of  # noqa: E402
 
 CODES = ["330100", "330200", "330300", "330400", "330500", "330600", "330700", "330800", "330900", "331000", "331100"]
 T = targets.load("zhejiang")
@@ -99,9 +100,7 @@ def main():
 
         # The same parts as an archive give the same figures.
         archive = os.path.join(d, "parts.tar.xz")
-        with tarfile.open(archive, "w:xz") as tar:
-            for p in sorted(os.listdir(parts)):
-                tar.add(os.path.join(parts, p), arcname=p)
+        archive_of(parts, archive)
         out2 = os.path.join(d, "out2")
         run([archive, "--out", out2], 0)
         res2 = json.load(open(os.path.join(out2, "zhejiang_city_split.json")))

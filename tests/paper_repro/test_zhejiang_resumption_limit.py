@@ -41,6 +41,13 @@ def write_part(path, cases, resumption, param, orange, daily=True, scalars=True)
             f["series/daily/n_counties_by_colour"] = colours
 
 
+def archive_of(parts, archive):
+    """The parts directory as one .tar.xz, as analysis/calibration_parts.py packs it."""
+    with tarfile.open(archive, "w:xz") as tar:
+        for p in sorted(os.listdir(parts)):
+            tar.add(os.path.join(parts, p), arcname=p)
+
+
 def run(args, expect):
     r = subprocess.run(["/usr/bin/python3", SCRIPT, *args], capture_output=True, text=True)
     if r.returncode != expect:
@@ -78,9 +85,7 @@ def main():
 
         # The same parts as an archive (as analysis/calibration_parts.py packs them) give the same figures.
         archive = os.path.join(d, "parts.tar.xz")
-        with tarfile.open(archive, "w:xz") as tar:
-            for p in sorted(os.listdir(parts)):
-                tar.add(os.path.join(parts, p), arcname=p)
+        archive_of(parts, archive)
         out2 = os.path.join(d, "out2")
         run([archive, "--out", out2], 0)
         res2 = json.load(open(os.path.join(out2, "zhejiang_resumption_limit.json")))
