@@ -36,6 +36,7 @@ import argparse
 import os
 import re
 import shutil
+import shlex
 import subprocess
 import sys
 import tarfile
@@ -274,6 +275,16 @@ def interim(args):
         m = re.search(r"\((\d+) run now, (\d+) resumed\)", r.stdout)
         if not m or int(m.group(1)) != 0:
             fail(f"the replay ran new simulations or said nothing of them: {r.stdout.strip()!r}")
+        # govsim's /provenance names the replay's temporary files; say what the file really is.
+        with h5py.File(tmp_out, "r+") as f:
+            prov = f["provenance"]
+            prov.attrs["interim_command"] = " ".join(shlex.quote(a) for a in [sys.executable] + sys.argv)
+            prov.attrs["interim_calibration_path"] = os.path.abspath(args.calibration)
+            prov.attrs["interim_parts"] = os.path.abspath(args.parts)
+            prov.attrs["interim_runs"] = n
+            prov.attrs["interim_note"] = (f"an interim posterior: a replay of the first {n} kept runs of "
+                                          f"{os.path.abspath(args.calibration)} with max_simulations = {n}; "
+                                          "calibration_path and command_line name that replay's temporary files")
         os.replace(tmp_out, out)
         print(r.stdout.strip().splitlines()[-1].replace(tmp_out, args.output))
         print(f"interim posterior of the first {n} runs in {args.output}; read it with: govsim info {args.output}")

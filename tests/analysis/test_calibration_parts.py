@@ -123,6 +123,10 @@ def check_interim(govsim):
         whole = os.path.join(budget, "whole.h5")
         run([govsim, "calibrate", calibration(budget, 3, budget=n), "-o", whole, "--threads", "2", "-q"])
         print(run(["/usr/bin/python3", COMPARE, whole, snap]).strip())
+        with h5py.File(snap, "r") as f:
+            prov = f["provenance"].attrs
+            assert prov["interim_runs"] == n and prov["interim_calibration_path"] == os.path.abspath(cal), dict(prov)
+            assert "interim" in prov["interim_command"] and "first 45 kept runs" in prov["interim_note"], dict(prov)
         info = run([govsim, "info", snap])
         assert "NOT CONVERGED" in info, info
         # Refusals: nothing written.
