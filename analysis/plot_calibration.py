@@ -78,7 +78,8 @@ def pairs(p, out):
             if j == 0 and i > 0:
                 ax.set_ylabel(p["names"][i].split(".")[-1], fontsize=8)
     fig.tight_layout()
-    fig.savefig(out, dpi=120)
+    # 2.6 inches a panel: past 6 parameters, fewer dots per inch keep the PNG near 2,000 pixels wide.
+    fig.savefig(out, dpi=min(120, max(60, 720 // n)))
     plt.close(fig)
 
 
