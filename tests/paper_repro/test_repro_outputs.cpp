@@ -235,4 +235,7 @@ TEST_CASE("the Zhejiang scripts run the committed full-scale posterior with its 
   CHECK(cf.find("\"calibrated\": true") != std::string::npos);
   CHECK(cf.find("\"held_out_maps\"") != std::string::npos);
   CHECK(cf.find("zhejiang.epidemic.scheme=sparse") != std::string::npos);
+  // The arms are compared within each replicate (same particle and seed): (a) against itself is 1.
+  CHECK(cf.find("\"paired_ratio_to_a\"") != std::string::npos);
+  CHECK(cf.find("\"a_by_colour\": {\n   \"cases\": [\n    1.0,") != std::string::npos);
 }
