@@ -28,6 +28,7 @@ Writes zhejiang_five_colour.png and zhejiang_five_colour.json to --out (default 
 tree, $TMPDIR/govsim-repro). Exits 1 if an unchanged branch differs from its base run.
 """
 import argparse
+import atexit
 import json
 import os
 import shutil
@@ -143,6 +144,7 @@ def main():
     if args.posterior:
         names, particles = draw_particles(args.posterior, reps)
     work = tempfile.mkdtemp(prefix="govsim-zhejiang-")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)  # also when a run fails and the script exits early
     th = ["--threads", str(args.threads), "-q"]
     results = {arm: [] for arm in ARMS}
     bases, identical = [], True

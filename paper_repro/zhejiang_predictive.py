@@ -21,6 +21,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +36,7 @@ sys.path.insert(0, os.path.join(ROOT, "analysis"))
 
 import govsim_results  # noqa: E402
 import repro_output  # noqa: E402
+import targets  # noqa: E402
 
 SCENARIO = os.path.join(ROOT, "scenarios", "zhejiang_five_colour_small.toml")
 CITY_DATA = os.path.join(ROOT, "scenarios", "data", "zhejiang", "city_cases.csv")
@@ -42,6 +44,13 @@ CITY_DATES = ["2020-02-01", "2020-02-09", "2020-02-21", "2020-03-01", "2020-03-1
 MAP_DATES = ["2020-02-09", "2020-02-12", "2020-02-15", "2020-02-18", "2020-02-24", "2020-02-27", "2020-03-15", "2020-03-31"]
 HELD_OUT_MAPS = os.path.join(ROOT, "paper_repro", "targets", "zhejiang_held_out_maps.csv")
 RESUMPTION_DATES = ["2020-02-17", "2020-02-24", "2020-03-01", "2020-03-15", "2020-03-31"]
+COLOURS = ("red", "orange", "yellow", "blue", "green")
+
+
+def published_targets():
+    """The project's published figures of the case by target id (paper_repro/targets/zhejiang.toml):
+    the first map and the resumption figure are read from there, never written here."""
+    return {t["id"]: t["value"] for t in targets.load("zhejiang")}
 
 
 def published_city_cases():
@@ -63,7 +72,7 @@ def published_maps():
     with open(HELD_OUT_MAPS, newline="", encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         for r in rows:
-            out[r["date"]] = [int(r[c]) for c in ("red", "orange", "yellow", "blue", "green")]
+            out[r["date"]] = [int(r[c]) for c in COLOURS]
     return out
 
 
@@ -117,15 +126,18 @@ def main():
     names, draws = draw_particles(args.posterior, args.draws)
     work = tempfile.mkdtemp(prefix="govsim-zj-pred-")
     results = []
-    for k, v in enumerate(draws):
-        path = os.path.join(work, f"draw{k}.h5")
-        sets = [x for n, val in zip(names, v) for x in ("--set", f"{n}={val:.17g}")]
-        cmd = [args.govsim, "run", SCENARIO, "-o", path, "--seed", str(5000 + k), "--threads", str(args.threads),
-               "-q", "--set", f"population.scale={args.scale}"] + base_sets + sets
-        r = subprocess.run(cmd, capture_output=True, text=True)
-        if r.returncode != 0:
-            sys.exit(f"zhejiang_predictive.py: govsim run failed: {r.stderr.strip()}")
-        results.append(govsim_results.load(path))
+    try:  # the draws' result files are read into memory and removed, also when a run fails
+        for k, v in enumerate(draws):
+            path = os.path.join(work, f"draw{k}.h5")
+            sets = [x for n, val in zip(names, v) for x in ("--set", f"{n}={val:.17g}")]
+            cmd = [args.govsim, "run", SCENARIO, "-o", path, "--seed", str(5000 + k), "--threads", str(args.threads),
+                   "-q", "--set", f"population.scale={args.scale}"] + base_sets + sets
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.exit(f"zhejiang_predictive.py: govsim run failed: {r.stderr.strip()}")
+            results.append(govsim_results.load(path))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     pub = published_city_cases()
     b0 = results[0]
     day = {str(d): i for i, d in enumerate(b0.dates)}
@@ -145,17 +157,24 @@ def main():
                 [x.daily["cum_cases_by_city"][day[d], j] / args.scale for x in results])
         add("cum_cases_province(11 cities)", d, use, sum(pub.get((d, c), 0) for c in cities),
             [x.daily["cum_cases_by_city"][day[d]].sum() / args.scale for x in results])
-    published_map = {"2020-02-09": [1, 12, 12, 53, 12], **published_maps()}
+    published = published_targets()
+    published_map = published_maps()
     for d in MAP_DATES:
-        for j, colour in enumerate(("red", "orange", "yellow", "blue", "green")):
+        ids = [f"map_{c}_{d.replace('-', '_')}" for c in COLOURS]
+        if all(i in published for i in ids):  # a map of the targets file (9 Feb)
+            published_map[d] = [published[i] for i in ids]
+    for d in MAP_DATES:
+        for j, colour in enumerate(COLOURS):
             fitted = uses.get(f"map_{colour}_{d.replace('-', '_')}") == "fit"
             use = "fitted" if fitted else ("held out" if d in published_map else "predicted")
             add(f"counties_{colour}", d, use,
                 published_map[d][j] if d in published_map else None,
                 [x.daily["n_counties_by_colour"][day[d], j] for x in results])
     for d in RESUMPTION_DATES:
-        add("industrial_resumption", d, "fitted" if d == "2020-02-24" else "predicted",
-            0.9 if d == "2020-02-24" else None, [x.daily["share_designated_industrial_firms_open"][day[d]] for x in results])
+        tid = f"industrial_resumption_{d.replace('-', '_')}"
+        use = "fitted" if uses.get(tid) == "fit" else ("held out" if tid in published else "predicted")
+        add("industrial_resumption", d, use, published.get(tid),
+            [x.daily["share_designated_industrial_firms_open"][day[d]] for x in results])
     report = {"posterior": os.path.abspath(args.posterior), "scale": args.scale, "draws": args.draws,
               "calibration_set": cal_sets,
               "parameters": names, "draw_values": [list(map(float, v)) for v in draws], "rows": rows}
