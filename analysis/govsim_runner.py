@@ -3,8 +3,10 @@
 
 Shared by the calibration and reproduction scripts (analysis/calibrate_*.py, paper_repro/*.py).
 """
+import atexit
 import concurrent.futures
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,7 +44,11 @@ def run_replicates(govsim, scenario, sets, replicates, workdir, tag, jobs=None, 
 
 
 def make_workdir(prefix="govsim-"):
-    return tempfile.mkdtemp(prefix=prefix)
+    """A scratch directory for a script's runs, removed when the script exits, also when it exits early
+    on a failed run (sys.exit, an exception); a script may remove it sooner itself."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    return work
 
 
 def git_commit():
