@@ -28,13 +28,11 @@ Writes zhejiang_five_colour.png and zhejiang_five_colour.json to --out (default 
 tree, $TMPDIR/govsim-repro). Exits 1 if an unchanged branch differs from its base run.
 """
 import argparse
-import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 import numpy as np
 
@@ -43,6 +41,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "analysis"))
 
 import govsim_results  # noqa: E402
+import govsim_runner  # noqa: E402
 import repro_output  # noqa: E402
 import targets  # noqa: E402
 from zhejiang_predictive import calibration_context, draw_particles, published_maps  # noqa: E402
@@ -143,8 +142,7 @@ def main():
         scale, reps = 0.002, 2
     if args.posterior:
         names, particles = draw_particles(args.posterior, reps)
-    work = tempfile.mkdtemp(prefix="govsim-zhejiang-")
-    atexit.register(shutil.rmtree, work, ignore_errors=True)  # also when a run fails and the script exits early
+    work = govsim_runner.make_workdir("govsim-zhejiang-")  # removed at exit, also when a run fails
     th = ["--threads", str(args.threads), "-q"]
     results = {arm: [] for arm in ARMS}
     bases, identical = [], True
