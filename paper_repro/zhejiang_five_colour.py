@@ -30,7 +30,6 @@ tree, $TMPDIR/govsim-repro). Exits 1 if an unchanged branch differs from its bas
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -269,7 +268,6 @@ def main():
         if r and arm != "a_by_colour":
             print(f"{'':22s} cases / (a) of the same replicate: {np.median(r):.3f} [{min(r):.3f}, {max(r):.3f}]")
     print(f"wrote {os.path.join(out, 'zhejiang_five_colour.png')}")
-    shutil.rmtree(work, ignore_errors=True)
     return 0 if identical else 1
 
 
